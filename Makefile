@@ -1,0 +1,36 @@
+# The whole set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+SEED := examples/kosovo-2023-09-29.txt
+
+.PHONY: demo test bench lint install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/eventwatch code $(SEED) --pub-date 2023-09-29 --format table
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy src
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,0 +1,183 @@
+"""The actor vocabulary: countries, IGOs, institutions and sector nouns.
+
+The word lists are the project's own TSV files in ``actors/data/``. Names
+(countries, demonyms, capitals, IGOs, institutions) are matched on the surface
+text, case-sensitively, longest match first; sector nouns and titles are
+matched on lower-cased lemmas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+from ..exceptions import ResourceError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["ActorVocabulary", "NameEntry", "NameMatch", "SectorEntry"]
+
+NameKind = Literal["country", "demonym", "capital", "igo", "institution"]
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """What a proper name stands for."""
+
+    kind: NameKind
+    country: str | None  # ISO alpha-3, "IGO", or None
+    name: str  # canonical name: the country's, the IGO's code, the institution's
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SectorEntry:
+    sector: str
+    kind: Literal["agent", "title"]
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entry: NameEntry
+
+
+def _rows(filename: str, columns: int) -> Iterator[list[str]]:
+    try:
+        text = resources.files("eventwatch.actors").joinpath("data", filename).read_text("utf-8")
+    except OSError as exc:
+        raise ResourceError(f"actor word list {filename} is missing: {exc}") from exc
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < columns:
+            cells += [""] * (columns - len(cells))
+        if len(cells) != columns:
+            raise ResourceError(f"{filename}:{number}: expected {columns} columns, got {len(cells)}")
+        yield [c.strip() for c in cells]
+
+
+def _split(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+def _inside_larger_name(doc: Doc, match: NameMatch) -> bool:
+    """ "Security Council" inside "National Security Council" is not the UN's."""
+    if match.start == 0:
+        return False
+    before = doc[match.start - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.dep_ == "compound"
+        and match.start <= before.head.i < match.end
+    )
+
+
+class ActorVocabulary:
+    """All actor word lists, loaded once and shared by the actor stage."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, NameEntry] = {}
+        self.sectors: dict[str, SectorEntry] = {}
+        self.igo_parent: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}
+        self._max_name_tokens = 1
+        self._max_sector_words = 1
+
+    @classmethod
+    def load(cls) -> ActorVocabulary:
+        vocab = cls()
+        for iso3, name, aliases, demonyms, capitals in _rows("countries.tsv", 5):
+            vocab.country_names[iso3] = name
+            for form in [name, *_split(aliases)]:
+                vocab.add_name(form, NameEntry("country", iso3, name, None))
+            for form in _split(demonyms):
+                vocab.add_name(form, NameEntry("demonym", iso3, name, None))
+            for form in _split(capitals):
+                vocab.add_name(form, NameEntry("capital", iso3, name, "GOV"))
+        for code, name, aliases, sector, parent in _rows("igos.tsv", 5):
+            if parent:
+                vocab.igo_parent[code] = parent
+        for code, name, aliases, sector, _parent in _rows("igos.tsv", 5):
+            entry = NameEntry("igo", "IGO", vocab.root_igo(code), sector or "IGO")
+            for form in [code, name, *_split(aliases)]:
+                vocab.add_name(form, entry)
+        for phrases, country, sector, name in _rows("institutions.tsv", 4):
+            forms = _split(phrases)
+            entry = NameEntry("institution", country or None, name or forms[0], sector or None)
+            for form in forms:
+                vocab.add_name(form, entry)
+        for phrase, sector, kind in _rows("sectors.tsv", 3):
+            key = _norm(phrase.lower())
+            words = len(key.split())
+            vocab.sectors.setdefault(
+                key, SectorEntry(sector, "title" if kind == "title" else "agent", words)
+            )
+            vocab._max_sector_words = max(vocab._max_sector_words, words)
+        return vocab
+
+    def root_igo(self, code: str) -> str:
+        seen = {code}
+        while code in self.igo_parent and self.igo_parent[code] not in seen:
+            code = self.igo_parent[code]
+            seen.add(code)
+        return code
+
+    def add_name(self, form: str, entry: NameEntry) -> None:
+        key = _norm(form)
+        if not key or key in self.names:
+            return
+        self.names[key] = entry
+        # "U.S." is one token, "Cote d'Ivoire" may be three: allow generous spans.
+        self._max_name_tokens = max(self._max_name_tokens, len(key.split()) + 2)
+
+    def find_names(self, doc: Doc) -> list[NameMatch]:
+        """Longest, left-to-right, non-overlapping name matches over a parsed doc."""
+        matches: list[NameMatch] = []
+        text = doc.text
+        n = len(doc)
+        i = 0
+        while i < n:
+            token = doc[i]
+            first = token.text[:1]
+            if not (first.isupper() or first.isdigit()) or token.is_punct:
+                i += 1
+                continue
+            found = None
+            for j in range(min(n, i + self._max_name_tokens), i, -1):
+                last = doc[j - 1]
+                key = _norm(text[token.idx : last.idx + len(last.text)])
+                entry = self.names.get(key)
+                if entry is not None:
+                    found = NameMatch(i, j, entry)
+                    break
+            if found is None or _inside_larger_name(doc, found):
+                i += 1
+                continue
+            matches.append(found)
+            i = found.end
+        return matches
+
+    def sector_ending_at(self, tokens: Sequence[Token], head: int) -> tuple[SectorEntry, int] | None:
+        """The longest sector phrase ending at ``tokens[head]``, and its first index."""
+        for width in range(min(self._max_sector_words, head + 1), 0, -1):
+            words = [t.lemma_.lower() for t in tokens[head - width + 1 : head + 1]]
+            entry = self.sectors.get(" ".join(words))
+            if entry is None and width == 1:
+                entry = self.sectors.get(tokens[head].lower_)
+            if entry is not None:
+                return entry, head - width + 1
+        return None
+
+    def sector_of_word(self, token: Token) -> SectorEntry | None:
+        return self.sectors.get(token.lemma_.lower()) or self.sectors.get(token.lower_)

@@ -1,0 +1,244 @@
+"""Resolve one noun phrase to an actor: name, country, sector.
+
+A mention is the noun phrase around a head word: the head, its modifiers and
+its ``of``/``from``/``in`` phrases, never its relative clauses or
+appositions. Its country comes from the names inside it (a demonym, a country,
+a capital, an IGO, an institution); its sector from the head noun, a title
+before a person's name, or the noun that an ``of`` phrase names ("the special
+forces of the Kosovo police" is police).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import ActorVocabulary, NameMatch, SectorEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Resolution", "Resolver", "mention_bounds"]
+
+#: children that end a mention: clauses, appositions, coordination, punctuation
+_OUTSIDE = {"relcl", "appos", "acl", "conj", "cc", "punct", "advcl", "parataxis", "ccomp"}
+#: prepositions whose phrase belongs to the mention ("police in Jericho")
+_INSIDE_PREPS = {"of", "from", "in"}
+#: heads that take their sector from an ``of`` phrase ("members of parliament")
+_PART_NOUNS = {
+    "member", "unit", "force", "wing", "branch", "element", "part", "group", "head",
+    "chief", "leader", "representative", "official", "officer", "delegation", "team",
+    "commander", "spokesperson", "spokesman", "spokeswoman", "minister", "ministry",
+}
+_LEFT_DEPS = {"det", "predet", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "punct", "advmod", "npadvmod", "flat"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"it", "they", "them"}
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the noun phrase headed by ``head``."""
+    lo = hi = head.i
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in _OUTSIDE:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in _INSIDE_PREPS:
+                continue
+            if child.i < token.i and (child.dep_ not in _LEFT_DEPS or child.pos_ == "VERB"):
+                continue
+            lo, hi = min(lo, child.i), max(hi, child.i)
+            stack.append(child)
+    doc = head.doc
+    while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ in {"det", "predet", "case"}):
+        lo += 1
+    while hi > head.i and doc[hi].is_punct:
+        hi -= 1
+    return lo, hi + 1
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What the words of a mention say, before it becomes an :class:`Actor`."""
+
+    name: str | None = None
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    person: bool = False
+
+    def add_sector(self, sector: str | None, *, first: bool = False) -> None:
+        if sector and sector not in self.sectors:
+            if first:
+                self.sectors.insert(0, sector)
+            else:
+                self.sectors.append(sector)
+
+    @property
+    def empty(self) -> bool:
+        return self.country is None and not self.sectors and self.name is None
+
+
+class Resolver:
+    """Turns head words into :class:`Resolution` records using the vocabulary."""
+
+    def __init__(self, vocab: ActorVocabulary) -> None:
+        self.vocab = vocab
+
+    def index_names(self, doc: Doc) -> dict[int, NameMatch]:
+        index: dict[int, NameMatch] = {}
+        for match in self.vocab.find_names(doc):
+            for i in range(match.start, match.end):
+                index[i] = match
+        return index
+
+    def resolve(self, head: Token, names: dict[int, NameMatch]) -> tuple[Resolution, int, int]:
+        start, end = mention_bounds(head)
+        res = Resolution()
+        match = names.get(head.i)
+        if match is not None:
+            self._from_head_name(res, match, head, names)
+        else:
+            self._from_head_noun(res, head, start)
+        self._from_modifiers(res, head, start, end, names, skip=match)
+        if head.pos_ == "PROPN" and match is None:
+            res.person = _looks_like_person(head, bool(res.sectors))
+            res.name = _proper_name(head)
+            if not res.sectors and res.country is None:
+                self._from_apposition(res, head, names)
+        return res, start, end
+
+    def _from_head_name(
+        self, res: Resolution, match: NameMatch, head: Token, names: dict[int, NameMatch]
+    ) -> None:
+        entry = match.entry
+        res.country = entry.country
+        res.name = entry.name
+        if entry.kind == "demonym":
+            res.add_sector("CVL")
+            outer = _leftmost_country(head, names, match)
+            if outer is not None:
+                res.country = outer
+        elif entry.kind == "igo":
+            res.add_sector(entry.sector or "IGO")
+            res.add_sector("IGO")
+        else:
+            res.add_sector(entry.sector)
+
+    def _from_head_noun(self, res: Resolution, head: Token, start: int) -> None:
+        found = self.vocab.sector_ending_at(head.doc, head.i)
+        if found is not None:
+            entry, first = found
+            res.add_sector(entry.sector)
+        if head.pos_ == "PROPN":
+            for title in self._titles(head, start):
+                res.add_sector(title.sector)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        inner = self.vocab.sector_ending_at(obj.doc, obj.i)
+                        if inner is not None:
+                            part = head.lemma_.lower() in _PART_NOUNS
+                            res.add_sector(inner[0].sector, first=part)
+
+    def _titles(self, head: Token, start: int) -> list[SectorEntry]:
+        doc = head.doc
+        titles = []
+        i = head.i - 1
+        while i >= start:
+            found = self.vocab.sector_ending_at(doc, i)
+            if found is not None:
+                titles.append(found[0])
+                i = found[1] - 1
+            else:
+                i -= 1
+        return titles
+
+    def _from_modifiers(
+        self,
+        res: Resolution,
+        head: Token,
+        start: int,
+        end: int,
+        names: dict[int, NameMatch],
+        skip: NameMatch | None,
+    ) -> None:
+        seen: list[NameMatch] = []
+        for i in list(range(start, head.i)) + list(range(head.i + 1, end)):
+            match = names.get(i)
+            if match is None or match is skip or match in seen:
+                continue
+            seen.append(match)
+        for match in seen:
+            entry = match.entry
+            if entry.kind == "igo":
+                res.add_sector(entry.sector or "IGO")
+                if res.country is None:
+                    res.country, res.name = "IGO", res.name or entry.name
+            elif entry.kind == "institution":
+                res.add_sector(entry.sector)
+                if res.country is None:
+                    res.country = entry.country
+            elif res.country is None:
+                res.country = entry.country
+
+    def _from_apposition(self, res: Resolution, head: Token, names: dict[int, NameMatch]) -> None:
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            inner, _, _ = self.resolve(child, names)
+            res.country = res.country or inner.country
+            for sector in inner.sectors:
+                res.add_sector(sector)
+            return
+
+    def sibling_sectors(self, modifier: Token) -> list[str]:
+        """Sectors named beside a demonym adjective ("Serbian military deployment")."""
+        sectors = []
+        for sibling in modifier.head.children:
+            if sibling.i != modifier.i and sibling.dep_ in {"amod", "compound"}:
+                entry = self.vocab.sector_of_word(sibling)
+                if entry is not None and entry.sector not in sectors:
+                    sectors.append(entry.sector)
+        head_entry = self.vocab.sector_of_word(modifier.head)
+        if head_entry is not None and head_entry.sector not in sectors:
+            sectors.append(head_entry.sector)
+        return sectors
+
+    @staticmethod
+    def is_person_pronoun(token: Token) -> bool:
+        return token.lower_ in _PERSON_PRONOUNS
+
+    @staticmethod
+    def is_group_pronoun(token: Token) -> bool:
+        return token.lower_ in _GROUP_PRONOUNS
+
+
+def _leftmost_country(head: Token, names: dict[int, NameMatch], skip: NameMatch) -> str | None:
+    """The first country-like name before the head inside its phrase ("Kosovo Serbs")."""
+    for child in sorted(head.children, key=lambda t: t.i):
+        if child.i >= skip.start:
+            break
+        match = names.get(child.i)
+        if match is not None and match.entry.kind in {"country", "demonym", "capital"}:
+            return match.entry.country
+    return None
+
+
+def _looks_like_person(head: Token, titled: bool) -> bool:
+    """spaCy's small model often tags "Antony Blinken" as a facility: trust the shape too."""
+    if head.ent_type_ == "PERSON" or titled:
+        return True
+    if head.ent_type_ in {"GPE", "LOC", "NORP", "ORG"}:
+        return False
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.dep_ == "compound"
+
+
+def _proper_name(head: Token) -> str:
+    doc = head.doc
+    i = head.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ in {"compound", "flat"}:
+        i -= 1
+    return doc[i : head.i + 1].text

@@ -1,0 +1,165 @@
+"""The actor stage: every actor mention in a document, resolved.
+
+It walks the noun heads of each sentence, resolves each through
+:class:`~eventwatch.actors.resolve.Resolver`, and links later mentions to
+earlier ones in the same document: a surname to the titled full name, "he" or
+"she" to the last person who was a subject, "it" or "they" under a verb of
+saying to that verb's subject.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..schema import Actor, Document
+from .lexicon import ActorVocabulary, NameMatch
+from .resolve import Resolution, Resolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ActorMentions"]
+
+_NOUN_POS = {"NOUN", "PROPN", "PRON"}
+_ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+class _Memory:
+    """What the document has said so far about who is who."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Actor] = {}
+        self.last_person: Actor | None = None
+
+    def remember(self, actor: Actor, res: Resolution, head: Token) -> None:
+        if not res.person or actor.name is None:
+            return
+        if actor.country is not None or actor.sector is not None:
+            for part in actor.name.split():
+                if part[:1].isupper() and len(part) > 2:
+                    self.people.setdefault(part, actor)
+        if head.dep_ in _SUBJECT_DEPS:
+            self.last_person = actor
+
+
+class ActorMentions:
+    """Stage ``eventwatch.actor_mentions.v1``: fills ``doc.mentions`` and ``doc.actor_heads``."""
+
+    def __init__(self, vocab: ActorVocabulary) -> None:
+        self.vocab = vocab
+        self.resolver = Resolver(vocab)
+
+    @classmethod
+    def from_settings(cls, *, dictionary: str | None = None, **_: Any) -> ActorMentions:
+        return cls(ActorVocabulary.load())
+
+    def __call__(self, doc: Document) -> Document:
+        parse = doc.parse
+        if parse is None:
+            return doc
+        names = self.resolver.index_names(parse)
+        memory = _Memory()
+        for token in parse:
+            if token.pos_ == "ADJ" and token.i in names and names[token.i].entry.kind == "demonym":
+                pass  # "Israeli air raids": the demonym is the actor
+            elif token.pos_ not in _NOUN_POS:
+                continue
+            elif token.dep_ in {"compound", "flat"} and token.i not in names:
+                continue
+            if token.ent_type_ in _NOT_ACTOR_ENTS:
+                continue
+            if token.i in names and names[token.i].end - 1 != token.i:
+                continue  # inside a multi-word name: its last word is the head
+            actor = self._mention(token, names, memory, doc)
+            if actor is not None:
+                doc.mentions.append(actor)
+                doc.actor_heads[token.i] = actor
+        return doc
+
+    def _mention(
+        self, token: Token, names: dict[int, NameMatch], memory: _Memory, doc: Document
+    ) -> Actor | None:
+        text = doc.text
+        if token.pos_ == "PRON":
+            return self._pronoun(token, memory, doc)
+        res, start, end = self.resolver.resolve(token, names)
+        if token.pos_ == "ADJ":
+            res.sectors = self.resolver.sibling_sectors(token)
+        if res.person and res.country is None and not res.sectors:
+            known = memory.people.get(token.text)
+            if known is not None:
+                return _copy_as(known, token.idx, token.idx + len(token.text), text)
+        if not res.sectors and not res.person and token.i not in names:
+            if token.ent_type_ not in _ACTOR_ENTS or token.pos_ != "PROPN":
+                return None  # "the risk of an invasion of Kosovo" is not an actor
+        span_start = parse_start(token, start)
+        span_end = token.doc[end - 1].idx + len(token.doc[end - 1].text)
+        if res.person:
+            res.name = _strip_titles(res.name, self.vocab, names, token.i)
+        actor = Actor(
+            text=text[span_start:span_end],
+            start=span_start,
+            end=span_end,
+            name=res.name,
+            country=res.country,
+            sector=res.sectors[0] if res.sectors else None,
+            sectors=tuple(res.sectors),
+        )
+        memory.remember(actor, res, token)
+        return actor
+
+    def _pronoun(self, token: Token, memory: _Memory, doc: Document) -> Actor | None:
+        start, end = token.idx, token.idx + len(token.text)
+        if Resolver.is_person_pronoun(token) and memory.last_person is not None:
+            return _copy_as(memory.last_person, start, end, doc.text)
+        if Resolver.is_group_pronoun(token) and token.dep_ in _SUBJECT_DEPS:
+            speaker = _speaker_subject(token, doc)
+            if speaker is not None:
+                return _copy_as(speaker, start, end, doc.text)
+        return None
+
+
+def parse_start(token: Token, start: int) -> int:
+    return int(token.doc[start].idx)
+
+
+def _speaker_subject(token: Token, doc: Document) -> Actor | None:
+    """For "NATO said it was ready", the subject of the verb the clause hangs from."""
+    verb = token.head
+    if verb.dep_ not in {"ccomp", "xcomp"}:
+        return None
+    for child in verb.head.children:
+        if child.dep_ in _SUBJECT_DEPS and child.i in doc.actor_heads:
+            return doc.actor_heads[child.i]
+    return None
+
+
+def _copy_as(actor: Actor, start: int, end: int, text: str) -> Actor:
+    return Actor(
+        text=text[start:end],
+        start=start,
+        end=end,
+        name=actor.name,
+        country=actor.country,
+        sector=actor.sector,
+        sectors=actor.sectors,
+    )
+
+
+def _strip_titles(
+    name: str | None, vocab: ActorVocabulary, names: dict[int, NameMatch], head: int
+) -> str | None:
+    """ "Kosovar Prime Minister Albin Kurti" -> "Albin Kurti"."""
+    if not name:
+        return name
+    words = name.split()
+    first = head - len(words) + 1
+    keep = [
+        w for k, w in enumerate(words)
+        if (first + k) not in names and w.lower() not in vocab.sectors
+    ]
+    while keep and len(keep) < len(words) and keep[0].lower() in {"minister", "prime", "chief", "of"}:
+        keep.pop(0)
+    return " ".join(keep) or name

@@ -1,0 +1,155 @@
+"""Who acts and who is acted upon: source and target words of a trigger.
+
+Works on the dependency parse only and returns head tokens; the event stage
+maps them to the actor mentions the actor stage resolved. Rules, in order:
+
+* verbs: the subject is the source and the object the target; in the passive
+  the ``by`` phrase is the source and the subject the target; a verb with no
+  subject of its own borrows one (``call on X to withdraw``: X; a conjoined or
+  participial verb: its head's subject; a relative clause: the noun it modifies);
+* nouns: a possessive, a ``by`` phrase, an actor-like modifier ("Serbian
+  deployment", "NATO bombing") or the subject of the verb the noun is the object
+  of is the source; ``against``/``on``/``of`` phrases are the target ("of" is the
+  source for withdrawals, deployments and protests); ``between X and Y`` gives both.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Arguments", "noun_arguments", "verb_arguments", "with_conjuncts"]
+
+Arguments = tuple[list["Token"], list["Token"]]
+
+_SUBJECTS = {"nsubj", "csubj"}
+_VERB_TARGET_PREPS = {"against", "on", "at", "upon", "into", "with", "to", "toward", "towards", "over", "from"}
+_NOUN_TARGET_PREPS = {"against", "on", "upon", "into", "with", "to", "toward", "towards", "at"}
+_OF_IS_SOURCE = {"RETREAT", "MOBILIZE", "PROTEST"}
+_MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
+#: verbs whose object, not subject, does what their complement says ("urge X to")
+_OBJECT_CONTROL = {
+    "urge", "ask", "order", "tell", "force", "persuade", "invite", "press", "encourage",
+    "allow", "permit", "instruct", "push", "warn", "compel", "request", "pressure", "help",
+}
+#: "left 30 soldiers injured": the participle's subject is the victim
+_RESULT_VERBS = {"leave"}
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """The tokens and everything coordinated with them ("Israel and Syria")."""
+    out: list[Token] = []
+    for token in tokens:
+        stack = [token]
+        while stack:
+            current = stack.pop()
+            if current not in out:
+                out.append(current)
+            stack.extend(c for c in current.children if c.dep_ == "conj")
+    return out
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    objects = []
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
+            objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    return objects
+
+
+def _subject(verb: Token) -> list[Token]:
+    subjects = _children(verb, _SUBJECTS)
+    if subjects:
+        return subjects
+    return _prep_objects(verb, {"by"}) if _children(verb, {"nsubjpass", "auxpass"}) else []
+
+
+def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The source of a verb that has no subject of its own."""
+    if depth > 3 or verb.head.i == verb.i:
+        return []
+    head, dep = verb.head, verb.dep_
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if dep == "xcomp" or (dep in {"advcl", "ccomp"} and infinitive):
+        controller = _prep_objects(head, {"on", "upon"})
+        if not controller and head.lemma_.lower() in _OBJECT_CONTROL:
+            controller = _children(head, {"dobj"})
+        return controller or _subject(head) or _borrowed_subject(head, depth + 1)
+    if dep in {"conj", "advcl", "ccomp"}:
+        return _subject(head) or _borrowed_subject(head, depth + 1)
+    if dep == "relcl" and head.pos_ in {"NOUN", "PROPN"}:
+        return [head]
+    if dep == "pcomp" and head.head.i != head.i:
+        return _subject(head.head) or _borrowed_subject(head.head, depth + 1)
+    return []
+
+
+def verb_arguments(trigger: Token, event_type: str) -> Arguments:
+    if trigger.head.lemma_.lower() in _RESULT_VERBS and trigger.dep_ in {"ccomp", "oprd", "xcomp", "acomp"}:
+        victims = _children(trigger, {"nsubj", "nsubjpass"}) + _children(trigger.head, {"dobj"})
+        return _subject(trigger.head) or _borrowed_subject(trigger.head), victims
+    passive = bool(_children(trigger, {"nsubjpass", "auxpass"}))
+    if passive:
+        sources = _prep_objects(trigger, {"by"})
+        targets = _children(trigger, {"nsubjpass"})
+    else:
+        sources = _children(trigger, _SUBJECTS)
+        targets = _children(trigger, {"dobj", "dative"})
+    if trigger.dep_ == "relcl" and not passive:
+        if not sources or sources[0].lower_ in {"which", "who", "that"}:
+            sources = [trigger.head]
+    if not sources:
+        sources = _borrowed_subject(trigger)
+    if not targets or event_type in {"CONSULT", "ASSAULT", "AID"}:
+        targets = targets + _prep_objects(trigger, _VERB_TARGET_PREPS)
+        for complement in _children(trigger, {"oprd", "acomp"}):  # "made available to KFOR"
+            targets += _prep_objects(complement, _VERB_TARGET_PREPS)
+    if event_type == "CONSULT":
+        targets += _prep_objects(trigger, {"in"})
+    return sources, targets
+
+
+def noun_arguments(trigger: Token, event_type: str) -> Arguments:
+    sources = _children(trigger, {"poss"}) + _prep_objects(trigger, {"by"})
+    targets = _prep_objects(trigger, _NOUN_TARGET_PREPS)
+    of_objects = _prep_objects(trigger, {"of"})
+    if event_type in _OF_IS_SOURCE:
+        sources += of_objects
+    else:
+        targets += of_objects
+        for obj in of_objects:  # "the arrest of three officers by Serbia"
+            sources += _prep_objects(obj, {"by"})
+    between = _prep_objects(trigger, {"between", "among"})
+    if between:
+        parties = with_conjuncts(between)
+        sources.append(parties[0])
+        targets.extend(parties[1:])
+    for acl in _children(trigger, {"acl"}):
+        sources += _prep_objects(acl, {"by"})
+    if not sources:
+        sources = [m for m in _children(trigger, _MODIFIER_DEPS) if m.pos_ in {"PROPN", "ADJ", "NOUN"}]
+        if trigger.dep_ == "compound":
+            sources += [
+                m for m in _children(trigger.head, _MODIFIER_DEPS) if m.i != trigger.i and m.i < trigger.i
+            ]
+    if not sources:
+        verb = _governing_verb(trigger)
+        if verb is not None:
+            sources = _subject(verb) or _borrowed_subject(verb)
+    return sources, targets
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through one preposition."""
+    if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        if noun.head.lower_ in {"on", "about", "in", "for", "with"}:
+            return noun.head.head
+    return None

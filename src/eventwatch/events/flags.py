@@ -1,0 +1,146 @@
+"""Is the event real, denied, possible or past? And who reports it?
+
+Each check reads the dependency path from the trigger up to its clause and
+looks for the cue words that change an event's standing:
+
+* ``negated``: a negation on the trigger or on a verb it is the complement of
+  ("had not signed to order…"), ``deny``/``without`` above it; cues stop at a
+  verb of saying, so "did not comment on a possible invasion" does not deny it;
+* ``hypothetical``: a modal or future auxiliary, a conditional clause, or a
+  governing word of readiness, intent or possibility ("ready to reinforce",
+  "a possible invasion", "threatened to strike", "called on X to withdraw");
+* ``historical``: the trigger lies under a time phrase that is years back
+  ("two decades after a war…", "in 1999") or is marked "former".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["SPEECH_LEMMAS", "is_historical", "is_hypothetical", "is_negated", "speech_head"]
+
+SPEECH_LEMMAS = frozenset(
+    "say tell indicate announce state report add claim stress note declare confirm explain "
+    "specify detail observe write insist assure reply quote suggest argue acknowledge admit "
+    "reveal estimate maintain comment affirm emphasise emphasize underline recall believe "
+    "think know hear learn show predict warn".split()
+)
+_NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+_DENIAL = {"deny", "refute", "dismiss", "refuse", "decline", "fail"}
+_MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "must", "'ll", "wo"}
+_INTENT = {
+    "ready", "prepared", "willing", "plan", "intend", "want", "hope", "seek", "aim", "propose",
+    "threaten", "consider", "promise", "pledge", "vow", "offer", "call", "urge", "ask",
+    "demand", "request", "expect", "able", "likely", "possible", "potential", "risk",
+    "possibility", "threat", "prospect", "fear", "agree", "decide", "try", "attempt",
+    "order", "need", "push", "press", "appeal", "warn",
+}
+_POSSIBLE_MODIFIERS = {"possible", "potential", "planned", "future", "proposed", "eventual", "imminent", "looming"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_TIME_BACK = {"decade", "century", "year", "generation"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _path(trigger: Token, limit: int = 6) -> list[Token]:
+    """The trigger and its heads, up to and excluding the first verb of saying."""
+    path = [trigger]
+    token = trigger
+    while token.head.i != token.i and len(path) < limit:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ in {"ccomp", "parataxis", "relcl", "conj"} or (
+            token.dep_ == "advcl" and not infinitive
+        ):
+            break
+        token = token.head
+        if token.lemma_.lower() in SPEECH_LEMMAS:
+            break
+        path.append(token)
+    return path
+
+
+def is_negated(trigger: Token) -> bool:
+    for token in _path(trigger):
+        for child in token.children:
+            if child.dep_ == "neg" or (child.lower_ in _NEGATORS and child.dep_ in {"det", "advmod"}):
+                return True
+        if token.i != trigger.i and token.lemma_.lower() in _DENIAL:
+            return True
+        if token.dep_ == "pcomp" and token.head.lower_ == "without":
+            return True
+        if token.i != trigger.i and token.lower_ == "without":
+            return True
+    return False
+
+
+def is_hypothetical(trigger: Token, *, event_type: str) -> bool:
+    for child in trigger.children:
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in _MODALS:
+            return True
+        if child.dep_ == "amod" and child.lower_ in _POSSIBLE_MODIFIERS:
+            return True
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
+            return True
+    if trigger.dep_ == "advcl" and any(c.lower_ in _CONDITIONAL_MARKS for c in trigger.children):
+        return True
+    for token in _path(trigger)[1:]:
+        if token.lemma_.lower() in _INTENT:
+            return True
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in _INTENT for c in token.children):
+            return True  # "it was ready to reinforce"
+        if any(c.dep_ in {"aux"} and c.lower_ in _MODALS for c in token.children):
+            return True
+    return False
+
+
+def is_historical(trigger: Token, pub_date: dt.date | None) -> bool:
+    token = trigger
+    for _ in range(14):
+        for child in token.children:
+            if child.lower_ == "former" and child.dep_ == "amod":
+                return True
+            if child.dep_ == "prep" and child.lower_ in {"in", "during", "since"}:
+                if _old_year(child, pub_date):
+                    return True
+        if token.lower_ in {"after", "since", "before"}:
+            if any(c.lemma_.lower() in _TIME_BACK for c in token.subtree if c.i < token.i):
+                return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
+def _old_year(prep: Token, pub_date: dt.date | None) -> bool:
+    if pub_date is None:
+        return False
+    text = " ".join(t.text for t in prep.subtree)
+    return any(int(y) <= pub_date.year - 2 for y in _YEAR.findall(text))
+
+
+def speech_head(trigger: Token) -> Token | None:
+    """The verb of saying that the trigger's clause is reported under, if any."""
+    token = trigger
+    for _ in range(6):
+        if token.head.i == token.i:
+            break
+        dep, head = token.dep_, token.head
+        if dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and head.lemma_.lower() in SPEECH_LEMMAS:
+            return head
+        if dep == "dobj" and token.pos_ == "NOUN" and head.lemma_.lower() in SPEECH_LEMMAS:
+            return head  # "the White House observed the deployment of …"
+        if dep == "pobj" and head.lower_ in {"of", "about"} and head.head.lemma_.lower() in SPEECH_LEMMAS:
+            return head.head  # "warned of a deployment"
+        token = head
+    root = token
+    if root.i != trigger.i and root.lemma_.lower() in SPEECH_LEMMAS:
+        return root  # the whole sentence is what the root's subject says
+    for child in root.children:
+        if child.dep_ in {"parataxis", "ccomp", "advcl"} and child.lemma_.lower() in SPEECH_LEMMAS:
+            if child.i > trigger.i and any(c.dep_ == "nsubj" for c in child.children):
+                return child
+    return None

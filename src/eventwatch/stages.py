@@ -1,0 +1,38 @@
+"""Registers the built-in stages under their versioned names.
+
+Each factory declares the document fields it requires and assigns; the
+pipeline checks the configured order against those declarations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._types import Stage
+from .registry import stages
+
+__all__ = ["make_actor_mentions", "make_event_detector"]
+
+
+@stages.register(
+    "eventwatch.actor_mentions.v1",
+    requires=["parse", "sentences"],
+    assigns=["mentions"],
+    defaults={"dictionary": None},
+)
+def make_actor_mentions(**settings: Any) -> Stage:
+    from .actors.stage import ActorMentions
+
+    return ActorMentions.from_settings(**settings)
+
+
+@stages.register(
+    "eventwatch.event_detector.v1",
+    requires=["parse", "sentences", "mentions"],
+    assigns=["events"],
+    defaults={"use_type_model": True, "min_confidence": 0.0},
+)
+def make_event_detector(**settings: Any) -> Stage:
+    from .events.stage import EventDetector
+
+    return EventDetector.from_settings(**settings)
