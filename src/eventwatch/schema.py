@@ -81,6 +81,9 @@ class Actor:
     country: str | None
     sector: str | None
     sectors: tuple[str, ...] = ()
+    #: "text" when the mention's own words give the country, "sentence" when it
+    #: is taken from the only country the rest of its sentence names
+    country_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +94,7 @@ class Actor:
             "country": self.country,
             "sector": self.sector,
             "sectors": list(self.sectors),
+            "country_from": self.country_from,
         }
 
 

@@ -71,18 +71,6 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-def _inside_larger_name(doc: Doc, match: NameMatch) -> bool:
-    """ "Security Council" inside "National Security Council" is not the UN's."""
-    if match.start == 0:
-        return False
-    before = doc[match.start - 1]
-    return (
-        before.pos_ == "PROPN"
-        and before.dep_ == "compound"
-        and match.start <= before.head.i < match.end
-    )
-
-
 class ActorVocabulary:
     """All actor word lists, loaded once and shared by the actor stage."""
 
@@ -161,12 +149,31 @@ class ActorVocabulary:
                 if entry is not None:
                     found = NameMatch(i, j, entry)
                     break
-            if found is None or _inside_larger_name(doc, found):
+            if found is None or self._inside_larger_name(doc, found):
                 i += 1
                 continue
             matches.append(found)
             i = found.end
         return matches
+
+    def _inside_larger_name(self, doc: Doc, match: NameMatch) -> bool:
+        """ "Security Council" inside "National Security Council" is not the UN's.
+
+        A match is inside a larger name when the proper noun before it, itself no
+        known name, modifies a word of the match within one organisation entity.
+        """
+        if match.start == 0:
+            return False
+        before, first = doc[match.start - 1], doc[match.start]
+        return bool(
+            before.pos_ == "PROPN"
+            and before.dep_ == "compound"
+            and match.start <= before.head.i < match.end
+            and first.ent_iob_ == "I"
+            and first.ent_type_ in {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART"}
+            and before.ent_type_ == first.ent_type_
+            and _norm(before.text) not in self.names
+        )
 
     def sector_ending_at(self, tokens: Sequence[Token], head: int) -> tuple[SectorEntry, int] | None:
         """The longest sector phrase ending at ``tokens[head]``, and its first index."""

@@ -9,6 +9,7 @@ saying to that verb's subject.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Actor, Document
@@ -76,6 +77,7 @@ class ActorMentions:
             if actor is not None:
                 doc.mentions.append(actor)
                 doc.actor_heads[token.i] = actor
+        _countries_from_sentences(doc)
         return doc
 
     def _mention(
@@ -106,6 +108,7 @@ class ActorMentions:
             country=res.country,
             sector=res.sectors[0] if res.sectors else None,
             sectors=tuple(res.sectors),
+            country_from="text" if res.country else None,
         )
         memory.remember(actor, res, token)
         return actor
@@ -119,6 +122,43 @@ class ActorMentions:
             if speaker is not None:
                 return _copy_as(speaker, start, end, doc.text)
         return None
+
+
+#: sectors of actors that act inside their own country
+_DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "CVL", "REB", "EDU", "LAB",
+             "ELI", "BUS", "MED", "JRN", "REL", "UAF", "SPY", "AGR", "HLH", "CRM"}
+
+
+def _countries_from_sentences(doc: Document) -> None:
+    """A domestic actor with no country takes the one country its sentence names.
+
+    "President Omar El Bashir lifted the state of emergency in Sudan": the
+    sentence names Sudan and no other country, so the president is Sudan's. A
+    sentence that names two countries (or none) lends nothing; the actor is
+    marked ``country_from: "sentence"`` so the inference stays visible.
+    """
+    parse = doc.parse
+    if parse is None:
+        return
+    by_sentence: dict[int, list[int]] = {}
+    for head in sorted(doc.actor_heads):
+        by_sentence.setdefault(parse[head].sent.start, []).append(head)
+    replaced: dict[int, Actor] = {}
+    for heads in by_sentence.values():
+        countries = {
+            doc.actor_heads[h].country
+            for h in heads
+            if doc.actor_heads[h].country not in (None, "IGO")
+        }
+        if len(countries) != 1:
+            continue
+        (country,) = countries
+        for head in heads:
+            actor = doc.actor_heads[head]
+            if actor.country is None and actor.sector in _DOMESTIC:
+                replaced[id(actor)] = dataclasses.replace(actor, country=country, country_from="sentence")
+                doc.actor_heads[head] = replaced[id(actor)]
+    doc.mentions = [replaced.get(id(a), a) for a in doc.mentions]
 
 
 def parse_start(token: Token, start: int) -> int:
@@ -145,6 +185,7 @@ def _copy_as(actor: Actor, start: int, end: int, text: str) -> Actor:
         country=actor.country,
         sector=actor.sector,
         sectors=actor.sectors,
+        country_from=actor.country_from,
     )
 
 

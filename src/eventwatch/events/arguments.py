@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Arguments", "noun_arguments", "verb_arguments", "with_conjuncts"]
+    from .lexicon import TriggerMatch
+
+__all__ = ["Arguments", "noun_arguments", "place_objects", "verb_arguments", "with_conjuncts"]
 
 Arguments = tuple[list["Token"], list["Token"]]
 
@@ -34,6 +36,8 @@ _OBJECT_CONTROL = {
     "urge", "ask", "order", "tell", "force", "persuade", "invite", "press", "encourage",
     "allow", "permit", "instruct", "push", "warn", "compel", "request", "pressure", "help",
 }
+#: participles that describe their subject's stance, not something done to it
+_STATIVE = {"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "opposed", "committed"}
 #: "left 30 soldiers injured": the participle's subject is the victim
 _RESULT_VERBS = {"leave"}
 
@@ -83,6 +87,10 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         return controller or _subject(head) or _borrowed_subject(head, depth + 1)
     if dep in {"conj", "advcl", "ccomp"}:
         return _subject(head) or _borrowed_subject(head, depth + 1)
+    if dep == "acl" and head.pos_ == "NOUN":  # "issued a declaration demanding that…"
+        verb = _governing_verb(head)
+        if verb is not None:
+            return _subject(verb) or _borrowed_subject(verb, depth + 1)
     if dep == "relcl" and head.pos_ in {"NOUN", "PROPN"}:
         return [head]
     if dep == "pcomp" and head.head.i != head.i:
@@ -95,6 +103,9 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         victims = _children(trigger, {"nsubj", "nsubjpass"}) + _children(trigger.head, {"dobj"})
         return _subject(trigger.head) or _borrowed_subject(trigger.head), victims
     passive = bool(_children(trigger, {"nsubjpass", "auxpass"}))
+    if passive and trigger.lemma_.lower() in _STATIVE and not _prep_objects(trigger, {"by"}):
+        passive = False  # "Israel is opposed to French mediation": Israel opposes
+        return _children(trigger, {"nsubjpass"}), _prep_objects(trigger, _VERB_TARGET_PREPS)
     if passive:
         sources = _prep_objects(trigger, {"by"})
         targets = _children(trigger, {"nsubjpass"})
@@ -153,3 +164,23 @@ def _governing_verb(noun: Token) -> Token | None:
         if noun.head.lower_ in {"on", "about", "in", "for", "with"}:
             return noun.head.head
     return None
+
+
+_PLACE_PREPS = {"against", "on", "to", "into", "in", "at", "toward", "towards", "upon", "for", "with"}
+
+
+def place_objects(match: TriggerMatch) -> list[Token]:
+    """Objects of the trigger's (and its pattern nouns') prepositions: the fallback target.
+
+    "called for sanctions against Nigeria", "sent personnel to Bosnia": when no
+    target actor is found, the country such a phrase names is acted upon.
+    """
+    found: list[Token] = []
+    for word in match.tokens:
+        for obj in _prep_objects(word, _PLACE_PREPS):
+            if obj not in found:
+                found.append(obj)
+        for child in word.children:
+            if child.dep_ in {"dobj", "attr"}:
+                found += [o for o in _prep_objects(child, _PLACE_PREPS) if o not in found]
+    return found

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Actor, Document, Event, Evidence
-from .arguments import noun_arguments, verb_arguments, with_conjuncts
+from .commitments import Commitment, find_commitments
+from .arguments import noun_arguments, place_objects, verb_arguments, with_conjuncts
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerLexicon, TriggerMatch
 
@@ -83,7 +84,49 @@ class EventDetector:
             event = self._event(doc, index, sent, cand, probs)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
+        for commitment in find_commitments(sent, self.lexicon):
+            events.append(self._commitment_event(doc, index, sent, commitment, probs))
         return events
+
+    def _commitment_event(
+        self, doc: Document, index: int, sent: Span, com: Commitment, probs: dict[str, float]
+    ) -> Event:
+        act = com.act
+        sources = _actors(doc, com.speakers, exclude=act)
+        if com.addressees:
+            targets = _actors(doc, com.addressees, exclude=act)
+        else:
+            match = self.lexicon.match(act)
+            act_type = match.entry.type if match else "AGREE"
+            _, objects = verb_arguments(act, act_type)
+            targets = _actors(doc, objects, exclude=act, lent_from=sources)
+            if not any(a.country for a in targets):
+                prep_objects = [
+                    g for c in act.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                ]
+                targets += _actors(doc, prep_objects, exclude=act, lent_from=sources)
+        targets = [a for a in targets if a not in sources and (a.country or com.addressees)]
+        start = min(com.cue.idx, act.idx)
+        end = max(com.cue.idx + len(com.cue.text), act.idx + len(act.text))
+        speaker = speech_head(act) if com.type != "REQUEST" else None
+        reported = _actors(doc, _subjects(speaker), exclude=act)[:1] if speaker else []
+        depth = max(_clause_depth(com.cue) - 1, 0)
+        score = 0.62 - 0.09 * min(depth, 3) + 0.05 * bool(sources) + 0.3 * probs.get(com.type, 0.0)
+        return Event(
+            id="",
+            type=com.type,
+            mode=com.mode,
+            context=[],
+            cameo=com.cameo,
+            source=sources,
+            target=targets,
+            evidence=Evidence(index, sent.start_char, sent.end_char, sent.text, doc.span(start, end)),
+            negated=is_negated(act),
+            historical=is_historical(act, doc.article.pub_date),
+            reported_by=reported[0] if reported and reported[0] not in sources else None,
+            confidence=max(0.01, min(0.99, score)),
+            rule=f"commitment:{com.cue.lower_}",
+        )
 
     def _event(
         self, doc: Document, index: int, sent: Span, cand: _Candidate, probs: dict[str, float]
@@ -99,7 +142,11 @@ class EventDetector:
             a for a in _actors(doc, target_words, exclude=token, lent_from=sources) if a not in sources
         ]
         if entry.type in _THEME_TYPES:  # "withdraw its troops": the troops are the source's
-            targets = [a for a in targets if a.country is not None]
+            own = {a.country for a in sources}
+            targets = [a for a in targets if a.country_from == "text" and a.country not in own]
+        if not any(a.country for a in targets):
+            places = _actors(doc, place_objects(match), exclude=token, lent_from=sources)
+            targets += [a for a in places if a.country and a not in sources and a not in targets]
         speaker = speech_head(token)
         reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
         if not sources and reported_by and entry.type in _SELF_REPORTED and _is_passive(token):
