@@ -30,7 +30,9 @@ def load_articles(shared: Path, limit: int | None) -> tuple[list[Article], str]:
                 if not line.strip():
                     continue
                 record = json.loads(line)
-                articles.append(Article(id=str(record.get("id", f"{path.stem}:{number}")), text=record["text"]))
+                articles.append(
+                    Article(id=str(record.get("id", f"{path.stem}:{number}")), text=record["text"])
+                )
     origin = ", ".join(p.name for p in files)
     if not articles:
         seed = Path(__file__).resolve().parent.parent / "examples" / "kosovo-2023-09-29.txt"
@@ -73,10 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     parse_s = time.perf_counter() - t0
 
     print(f"model and word lists loaded in {load_s:.2f} s")
-    print(f"pipeline:   {pipeline_s:8.1f} s  {len(articles) / pipeline_s:7.2f} articles/s  "
-          f"{words / pipeline_s:9,.0f} words/s  ({events} events, {errors} documents with errors)")
-    print(f"parse only: {parse_s:8.1f} s  {len(articles) / parse_s:7.2f} articles/s  "
-          f"{words / parse_s:9,.0f} words/s")
+    print(
+        f"pipeline:   {pipeline_s:8.1f} s  {len(articles) / pipeline_s:7.2f} articles/s  "
+        f"{words / pipeline_s:9,.0f} words/s  ({events} events, {errors} documents with errors)"
+    )
+    print(
+        f"parse only: {parse_s:8.1f} s  {len(articles) / parse_s:7.2f} articles/s  "
+        f"{words / parse_s:9,.0f} words/s"
+    )
     print(f"ratio pipeline / parse-only: {pipeline_s / parse_s:.3f}")
     print(f"peak RSS: {peak_rss_mb():,.0f} MB")
     return 0

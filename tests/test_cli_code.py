@@ -21,22 +21,41 @@ def test_doc_format_follows_the_contract() -> None:
     for key in ("language", "sentences", "events", "times", "places", "quotes", "errors"):
         assert key in doc
     event = doc["events"][0]
-    for key in ("id", "type", "mode", "context", "cameo", "source", "target", "negated",
-                "hypothetical", "historical", "reported_by", "date", "location", "killed",
-                "injured", "evidence", "confidence"):
+    for key in (
+        "id",
+        "type",
+        "mode",
+        "context",
+        "cameo",
+        "source",
+        "target",
+        "negated",
+        "hypothetical",
+        "historical",
+        "reported_by",
+        "date",
+        "location",
+        "killed",
+        "injured",
+        "evidence",
+        "confidence",
+    ):
         assert key in event
     text = SEED.read_text("utf-8")
     for event in doc["events"]:
         trigger = event["evidence"]["trigger"]
-        assert text[trigger["start"]:trigger["end"]] == trigger["text"]
+        assert text[trigger["start"] : trigger["end"]] == trigger["text"]
         for actor in event["source"] + event["target"]:
-            assert text[actor["start"]:actor["end"]] == actor["text"]
+            assert text[actor["start"] : actor["end"]] == actor["text"]
 
 
 def test_jsonl_format_prints_one_event_per_line(tmp_path) -> None:
     path = tmp_path / "batch.jsonl"
     path.write_text(
-        json.dumps({"id": "one", "text": GOOD}) + "\nnot json\n" + json.dumps({"id": "two", "text": GOOD}) + "\n"
+        json.dumps({"id": "one", "text": GOOD})
+        + "\nnot json\n"
+        + json.dumps({"id": "two", "text": GOOD})
+        + "\n"
     )
     result = runner.invoke(app, ["code", str(path), "--format", "jsonl"])
     assert result.exit_code == 0

@@ -7,7 +7,9 @@ def test_all_is_complete_and_sorted() -> None:
     public = {
         name
         for name, value in vars(eventwatch).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType) and name != "annotations"
+        if not name.startswith("_")
+        and not isinstance(value, types.ModuleType)
+        and name != "annotations"
     }
     assert public == set(eventwatch.__all__) - {"__version__"}
     names = [n for n in eventwatch.__all__ if n != "__version__"]
@@ -15,6 +17,12 @@ def test_all_is_complete_and_sorted() -> None:
 
 
 def test_errors_share_one_root() -> None:
-    for name in ("InputError", "DocumentError", "DictionaryError", "ConfigError",
-                 "ResourceError", "StageError"):
+    for name in (
+        "InputError",
+        "DocumentError",
+        "DictionaryError",
+        "ConfigError",
+        "ResourceError",
+        "StageError",
+    ):
         assert issubclass(getattr(eventwatch, name), eventwatch.EventwatchError)

@@ -9,7 +9,10 @@ def test_default_config_names_registered_stages_in_a_valid_order() -> None:
     config = load_config()
     infos = [stages.get(s.name) for s in config.stages]
     assert check_order(infos) == []
-    assert [i.name for i in infos] == ["eventwatch.actor_mentions.v1", "eventwatch.event_detector.v1"]
+    assert [i.name for i in infos] == [
+        "eventwatch.actor_mentions.v1",
+        "eventwatch.event_detector.v1",
+    ]
 
 
 def test_order_check_reports_a_field_no_earlier_stage_assigns() -> None:

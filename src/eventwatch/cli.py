@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -31,13 +31,13 @@ app = typer.Typer(
 _err = Console(stderr=True)
 
 
-class CodeFormat(str, Enum):
+class CodeFormat(StrEnum):
     doc = "doc"
     jsonl = "jsonl"
     table = "table"
 
 
-def _pub_date(value: Optional[str]) -> Optional[dt.date]:
+def _pub_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -52,10 +52,27 @@ def _dumps(record: object) -> str:
 
 @app.command("code")
 def code_command(
-    input: Annotated[str, typer.Argument(help="A .txt article, a directory of them, a .jsonl file, or - for stdin.")],
-    pub_date: Annotated[Optional[str], typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
-    format: Annotated[Optional[CodeFormat], typer.Option("--format", "-f", help="doc: one JSON per document; jsonl: one JSON per event; table: a table (default on a terminal).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="A pipeline config TOML (default: the packaged one).")] = None,
+    input: Annotated[
+        str,
+        typer.Argument(help="A .txt article, a directory of them, a .jsonl file, or - for stdin."),
+    ],
+    pub_date: Annotated[
+        str | None,
+        typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs that carry none."),
+    ] = None,
+    format: Annotated[
+        CodeFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="doc: one JSON per document; jsonl: one JSON per event; "
+            "table: a table (default on a terminal).",
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="A pipeline config TOML (default: the packaged one)."),
+    ] = None,
 ) -> None:
     """Code news text into PLOVER events with actors and evidence offsets."""
     from .pipeline import Pipeline
@@ -98,9 +115,18 @@ def _progress(total: int) -> Progress:
 
 @app.command("evaluate")
 def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="A gold JSONL file (see ../shared/benchmarks/README.md).", exists=True, dir_okay=False)],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="A gold JSONL file (see ../shared/benchmarks/README.md).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
     task: Annotated[str, typer.Option("--task", help="What to score: plover.")] = "plover",
-    limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N records.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Score only the first N records.")
+    ] = None,
 ) -> None:
     """Score eventwatch against a gold benchmark and print the figures."""
     from .evaluate import evaluate, format_report

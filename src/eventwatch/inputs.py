@@ -144,14 +144,12 @@ def read_jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]
             yield number, record
 
 
-def _record_from_line(
-    raw: bytes, where: str, pub_date: dt.date | None
-) -> Article | DocumentError:
+def _record_from_line(raw: bytes, where: str, pub_date: dt.date | None) -> Article | DocumentError:
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         return DocumentError(f"{where}: not valid UTF-8 (byte {exc.start})", doc_id=where)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return DocumentError(f"{where}: not JSON ({exc.msg})", doc_id=where)
     if not isinstance(record, dict):
         return DocumentError(f"{where}: expected a JSON object", doc_id=where)

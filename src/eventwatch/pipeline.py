@@ -127,7 +127,9 @@ class Pipeline:
                 doc.errors.append(DocError(info.name, f"{type(exc).__name__}: {exc}"))
                 continue
             if not isinstance(result, Document):
-                raise ConfigError(f"stage {info.name!r} returned {type(result).__name__}, not Document")
+                raise ConfigError(
+                    f"stage {info.name!r} returned {type(result).__name__}, not Document"
+                )
 
 
 def _attach_parse(doc: Document, spacy_doc: Any) -> None:

@@ -83,6 +83,8 @@ def check_order(infos: Iterable[StageInfo]) -> list[str]:
     for info in infos:
         for needed in info.requires:
             if needed not in assigned:
-                problems.append(f"stage {info.name!r} requires {needed!r}, which no earlier stage assigns")
+                problems.append(
+                    f"stage {info.name!r} requires {needed!r}, which no earlier stage assigns"
+                )
         assigned.update(info.assigns)
     return problems

@@ -19,13 +19,31 @@ def actor_label(actor: Actor | None) -> str:
 
 
 def _flags(negated: bool, hypothetical: bool, historical: bool) -> str:
-    names = [n for n, on in (("negated", negated), ("hypothetical", hypothetical), ("historical", historical)) if on]
+    names = [
+        n
+        for n, on in (
+            ("negated", negated),
+            ("hypothetical", hypothetical),
+            ("historical", historical),
+        )
+        if on
+    ]
     return ", ".join(names)
 
 
 def events_table(doc: Document) -> Table:
     table = Table(title=f"{doc.id}: {len(doc.events)} events", show_lines=False, expand=True)
-    for column in ("#", "type", "mode", "source", "target", "trigger", "flags", "reported by", "conf"):
+    for column in (
+        "#",
+        "type",
+        "mode",
+        "source",
+        "target",
+        "trigger",
+        "flags",
+        "reported by",
+        "conf",
+    ):
         table.add_column(column, overflow="fold")
     for number, event in enumerate(doc.events, start=1):
         table.add_row(

@@ -59,7 +59,9 @@ def _rows(filename: str, columns: int) -> Iterator[list[str]]:
         if len(cells) < columns:
             cells += [""] * (columns - len(cells))
         if len(cells) != columns:
-            raise ResourceError(f"{filename}:{number}: expected {columns} columns, got {len(cells)}")
+            raise ResourceError(
+                f"{filename}:{number}: expected {columns} columns, got {len(cells)}"
+            )
         yield [c.strip() for c in cells]
 
 
@@ -93,7 +95,7 @@ class ActorVocabulary:
                 vocab.add_name(form, NameEntry("demonym", iso3, name, None))
             for form in _split(capitals):
                 vocab.add_name(form, NameEntry("capital", iso3, name, "GOV"))
-        for code, name, aliases, sector, parent in _rows("igos.tsv", 5):
+        for code, _name, _aliases, _sector, parent in _rows("igos.tsv", 5):
             if parent:
                 vocab.igo_parent[code] = parent
         for code, name, aliases, sector, _parent in _rows("igos.tsv", 5):
@@ -175,7 +177,9 @@ class ActorVocabulary:
             and _norm(before.text) not in self.names
         )
 
-    def sector_ending_at(self, tokens: Sequence[Token], head: int) -> tuple[SectorEntry, int] | None:
+    def sector_ending_at(
+        self, tokens: Doc | Sequence[Token], head: int
+    ) -> tuple[SectorEntry, int] | None:
         """The longest sector phrase ending at ``tokens[head]``, and its first index."""
         for width in range(min(self._max_sector_words, head + 1), 0, -1):
             words = [t.lemma_.lower() for t in tokens[head - width + 1 : head + 1]]

@@ -26,11 +26,44 @@ _OUTSIDE = {"relcl", "appos", "acl", "conj", "cc", "punct", "advcl", "parataxis"
 _INSIDE_PREPS = {"of", "from", "in"}
 #: heads that take their sector from an ``of`` phrase ("members of parliament")
 _PART_NOUNS = {
-    "member", "unit", "force", "wing", "branch", "element", "part", "group", "head",
-    "chief", "leader", "representative", "official", "officer", "delegation", "team",
-    "commander", "spokesperson", "spokesman", "spokeswoman", "minister", "ministry",
+    "member",
+    "unit",
+    "force",
+    "wing",
+    "branch",
+    "element",
+    "part",
+    "group",
+    "head",
+    "chief",
+    "leader",
+    "representative",
+    "official",
+    "officer",
+    "delegation",
+    "team",
+    "commander",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "ministry",
 }
-_LEFT_DEPS = {"det", "predet", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "punct", "advmod", "npadvmod", "flat"}
+_LEFT_DEPS = {
+    "det",
+    "predet",
+    "compound",
+    "amod",
+    "nmod",
+    "poss",
+    "nummod",
+    "quantmod",
+    "case",
+    "punct",
+    "advmod",
+    "npadvmod",
+    "flat",
+}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them"}
 

@@ -23,7 +23,19 @@ __all__ = ["ActorMentions"]
 
 _NOUN_POS = {"NOUN", "PROPN", "PRON"}
 _ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-_NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+_NOT_ACTOR_ENTS = {
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+    "EVENT",
+    "LAW",
+    "WORK_OF_ART",
+    "LANGUAGE",
+}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -89,7 +101,7 @@ class ActorMentions:
         res, start, end = self.resolver.resolve(token, names)
         if token.pos_ == "ADJ":
             res.sectors = self.resolver.sibling_sectors(token)
-        if res.person and res.country is None and not res.sectors:
+        if token.pos_ == "PROPN" and res.country is None and not res.sectors:
             known = memory.people.get(token.text)
             if known is not None:
                 return _copy_as(known, token.idx, token.idx + len(token.text), text)
@@ -125,8 +137,29 @@ class ActorMentions:
 
 
 #: sectors of actors that act inside their own country
-_DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "CVL", "REB", "EDU", "LAB",
-             "ELI", "BUS", "MED", "JRN", "REL", "UAF", "SPY", "AGR", "HLH", "CRM"}
+_DOMESTIC = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "PTY",
+    "CVL",
+    "REB",
+    "EDU",
+    "LAB",
+    "ELI",
+    "BUS",
+    "MED",
+    "JRN",
+    "REL",
+    "UAF",
+    "SPY",
+    "AGR",
+    "HLH",
+    "CRM",
+}
 
 
 def _countries_from_sentences(doc: Document) -> None:
@@ -156,7 +189,9 @@ def _countries_from_sentences(doc: Document) -> None:
         for head in heads:
             actor = doc.actor_heads[head]
             if actor.country is None and actor.sector in _DOMESTIC:
-                replaced[id(actor)] = dataclasses.replace(actor, country=country, country_from="sentence")
+                replaced[id(actor)] = dataclasses.replace(
+                    actor, country=country, country_from="sentence"
+                )
                 doc.actor_heads[head] = replaced[id(actor)]
     doc.mentions = [replaced.get(id(a), a) for a in doc.mentions]
 
@@ -198,9 +233,12 @@ def _strip_titles(
     words = name.split()
     first = head - len(words) + 1
     keep = [
-        w for k, w in enumerate(words)
+        w
+        for k, w in enumerate(words)
         if (first + k) not in names and w.lower() not in vocab.sectors
     ]
-    while keep and len(keep) < len(words) and keep[0].lower() in {"minister", "prime", "chief", "of"}:
+    while (
+        keep and len(keep) < len(words) and keep[0].lower() in {"minister", "prime", "chief", "of"}
+    ):
         keep.pop(0)
     return " ".join(keep) or name

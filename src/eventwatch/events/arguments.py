@@ -27,17 +27,54 @@ __all__ = ["Arguments", "noun_arguments", "place_objects", "verb_arguments", "wi
 Arguments = tuple[list["Token"], list["Token"]]
 
 _SUBJECTS = {"nsubj", "csubj"}
-_VERB_TARGET_PREPS = {"against", "on", "at", "upon", "into", "with", "to", "toward", "towards", "over", "from"}
+_VERB_TARGET_PREPS = {
+    "against",
+    "on",
+    "at",
+    "upon",
+    "into",
+    "with",
+    "to",
+    "toward",
+    "towards",
+    "over",
+    "from",
+}
 _NOUN_TARGET_PREPS = {"against", "on", "upon", "into", "with", "to", "toward", "towards", "at"}
 _OF_IS_SOURCE = {"RETREAT", "MOBILIZE", "PROTEST"}
 _MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
 #: verbs whose object, not subject, does what their complement says ("urge X to")
 _OBJECT_CONTROL = {
-    "urge", "ask", "order", "tell", "force", "persuade", "invite", "press", "encourage",
-    "allow", "permit", "instruct", "push", "warn", "compel", "request", "pressure", "help",
+    "urge",
+    "ask",
+    "order",
+    "tell",
+    "force",
+    "persuade",
+    "invite",
+    "press",
+    "encourage",
+    "allow",
+    "permit",
+    "instruct",
+    "push",
+    "warn",
+    "compel",
+    "request",
+    "pressure",
+    "help",
 }
 #: participles that describe their subject's stance, not something done to it
-_STATIVE = {"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "opposed", "committed"}
+_STATIVE = {
+    "oppose",
+    "commit",
+    "determine",
+    "prepare",
+    "resolve",
+    "dedicate",
+    "opposed",
+    "committed",
+}
 #: "left 30 soldiers injured": the participle's subject is the victim
 _RESULT_VERBS = {"leave"}
 
@@ -60,7 +97,7 @@ def _children(token: Token, deps: set[str]) -> list[Token]:
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
-    objects = []
+    objects: list[Token] = []
     for prep in token.children:
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
             objects.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -88,9 +125,9 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
     if dep in {"conj", "advcl", "ccomp"}:
         return _subject(head) or _borrowed_subject(head, depth + 1)
     if dep == "acl" and head.pos_ == "NOUN":  # "issued a declaration demanding that…"
-        verb = _governing_verb(head)
-        if verb is not None:
-            return _subject(verb) or _borrowed_subject(verb, depth + 1)
+        governor = _governing_verb(head)
+        if governor is not None:
+            return _subject(governor) or _borrowed_subject(governor, depth + 1)
     if dep == "relcl" and head.pos_ in {"NOUN", "PROPN"}:
         return [head]
     if dep == "pcomp" and head.head.i != head.i:
@@ -99,7 +136,12 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def verb_arguments(trigger: Token, event_type: str) -> Arguments:
-    if trigger.head.lemma_.lower() in _RESULT_VERBS and trigger.dep_ in {"ccomp", "oprd", "xcomp", "acomp"}:
+    if trigger.head.lemma_.lower() in _RESULT_VERBS and trigger.dep_ in {
+        "ccomp",
+        "oprd",
+        "xcomp",
+        "acomp",
+    }:
         victims = _children(trigger, {"nsubj", "nsubjpass"}) + _children(trigger.head, {"dobj"})
         return _subject(trigger.head) or _borrowed_subject(trigger.head), victims
     passive = bool(_children(trigger, {"nsubjpass", "auxpass"}))
@@ -144,10 +186,14 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
     for acl in _children(trigger, {"acl"}):
         sources += _prep_objects(acl, {"by"})
     if not sources:
-        sources = [m for m in _children(trigger, _MODIFIER_DEPS) if m.pos_ in {"PROPN", "ADJ", "NOUN"}]
+        sources = [
+            m for m in _children(trigger, _MODIFIER_DEPS) if m.pos_ in {"PROPN", "ADJ", "NOUN"}
+        ]
         if trigger.dep_ == "compound":
             sources += [
-                m for m in _children(trigger.head, _MODIFIER_DEPS) if m.i != trigger.i and m.i < trigger.i
+                m
+                for m in _children(trigger.head, _MODIFIER_DEPS)
+                if m.i != trigger.i and m.i < trigger.i
             ]
     if not sources:
         verb = _governing_verb(trigger)
@@ -166,7 +212,19 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
-_PLACE_PREPS = {"against", "on", "to", "into", "in", "at", "toward", "towards", "upon", "for", "with"}
+_PLACE_PREPS = {
+    "against",
+    "on",
+    "to",
+    "into",
+    "in",
+    "at",
+    "toward",
+    "towards",
+    "upon",
+    "for",
+    "with",
+}
 
 
 def place_objects(match: TriggerMatch) -> list[Token]:

@@ -27,7 +27,12 @@ _READY = {"ready", "willing", "prepared"}
 _SELF = {"it", "they", "we", "i", "he", "she"}
 #: types whose future is a threat; the future of the rest is a promise
 _NEGATIVE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "ACCUSE", "THREATEN"}
-_THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}
+_THREAT_MODE = {
+    "ASSAULT": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "PROTEST": "restrict",
+}
 _CAMEO = {"REQUEST": "100", "AGREE": "030", "THREATEN": "130"}
 
 
@@ -60,7 +65,9 @@ def _promise_or_threat(act: Token, lexicon: TriggerLexicon) -> tuple[str, str | 
     return "AGREE", None
 
 
-def _commitment(type_: str, mode: str | None, cue: Token, act: Token, speakers: list[Token], to: list[Token]) -> Commitment:
+def _commitment(
+    type_: str, mode: str | None, cue: Token, act: Token, speakers: list[Token], to: list[Token]
+) -> Commitment:
     return Commitment(type_, mode, _CAMEO[type_], cue, act, speakers, to)
 
 
@@ -77,7 +84,9 @@ def find_commitments(sent: Span, lexicon: TriggerLexicon) -> list[Commitment]:
                 future = _aux(act, _FUTURE)
                 act_subjects = _subjects(act)
                 if obligation is not None and act_subjects:
-                    found.append(_commitment("REQUEST", None, obligation, act, speakers, act_subjects))
+                    found.append(
+                        _commitment("REQUEST", None, obligation, act, speakers, act_subjects)
+                    )
                 elif future is not None and act_subjects and act_subjects[0].lower_ in _SELF:
                     kind, mode = _promise_or_threat(act, lexicon)
                     found.append(_commitment(kind, mode, future, act, speakers, []))

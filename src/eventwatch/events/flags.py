@@ -34,13 +34,58 @@ _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _DENIAL = {"deny", "refute", "dismiss", "refuse", "decline", "fail"}
 _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "must", "'ll", "wo"}
 _INTENT = {
-    "ready", "prepared", "willing", "plan", "intend", "want", "hope", "seek", "aim", "propose",
-    "threaten", "consider", "promise", "pledge", "vow", "offer", "call", "urge", "ask",
-    "demand", "request", "expect", "able", "likely", "possible", "potential", "risk",
-    "possibility", "threat", "prospect", "fear", "agree", "decide", "try", "attempt",
-    "order", "need", "push", "press", "appeal", "warn",
+    "ready",
+    "prepared",
+    "willing",
+    "plan",
+    "intend",
+    "want",
+    "hope",
+    "seek",
+    "aim",
+    "propose",
+    "threaten",
+    "consider",
+    "promise",
+    "pledge",
+    "vow",
+    "offer",
+    "call",
+    "urge",
+    "ask",
+    "demand",
+    "request",
+    "expect",
+    "able",
+    "likely",
+    "possible",
+    "potential",
+    "risk",
+    "possibility",
+    "threat",
+    "prospect",
+    "fear",
+    "agree",
+    "decide",
+    "try",
+    "attempt",
+    "order",
+    "need",
+    "push",
+    "press",
+    "appeal",
+    "warn",
 }
-_POSSIBLE_MODIFIERS = {"possible", "potential", "planned", "future", "proposed", "eventual", "imminent", "looming"}
+_POSSIBLE_MODIFIERS = {
+    "possible",
+    "potential",
+    "planned",
+    "future",
+    "proposed",
+    "eventual",
+    "imminent",
+    "looming",
+}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _TIME_BACK = {"decade", "century", "year", "generation"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -66,7 +111,9 @@ def _path(trigger: Token, limit: int = 6) -> list[Token]:
 def is_negated(trigger: Token) -> bool:
     for token in _path(trigger):
         for child in token.children:
-            if child.dep_ == "neg" or (child.lower_ in _NEGATORS and child.dep_ in {"det", "advmod"}):
+            if child.dep_ == "neg" or (
+                child.lower_ in _NEGATORS and child.dep_ in {"det", "advmod"}
+            ):
                 return True
         if token.i != trigger.i and token.lemma_.lower() in _DENIAL:
             return True
@@ -129,11 +176,18 @@ def speech_head(trigger: Token) -> Token | None:
         if token.head.i == token.i:
             break
         dep, head = token.dep_, token.head
-        if dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and head.lemma_.lower() in SPEECH_LEMMAS:
+        if (
+            dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}
+            and head.lemma_.lower() in SPEECH_LEMMAS
+        ):
             return head
         if dep == "dobj" and token.pos_ == "NOUN" and head.lemma_.lower() in SPEECH_LEMMAS:
             return head  # "the White House observed the deployment of …"
-        if dep == "pobj" and head.lower_ in {"of", "about"} and head.head.lemma_.lower() in SPEECH_LEMMAS:
+        if (
+            dep == "pobj"
+            and head.lower_ in {"of", "about"}
+            and head.head.lemma_.lower() in SPEECH_LEMMAS
+        ):
             return head.head  # "warned of a deployment"
         token = head
     root = token

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Actor, Document, Event, Evidence
-from .commitments import Commitment, find_commitments
 from .arguments import noun_arguments, place_objects, verb_arguments, with_conjuncts
+from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerLexicon, TriggerMatch
 
@@ -37,7 +37,9 @@ class _Candidate:
 class EventDetector:
     """Stage ``eventwatch.event_detector.v1``: fills ``doc.events``."""
 
-    def __init__(self, lexicon: TriggerLexicon, model: TypeModel | None, min_confidence: float) -> None:
+    def __init__(
+        self, lexicon: TriggerLexicon, model: TypeModel | None, min_confidence: float
+    ) -> None:
         self.lexicon = lexicon
         self.model = model
         self.min_confidence = min_confidence
@@ -102,7 +104,11 @@ class EventDetector:
             targets = _actors(doc, objects, exclude=act, lent_from=sources)
             if not any(a.country for a in targets):
                 prep_objects = [
-                    g for c in act.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                    g
+                    for c in act.children
+                    if c.dep_ == "prep"
+                    for g in c.children
+                    if g.dep_ == "pobj"
                 ]
                 targets += _actors(doc, prep_objects, exclude=act, lent_from=sources)
         targets = [a for a in targets if a not in sources and (a.country or com.addressees)]
@@ -120,7 +126,9 @@ class EventDetector:
             cameo=com.cameo,
             source=sources,
             target=targets,
-            evidence=Evidence(index, sent.start_char, sent.end_char, sent.text, doc.span(start, end)),
+            evidence=Evidence(
+                index, sent.start_char, sent.end_char, sent.text, doc.span(start, end)
+            ),
             negated=is_negated(act),
             historical=is_historical(act, doc.article.pub_date),
             reported_by=reported[0] if reported and reported[0] not in sources else None,
@@ -139,11 +147,17 @@ class EventDetector:
             source_words, target_words = noun_arguments(token, entry.type)
         sources = _actors(doc, source_words, exclude=token)
         targets = [
-            a for a in _actors(doc, target_words, exclude=token, lent_from=sources) if a not in sources
+            a
+            for a in _actors(doc, target_words, exclude=token, lent_from=sources)
+            if a not in sources
         ]
         if entry.type in _THEME_TYPES:  # "withdraw its troops": the troops are the source's
             own = {a.country for a in sources}
-            targets = [a for a in targets if a.country_from == "text" and a.country not in own]
+            targets = [
+                a
+                for a in targets
+                if a.country_from == "text" and (a.country not in own or a.country == "IGO")
+            ]
         if not any(a.country for a in targets):
             places = _actors(doc, place_objects(match), exclude=token, lent_from=sources)
             targets += [a for a in places if a.country and a not in sources and a not in targets]
@@ -240,7 +254,19 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
 
-_EVENT_HEADS = {"campaign", "operation", "raid", "mission", "attack", "strike", "offensive", "spree", "wave", "series", "war"}
+_EVENT_HEADS = {
+    "campaign",
+    "operation",
+    "raid",
+    "mission",
+    "attack",
+    "strike",
+    "offensive",
+    "spree",
+    "wave",
+    "series",
+    "war",
+}
 
 
 def _background_noun(match: TriggerMatch) -> bool:
@@ -294,7 +320,9 @@ def _governs(verb: Token, noun: Token) -> bool:
     return False
 
 
-def _confidence(cand: _Candidate, prob: float | None, hypothetical: bool, has_source: bool) -> float:
+def _confidence(
+    cand: _Candidate, prob: float | None, hypothetical: bool, has_source: bool
+) -> float:
     entry = cand.match.entry
     score = 0.45
     score += 0.08 * min(len(entry.words) - 1, 2)

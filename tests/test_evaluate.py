@@ -1,0 +1,90 @@
+"""Scoring against the shared gold format."""
+
+import json
+
+from typer.testing import CliRunner
+
+from eventwatch import Actor, Article, Document, Event, Evidence, TextSpan
+from eventwatch.cli import app
+from eventwatch.evaluate import score_plover
+
+
+def _event(type_: str, confidence: float, source: str | None, target: str | None) -> Event:
+    actor = lambda c: [Actor("x", 0, 1, None, c, "GOV", ("GOV",))] if c else []  # noqa: E731
+    return Event(
+        id="e",
+        type=type_,
+        mode=None,
+        context=[],
+        cameo=None,
+        source=actor(source),
+        target=actor(target),
+        evidence=Evidence(0, 0, 1, "x", TextSpan(0, 1, "x")),
+        confidence=confidence,
+    )
+
+
+def _gold(type_: str, source: str, target: str) -> dict:
+    return {
+        "events": [
+            {
+                "type": type_,
+                "source": [{"country": source, "sector": "GOV"}],
+                "target": [{"country": target}],
+            }
+        ]
+    }
+
+
+def test_recall_top1_and_actor_accuracy() -> None:
+    doc1 = Document(
+        Article(id="1", text="x"),
+        events=[_event("ASSAULT", 0.9, "ISR", "PSE"), _event("COERCE", 0.2, None, None)],
+    )
+    doc2 = Document(
+        Article(id="2", text="x"),
+        events=[_event("AGREE", 0.9, "USA", None), _event("REJECT", 0.5, "USA", "IRN")],
+    )
+    doc3 = Document(Article(id="3", text="x"))
+    report = score_plover(
+        [
+            (_gold("ASSAULT", "ISR", "PSE"), doc1),
+            (_gold("REJECT", "USA", "IRQ"), doc2),
+            (_gold("PROTEST", "EGY", "EGY"), doc3),
+        ]
+    )
+    assert (report.type_recall.hit, report.type_recall.total) == (2, 3)
+    assert (report.top1.hit, report.top1.total) == (1, 3)
+    assert (report.source_country.hit, report.target_country.hit) == (2, 1)
+    assert report.per_type_precision["AGREE"].value == 0.0
+    assert report.no_event == 1
+
+
+def test_evaluate_command_prints_the_figures(tmp_path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "g1",
+                "text": "Israeli soldiers arrested more than 100 Palestinians on Saturday.",
+                "pub_date": "2000-01-01",
+                "events": [
+                    {
+                        "type": "COERCE",
+                        "source": [{"text": "Israeli soldiers", "country": "ISR", "sector": "MIL"}],
+                        "target": [{"text": "Palestinians", "country": "PSE"}],
+                    }
+                ],
+            }
+        )
+        + "\n"
+    )
+    result = CliRunner().invoke(app, ["evaluate", str(gold)])
+    assert result.exit_code == 0, result.output
+    rows = {
+        line.split("│")[1].strip(): line
+        for line in result.stdout.splitlines()
+        if line.count("│") >= 3
+    }
+    for measure in ("type recall", "top-1 type accuracy", "source country", "target country"):
+        assert "1.000" in rows[measure] and "1/1" in rows[measure], rows

@@ -1,0 +1,96 @@
+"""Event coding on real sentences: types, roles, flags, reported speech."""
+
+import datetime as dt
+
+import pytest
+
+
+def _types(doc):
+    return [e.type for e in doc.events]
+
+
+def _top(doc):
+    return max(doc.events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Israeli soldiers arrested more than 100 Palestinians on Saturday.", "COERCE"),
+        ("Sudanese rebels shelled the southern city of Juba on Sunday.", "ASSAULT"),
+        ("Thousands of students demonstrated in the capital against the government.", "PROTEST"),
+        ("The United States suspended military aid to Bosnia.", "SANCTION"),
+        ("Yemen has rejected a U.S. request to interrogate the detainees.", "REJECT"),
+        ("The PRC demanded that the US cancel plans to sell weapons to Taiwan.", "REQUEST"),
+        ("Iraqi President Saddam Hussein arrived in Amman on a visit on Wednesday.", "CONSULT"),
+        ("Georgian President Eduard Shevardnadze resigned on Sunday.", "RETREAT"),
+        ("The government accused the opposition of plotting a coup.", "ACCUSE"),
+        ("Russia threatened to cut gas supplies to Ukraine.", "THREATEN"),
+    ],
+)
+def test_main_event_type(code, sentence, type_) -> None:
+    assert _top(code(sentence)).type == type_
+
+
+def test_source_acts_and_target_is_acted_upon(code) -> None:
+    event = _top(code("Israeli tanks fired shells at targets in Jericho."))
+    assert {a.country for a in event.source} == {"ISR"}
+    passive = _top(code("Three Kosovar police officers were arrested by Serbian police."))
+    assert {a.country for a in passive.source} == {"SRB"}
+    assert {a.country for a in passive.target} == {"XKX"}
+
+
+def test_one_sentence_several_events(code) -> None:
+    doc = code("A riot by Serbian demonstrators left more than 30 KFOR soldiers injured.")
+    assert {"PROTEST", "ASSAULT"} <= set(_types(doc))
+
+
+def test_reported_speech_is_the_event_not_the_saying(code) -> None:
+    doc = code("The minister said rebels attacked the convoy near Goma.")
+    assert _types(doc) == ["ASSAULT"]
+    assert doc.events[0].reported_by is not None
+    assert doc.events[0].reported_by.text == "minister"
+
+
+def test_negated_denied_and_refused_acts(code) -> None:
+    assert code("The army did not attack the village.").events[0].negated
+    refused = [
+        e for e in code("Belgrade refuses to recognize Kosovo.").events if e.type == "SUPPORT"
+    ]
+    assert refused and refused[0].negated
+
+
+def test_hypothetical_acts(code) -> None:
+    doc = code("NATO said it was ready to deploy more troops.")
+    deploy = [e for e in doc.events if e.type == "MOBILIZE"]
+    assert deploy and deploy[0].hypothetical
+    invasion = [
+        e for e in code("Officials warned of a possible invasion.").events if e.type == "ASSAULT"
+    ]
+    assert invasion and invasion[0].hypothetical
+    threat = [
+        e for e in code("Russia threatened to invade Georgia.").events if e.type == "THREATEN"
+    ]
+    assert threat and not threat[0].hypothetical
+
+
+def test_historical_background(code) -> None:
+    doc = code(
+        "Relations remain poor two decades after a war between guerrillas and Serbian forces.",
+        pub_date=dt.date(2023, 9, 29),
+    )
+    war = [e for e in doc.events if e.type == "ASSAULT"]
+    assert war and war[0].historical
+
+
+def test_commitments_from_modals(code) -> None:
+    demand = code("Russia said on Tuesday that Sudan must return the helicopter.")
+    request = [e for e in demand.events if e.type == "REQUEST"]
+    assert request and {a.country for a in request[0].source} == {"RUS"}
+    assert {a.country for a in request[0].target} == {"SDN"}
+    promise = code("France is ready to contribute 4,000 troops to a force in Liberia.")
+    assert _top(promise).type == "AGREE"
+
+
+def test_a_sentence_without_a_trigger_has_no_event(code) -> None:
+    assert code("Around 120,000 Serbs live in Kosovo, a third of them in the north.").events == []
