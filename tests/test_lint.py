@@ -18,7 +18,9 @@ from .conftest import ROOT
     ids=["ruff", "mypy"],
 )
 def test_linters_pass(command) -> None:
-    if shutil.which(command[2], path=str(ROOT / ".venv" / "bin")) is None and not _importable(command[2]):
+    if shutil.which(command[2], path=str(ROOT / ".venv" / "bin")) is None and not _importable(
+        command[2]
+    ):
         pytest.fail(f"{command[2]} is not installed: run `make install`")
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
