@@ -84,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{words / parse_s:9,.0f} words/s"
     )
     print(f"ratio pipeline / parse-only: {pipeline_s / parse_s:.3f}")
+    print("time by step (share of the pipeline's time):")
+    for step, seconds in pipeline.timings.items():
+        print(f"  {step:34} {seconds:8.2f} s  {100 * seconds / pipeline_s:5.1f} %")
     print(f"peak RSS: {peak_rss_mb():,.0f} MB")
     return 0
 

@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from eventwatch import Actor, Article, Document, Event, Evidence, TextSpan
 from eventwatch.cli import app
-from eventwatch.evaluate import score_plover
+from eventwatch.scoring.plover import score_plover
 
 
 def _event(type_: str, confidence: float, source: str | None, target: str | None) -> Event:

@@ -8,6 +8,7 @@ that cannot be read, parsed or coded carries its errors and the batch goes on.
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -44,10 +45,13 @@ class Pipeline:
             raise ConfigError("; ".join(problems))
         self.parser = parser or Parser(config.nlp.model, batch_size=config.nlp.batch_size)
         overrides = overrides or {}
+        #: seconds spent in the parse and in each stage, summed over all documents
+        self.timings: dict[str, float] = {"parse": 0.0}
         self.stages: list[tuple[StageInfo, Stage]] = []
         for info, stage_config in zip(infos, config.stages, strict=True):
             settings = {**info.defaults, **stage_config.settings, **overrides.get(info.name, {})}
             self.stages.append((info, info.factory(**settings)))
+            self.timings[info.name] = 0.0
 
     @classmethod
     def load(
@@ -88,7 +92,9 @@ class Pipeline:
                 doc.errors.append(DocError("input", problem))
             docs.append(doc)
         todo = [d for d in docs if not d.errors]
+        started = time.perf_counter()
         self._parse(todo)
+        self.timings["parse"] += time.perf_counter() - started
         for doc in docs:
             if doc.parse is not None:
                 self._run_stages(doc)
@@ -121,11 +127,14 @@ class Pipeline:
 
     def _run_stages(self, doc: Document) -> None:
         for info, stage in self.stages:
+            started = time.perf_counter()
             try:
                 result = stage(doc)
             except Exception as exc:  # a stage bug must cost one document, not the batch
                 doc.errors.append(DocError(info.name, f"{type(exc).__name__}: {exc}"))
                 continue
+            finally:
+                self.timings[info.name] += time.perf_counter() - started
             if not isinstance(result, Document):
                 raise ConfigError(
                     f"stage {info.name!r} returned {type(result).__name__}, not Document"

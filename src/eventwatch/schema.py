@@ -25,6 +25,7 @@ __all__ = [
     "Event",
     "Evidence",
     "Place",
+    "Quantity",
     "Quote",
     "Sentence",
     "TextSpan",
@@ -137,6 +138,14 @@ class Place:
     country: str | None
     lat: float | None = None
     lon: float | None = None
+    admin1: str | None = None
+    geonameid: int | None = None
+    feature: str | None = None
+    score: float | None = None
+    #: runner-up readings of an ambiguous name: {"name","country","admin1","lat","lon","score"}
+    candidates: tuple[dict[str, Any], ...] = ()
+    #: a direction that narrows the place ("northern Kosovo" -> "north")
+    qualifier: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,8 +154,36 @@ class Place:
             "text": self.text,
             "name": self.name,
             "country": self.country,
+            "admin1": self.admin1,
             "lat": self.lat,
             "lon": self.lon,
+            "geonameid": self.geonameid,
+            "feature": self.feature,
+            "score": self.score,
+            "candidates": [dict(c) for c in self.candidates],
+            "qualifier": self.qualifier,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """How many: ``500 to 650`` -> min 500, max 650; ``more than 30`` -> min 30."""
+
+    min: int | None
+    max: int | None
+    qualifier: str | None
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "min": self.min,
+            "max": self.max,
+            "qualifier": self.qualifier,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
         }
 
 
@@ -208,6 +245,8 @@ class Event:
     location: Place | None = None
     killed: int | None = None
     injured: int | None = None
+    #: killed, injured, arrested, displaced, personnel (filled by the quantities stage)
+    quantities: dict[str, Quantity] = field(default_factory=dict)
     confidence: float = 0.0
     rule: str = ""
 
@@ -273,6 +312,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "location": event.location.to_dict() if event.location else None,
         "killed": event.killed,
         "injured": event.injured,
+        "quantities": {k: q.to_dict() for k, q in sorted(event.quantities.items())},
         "evidence": event.evidence.to_dict(),
         "confidence": round(event.confidence, 4),
         "rule": event.rule,

@@ -1,6 +1,6 @@
-"""Scoring eventwatch against gold benchmarks (``eventwatch evaluate``).
+"""The ``plover`` task: event types and actors against PLOVER gold sentences.
 
-``plover``: each gold sentence carries one main event. Type recall asks whether
+ each gold sentence carries one main event. Type recall asks whether
 any coded event of the sentence has the gold type; top-1 asks whether the most
 confident event has it; per-type precision counts top-1 events. Actor accuracy
 compares the coded event of the gold type (else the top-1 event) with the gold
@@ -16,13 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
+from ..exceptions import InputError
+from ..schema import Actor, Document, Event
+from . import Report, Row, gold_articles, read_gold, task
 
-from .exceptions import InputError
-from .inputs import parse_date, read_jsonl_records
-from .schema import Actor, Article, Document, Event
-
-__all__ = ["PloverReport", "evaluate", "format_report", "score_plover"]
+__all__ = ["PloverReport", "score_plover", "to_report"]
 
 
 @dataclass
@@ -114,42 +112,21 @@ def score_plover(pairs: Iterable[tuple[dict[str, Any], Document]]) -> PloverRepo
     return report
 
 
-def _plover_pairs(gold_path: Path, limit: int | None) -> Iterable[tuple[dict[str, Any], Document]]:
-    from .pipeline import Pipeline
+@task("plover")
+def evaluate_plover(gold_path: Path, limit: int | None) -> Report:
+    """Code every gold sentence and score types and actors."""
+    from ..pipeline import Pipeline
 
-    records: list[dict[str, Any]] = []
-    for number, record in read_jsonl_records(gold_path):
-        if isinstance(record, str):
-            raise InputError(f"{gold_path}: {record}")
-        if "text" not in record or not record.get("events"):
-            raise InputError(f"{gold_path}:{number}: a gold record needs 'text' and 'events'")
-        records.append(record)
-        if limit is not None and len(records) >= limit:
-            break
-    articles = [
-        Article(
-            id=str(r.get("id", i)),
-            text=r["text"],
-            pub_date=parse_date(r["pub_date"]) if r.get("pub_date") else None,
-        )
-        for i, r in enumerate(records)
-    ]
-    pipeline = Pipeline.load()
-    return zip(records, pipeline.code_articles(articles), strict=True)
+    records = read_gold(gold_path, limit, ("text", "events"))
+    for number, record in enumerate(records, start=1):
+        if not record["events"]:
+            raise InputError(f"{gold_path}: record {number} has no gold event")
+    docs = Pipeline.load().code_articles(gold_articles(records))
+    return to_report(score_plover(zip(records, docs, strict=True)))
 
 
-def evaluate(gold_path: Path, *, task: str = "plover", limit: int | None = None) -> PloverReport:
-    """Run the pipeline over a gold file and score it."""
-    if task != "plover":
-        raise InputError(f"unknown task {task!r} (known: plover)")
-    return score_plover(_plover_pairs(gold_path, limit))
-
-
-def format_report(report: PloverReport) -> Table:
-    table = Table(title=f"PLOVER evaluation: {report.sentences} sentences")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
-    table.add_column("n", justify="right")
+def to_report(report: PloverReport) -> Report:
+    out = Report(title=f"PLOVER evaluation: {report.sentences} sentences")
     for name, ratio in (
         ("type recall", report.type_recall),
         ("top-1 type accuracy", report.top1),
@@ -158,17 +135,19 @@ def format_report(report: PloverReport) -> Table:
         ("source sector", report.source_sector),
         ("target sector", report.target_sector),
     ):
-        table.add_row(name, f"{ratio.value:.3f}", f"{ratio.hit}/{ratio.total}")
-    table.add_row("sentences with no event", str(report.no_event), "")
-    table.add_row("documents with errors", str(report.errors), "")
+        out.add(name, ratio.value, ratio.hit, ratio.total)
+    out.rows.append(Row("sentences with no event", str(report.no_event)))
+    out.rows.append(Row("documents with errors", str(report.errors)))
     types = sorted(set(report.per_type_recall) | set(report.per_type_precision))
     counts = Counter({t: report.per_type_recall.get(t, _Ratio()).total for t in types})
     for event_type in types:
         recall = report.per_type_recall.get(event_type, _Ratio())
         precision = report.per_type_precision.get(event_type, _Ratio())
-        table.add_row(
-            f"  {event_type}  recall / precision",
-            f"{recall.value:.2f} / {precision.value:.2f}",
-            f"{counts[event_type]} gold, {precision.total} top-1",
+        out.rows.append(
+            Row(
+                f"  {event_type}  recall / precision",
+                f"{recall.value:.2f} / {precision.value:.2f}",
+                f"{counts[event_type]} gold, {precision.total} top-1",
+            )
         )
-    return table
+    return out

@@ -17,9 +17,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .exceptions import EventwatchError, InputError
-from .inputs import parse_date, read_inputs
-from .schema import document_to_dict, event_to_dict
+from ..exceptions import EventwatchError, InputError
+from ..inputs import parse_date, read_inputs
+from ..schema import document_to_dict, event_to_dict
 
 __all__ = ["app", "main"]
 
@@ -75,7 +75,7 @@ def code_command(
     ] = None,
 ) -> None:
     """Code news text into PLOVER events with actors and evidence offsets."""
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
     date = _pub_date(pub_date)
     fmt = format or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.doc)
@@ -96,7 +96,7 @@ def code_command(
                 for event in doc.events:
                     sys.stdout.write(_dumps({"doc_id": doc.id, **event_to_dict(event)}) + "\n")
             elif out is not None and not doc.errors:
-                from .render import events_table
+                from ..render import events_table
 
                 out.print(events_table(doc))
 
@@ -129,10 +129,14 @@ def evaluate_command(
     ] = None,
 ) -> None:
     """Score eventwatch against a gold benchmark and print the figures."""
-    from .evaluate import evaluate, format_report
+    from ..scoring import evaluate, format_report
 
     report = evaluate(gold, task=task, limit=limit)
     Console().print(format_report(report))
+
+
+# Command modules register their commands on ``app`` when imported (one line each):
+# (none yet)
 
 
 def main() -> None:
