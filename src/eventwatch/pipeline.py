@@ -63,6 +63,13 @@ class Pipeline:
         """The pipeline described by ``config_path`` (the packaged default if None)."""
         return cls(load_config(config_path), overrides=overrides)
 
+    def stage(self, name: str) -> Stage:
+        """The configured stage registered under ``name``."""
+        for info, stage in self.stages:
+            if info.name == name:
+                return stage
+        raise ConfigError(f"stage {name!r} is not in this pipeline ({', '.join(self.stage_names)})")
+
     @property
     def stage_names(self) -> list[str]:
         return [info.name for info, _ in self.stages]

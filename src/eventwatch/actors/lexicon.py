@@ -14,13 +14,14 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from ..exceptions import ResourceError
+from .dictionary import ActorDictionary, DictionaryEntry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["ActorVocabulary", "NameEntry", "NameMatch", "SectorEntry"]
 
-NameKind = Literal["country", "demonym", "capital", "igo", "institution"]
+NameKind = Literal["country", "demonym", "capital", "igo", "institution", "known"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class NameEntry:
     country: str | None  # ISO alpha-3, "IGO", or None
     name: str  # canonical name: the country's, the IGO's code, the institution's
     sector: str | None
+    known: DictionaryEntry | None = None  # for dictionary actors, whose codes depend on the date
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ class ActorVocabulary:
         self.sectors: dict[str, SectorEntry] = {}
         self.igo_parent: dict[str, str] = {}
         self.country_names: dict[str, str] = {}
+        #: descriptions ("the military alliance") and the code they stand for
+        self.descriptions: dict[str, str] = {}
         self._max_name_tokens = 1
         self._max_sector_words = 1
 
@@ -107,6 +111,8 @@ class ActorVocabulary:
             entry = NameEntry("institution", country or None, name or forms[0], sector or None)
             for form in forms:
                 vocab.add_name(form, entry)
+        for phrase, code in _rows("descriptions.tsv", 2):
+            vocab.descriptions[_norm(phrase.lower())] = code
         for phrase, sector, kind in _rows("sectors.tsv", 3):
             key = _norm(phrase.lower())
             words = len(key.split())
@@ -123,9 +129,15 @@ class ActorVocabulary:
             seen.add(code)
         return code
 
-    def add_name(self, form: str, entry: NameEntry) -> None:
+    def add_dictionary(self, dictionary: ActorDictionary, *, override: bool = False) -> None:
+        """Add dictionary actors; ``override`` lets them replace names already known."""
+        for form, known in dictionary.forms.items():
+            entry = NameEntry("known", known.country, known.name, known.sector, known)
+            self.add_name(form, entry, override=override)
+
+    def add_name(self, form: str, entry: NameEntry, *, override: bool = False) -> None:
         key = _norm(form)
-        if not key or key in self.names:
+        if not key or (key in self.names and not override):
             return
         self.names[key] = entry
         # "U.S." is one token, "Cote d'Ivoire" may be three: allow generous spans.
@@ -148,6 +160,8 @@ class ActorVocabulary:
                 last = doc[j - 1]
                 key = _norm(text[token.idx : last.idx + len(last.text)])
                 entry = self.names.get(key)
+                if entry is None and key.isupper() and len(key) > 4:
+                    entry = self.names.get(key.title())  # "TEHRAN" in a dateline
                 if entry is not None:
                     found = NameMatch(i, j, entry)
                     break
@@ -188,6 +202,16 @@ class ActorVocabulary:
                 entry = self.sectors.get(tokens[head].lower_)
             if entry is not None:
                 return entry, head - width + 1
+        return None
+
+    def description_ending_at(self, doc: Doc, head: int) -> str | None:
+        """The code a description ending at ``head`` stands for ("the military alliance")."""
+        for width in (3, 2, 1):
+            if head - width + 1 < 0:
+                continue
+            words = " ".join(t.lemma_.lower() for t in doc[head - width + 1 : head + 1])
+            if words in self.descriptions:
+                return self.descriptions[words]
         return None
 
     def sector_of_word(self, token: Token) -> SectorEntry | None:

@@ -10,6 +10,7 @@ forces of the Kosovo police" is police).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,7 @@ _LEFT_DEPS = {
     "npadvmod",
     "flat",
 }
+_FORMER = {"former", "retired", "ex", "ousted", "deposed", "exiled", "late"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them"}
 
@@ -117,6 +119,8 @@ class Resolver:
 
     def __init__(self, vocab: ActorVocabulary) -> None:
         self.vocab = vocab
+        #: the date offices are looked up on (the document's publication date)
+        self.when: dt.date | None = None
 
     def index_names(self, doc: Doc) -> dict[int, NameMatch]:
         index: dict[int, NameMatch] = {}
@@ -147,6 +151,11 @@ class Resolver:
         entry = match.entry
         res.country = entry.country
         res.name = entry.name
+        if entry.known is not None:
+            res.country, sector = entry.known.at(self.when)
+            res.add_sector(sector)
+            res.person = True
+            return
         if entry.kind == "demonym":
             res.add_sector("CVL")
             outer = _leftmost_country(head, names, match)
@@ -163,6 +172,15 @@ class Resolver:
         if found is not None:
             entry, first = found
             res.add_sector(entry.sector)
+        else:  # "army accountant", "gang confederations": the modifier says who
+            for child in head.children:
+                if child.dep_ in {"compound", "amod"} and child.i < head.i:
+                    inner = self.vocab.sector_ending_at(head.doc, child.i)
+                    if inner is not None:
+                        res.add_sector(inner[0].sector)
+        if any(c.lower_ in _FORMER and c.dep_ in {"amod", "advmod"} for c in head.children):
+            if res.sectors and res.sectors[0] in {"GOV", "MIL", "LEG", "JUD", "COP"}:
+                res.add_sector("ELI", first=True)  # "a former minister" is an elite
         if head.pos_ == "PROPN":
             for title in self._titles(head, start):
                 res.add_sector(title.sector)

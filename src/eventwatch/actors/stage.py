@@ -13,6 +13,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Actor, Document
+from .dictionary import ActorDictionary
 from .lexicon import ActorVocabulary, NameMatch
 from .resolve import Resolution, Resolver
 
@@ -45,10 +46,20 @@ class _Memory:
     def __init__(self) -> None:
         self.people: dict[str, Actor] = {}
         self.last_person: Actor | None = None
+        #: the last named person of each (country, sector): "the Serbian president"
+        self.by_role: dict[tuple[str | None, str | None], Actor] = {}
+        #: named actors by code (IGO name or country): "the military alliance"
+        self.by_code: dict[str, Actor] = {}
 
     def remember(self, actor: Actor, res: Resolution, head: Token) -> None:
+        if actor.country == "IGO" and actor.name:
+            self.by_code.setdefault(actor.name, actor)
+        elif actor.country and actor.name and not res.person:
+            self.by_code.setdefault(actor.country, actor)
         if not res.person or actor.name is None:
             return
+        if actor.country is not None and actor.sector is not None:
+            self.by_role[(actor.country, actor.sector)] = actor
         if actor.country is not None or actor.sector is not None:
             for part in actor.name.split():
                 if part[:1].isupper() and len(part) > 2:
@@ -66,13 +77,19 @@ class ActorMentions:
 
     @classmethod
     def from_settings(cls, *, dictionary: str | None = None, **_: Any) -> ActorMentions:
-        return cls(ActorVocabulary.load())
+        """The stage with the packaged word lists, the built-in people and a user dictionary."""
+        vocab = ActorVocabulary.load()
+        vocab.add_dictionary(ActorDictionary.builtin())
+        if dictionary:
+            vocab.add_dictionary(ActorDictionary.load(dictionary), override=True)
+        return cls(vocab)
 
     def __call__(self, doc: Document) -> Document:
         parse = doc.parse
         if parse is None:
             return doc
         names = self.resolver.index_names(parse)
+        self.resolver.when = doc.article.pub_date
         memory = _Memory()
         for token in parse:
             if token.pos_ == "ADJ" and token.i in names and names[token.i].entry.kind == "demonym":
@@ -101,6 +118,9 @@ class ActorMentions:
         res, start, end = self.resolver.resolve(token, names)
         if token.pos_ == "ADJ":
             res.sectors = self.resolver.sibling_sectors(token)
+        linked = self._linked_description(token, res, memory, doc, start)
+        if linked is not None:
+            return linked
         if token.pos_ == "PROPN" and res.country is None and not res.sectors:
             known = memory.people.get(token.text)
             if known is not None:
@@ -110,7 +130,7 @@ class ActorMentions:
                 return None  # "the risk of an invasion of Kosovo" is not an actor
         span_start = parse_start(token, start)
         span_end = token.doc[end - 1].idx + len(token.doc[end - 1].text)
-        if res.person:
+        if res.person and token.i not in names:
             res.name = _strip_titles(res.name, self.vocab, names, token.i)
         actor = Actor(
             text=text[span_start:span_end],
@@ -124,6 +144,25 @@ class ActorMentions:
         )
         memory.remember(actor, res, token)
         return actor
+
+    def _linked_description(
+        self, token: Token, res: Resolution, memory: _Memory, doc: Document, start: int
+    ) -> Actor | None:
+        """ "the Serbian president" -> the president named before; "the alliance" -> NATO."""
+        if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+            return None
+        parse = token.doc
+        end = token.idx + len(token.text)
+        span_start = int(parse[start].idx)
+        code = self.vocab.description_ending_at(parse, token.i)
+        if code is not None and code in memory.by_code:
+            return _copy_as(memory.by_code[code], span_start, end, doc.text)
+        found = self.vocab.sector_ending_at(parse, token.i)
+        if found is not None and found[0].kind == "title" and token.tag_ == "NN":
+            known = memory.by_role.get((res.country, found[0].sector))
+            if known is not None:
+                return _copy_as(known, span_start, end, doc.text)
+        return None
 
     def _pronoun(self, token: Token, memory: _Memory, doc: Document) -> Actor | None:
         start, end = token.idx, token.idx + len(token.text)

@@ -28,7 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-_err = Console(stderr=True)
+_err = Console(stderr=True, soft_wrap=True)
 
 
 class CodeFormat(StrEnum):
@@ -69,6 +69,10 @@ def code_command(
             "table: a table (default on a terminal).",
         ),
     ] = None,
+    actors: Annotated[
+        Path | None,
+        typer.Option("--actors", help="A YAML actor dictionary that adds or overrides actors."),
+    ] = None,
     config: Annotated[
         Path | None,
         typer.Option("--config", help="A pipeline config TOML (default: the packaged one)."),
@@ -81,8 +85,11 @@ def code_command(
     fmt = format or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.doc)
     if input != "-" and not Path(input).exists():
         raise typer.BadParameter(f"{input}: no such file or directory", param_hint="INPUT")
+    if actors is not None and not actors.is_file():
+        raise typer.BadParameter(f"{actors}: no such file", param_hint="--actors")
     items = list(read_inputs(input, pub_date=date))
-    pipeline = Pipeline.load(config)
+    overrides = {"eventwatch.actor_mentions.v1": {"dictionary": str(actors)}} if actors else None
+    pipeline = Pipeline.load(config, overrides=overrides)
     out = Console(soft_wrap=True) if fmt is CodeFormat.table else None
     with _progress(len(items)) as progress:
         task = progress.add_task("coding", total=len(items))
@@ -123,7 +130,7 @@ def evaluate_command(
             dir_okay=False,
         ),
     ],
-    task: Annotated[str, typer.Option("--task", help="What to score: plover.")] = "plover",
+    task: Annotated[str, typer.Option("--task", help="What to score: plover, actors.")] = "plover",
     limit: Annotated[
         int | None, typer.Option("--limit", help="Score only the first N records.")
     ] = None,
@@ -136,7 +143,7 @@ def evaluate_command(
 
 
 # Command modules register their commands on ``app`` when imported (one line each):
-# (none yet)
+from . import actors as _actors  # noqa: E402,F401
 
 
 def main() -> None:

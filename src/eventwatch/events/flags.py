@@ -170,31 +170,33 @@ def _old_year(prep: Token, pub_date: dt.date | None) -> bool:
 
 
 def speech_head(trigger: Token) -> Token | None:
-    """The verb of saying that the trigger's clause is reported under, if any."""
+    """The verb of saying that the trigger is reported under, if any.
+
+    The nearest verb of saying above the trigger (not through its subject) wins;
+    failing that, a verb of saying hung beside the trigger's clause ("…, said a
+    spokesperson"), or one at the sentence root.
+    """
     token = trigger
-    for _ in range(6):
+    for _ in range(10):
         if token.head.i == token.i:
             break
         dep, head = token.dep_, token.head
         if (
-            dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}
-            and head.lemma_.lower() in SPEECH_LEMMAS
+            head.lemma_.lower() in SPEECH_LEMMAS
+            and head.pos_ == "VERB"
+            and dep not in _SUBJECT_DEPS
         ):
-            return head
-        if dep == "dobj" and token.pos_ == "NOUN" and head.lemma_.lower() in SPEECH_LEMMAS:
-            return head  # "the White House observed the deployment of …"
-        if (
-            dep == "pobj"
-            and head.lower_ in {"of", "about"}
-            and head.head.lemma_.lower() in SPEECH_LEMMAS
-        ):
-            return head.head  # "warned of a deployment"
+            if dep != "dobj" or token.pos_ == "NOUN":
+                return head
         token = head
     root = token
-    if root.i != trigger.i and root.lemma_.lower() in SPEECH_LEMMAS:
-        return root  # the whole sentence is what the root's subject says
     for child in root.children:
         if child.dep_ in {"parataxis", "ccomp", "advcl"} and child.lemma_.lower() in SPEECH_LEMMAS:
             if child.i > trigger.i and any(c.dep_ == "nsubj" for c in child.children):
                 return child
+    if root.i != trigger.i and root.lemma_.lower() in SPEECH_LEMMAS:
+        return root
     return None
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}

@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: modules that register tasks; each is imported on first use
-_TASK_MODULES = ("plover",)
+_TASK_MODULES = ("plover", "actors")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,74 @@
+"""``eventwatch resolve-actor``: mention strings to country and sector codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..actors.lookup import ActorQuery, resolve_actors
+from ..inputs import parse_date, read_jsonl_records
+from . import app
+
+__all__ = ["resolve_actor_command"]
+
+
+def _query(number: int, record: dict[str, object] | str) -> ActorQuery | dict[str, object]:
+    if isinstance(record, str):
+        return {"id": f"line {number}", "error": record}
+    doc_id = str(record.get("id", number))
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return {"id": doc_id, "error": "record has no 'text' string"}
+    context = record.get("context")
+    date = None
+    if record.get("date"):
+        try:
+            date = parse_date(record["date"])
+        except ValueError:
+            date = None  # free-text dates ("Today") leave the date open
+    return ActorQuery(doc_id, text, context if isinstance(context, str) else None, date)
+
+
+@app.command("resolve-actor")
+def resolve_actor_command(
+    input: Annotated[
+        Path,
+        typer.Argument(
+            help="JSONL: one {id, text, context?, date?} per line.", exists=True, dir_okay=False
+        ),
+    ],
+    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+    actors: Annotated[
+        Path | None, typer.Option("--actors", help="A YAML actor dictionary to add.", exists=True)
+    ] = None,
+) -> None:
+    """Resolve actor mention strings to name, country and sector."""
+    from ..pipeline import Pipeline
+
+    if format != "jsonl":
+        raise typer.BadParameter(f"unknown format {format!r} (known: jsonl)", param_hint="--format")
+    items = [_query(n, r) for n, r in read_jsonl_records(input)]
+    overrides = {"eventwatch.actor_mentions.v1": {"dictionary": str(actors)}} if actors else None
+    pipeline = Pipeline.load(overrides=overrides)
+    answers = dict(
+        (id(q), a)
+        for q, a in resolve_actors(pipeline, [q for q in items if isinstance(q, ActorQuery)])
+    )
+    for item in items:
+        if isinstance(item, dict):
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+            continue
+        actor = answers[id(item)]
+        record = {
+            "id": item.id,
+            "text": item.text,
+            "name": actor.name,
+            "country": actor.country,
+            "sector": actor.sector,
+            "sectors": list(actor.sectors),
+        }
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
