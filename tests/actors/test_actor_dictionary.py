@@ -2,7 +2,6 @@
 
 import datetime as dt
 import json
-
 from pathlib import Path
 
 import pytest
@@ -34,11 +33,26 @@ def test_out_of_office_government_people_become_elites() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("actors:\n  - name: A\n    country: Serbia\n    sector: GOV\n", "x.yaml:2: A: country must be ISO alpha-3 or IGO"),
-        ("actors:\n  - name: A\n    country: SRB\n    sector: BOSS\n", "x.yaml:2: A: sector must be one of"),
-        ("actors:\n  - name: A\n    country: SRB\n    sector: GOV\n    colour: red\n", "x.yaml:2: unknown key(s) ['colour']"),
-        ("actors:\n  - country: SRB\n    sector: GOV\n", "x.yaml:2: an actor needs a 'name' string"),
-        ("actors:\n  - name: A\n    country: SRB\n    sector: GOV\n    start: 29/09/2023\n", "x.yaml:2: A: dates are YYYY-MM-DD"),
+        (
+            "actors:\n  - name: A\n    country: Serbia\n    sector: GOV\n",
+            "x.yaml:2: A: country must be ISO alpha-3 or IGO",
+        ),
+        (
+            "actors:\n  - name: A\n    country: SRB\n    sector: BOSS\n",
+            "x.yaml:2: A: sector must be one of",
+        ),
+        (
+            "actors:\n  - name: A\n    country: SRB\n    sector: GOV\n    colour: red\n",
+            "x.yaml:2: unknown key(s) ['colour']",
+        ),
+        (
+            "actors:\n  - country: SRB\n    sector: GOV\n",
+            "x.yaml:2: an actor needs a 'name' string",
+        ),
+        (
+            "actors:\n  - name: A\n    country: SRB\n    sector: GOV\n    start: 29/09/2023\n",
+            "x.yaml:2: A: dates are YYYY-MM-DD",
+        ),
         ("actors:\n  - name: [unclosed\n", "x.yaml:3: not valid YAML"),
         ("just a string", "x.yaml:1: expected a list of actors"),
     ],
@@ -51,17 +65,23 @@ def test_bad_files_name_the_line(text, message) -> None:
 
 def test_a_user_entry_teaches_the_pipeline_a_name(tmp_path) -> None:
     path = tmp_path / "mine.yaml"
-    path.write_text("actors:\n  - name: Zoran Testic\n    aliases: [Testic]\n    country: MNE\n    sector: REB\n")
+    path.write_text(
+        "actors:\n  - name: Zoran Testic\n    aliases: [Testic]\n    country: MNE\n    sector: REB\n"
+    )
     pipeline = Pipeline.load(overrides={"eventwatch.actor_mentions.v1": {"dictionary": str(path)}})
     doc = pipeline.code_text("Testic attacked the police station.", id="t")
     [event] = [e for e in doc.events if e.type == "ASSAULT"]
-    assert [(a.text, a.name, a.country, a.sector) for a in event.source] == [("Testic", "Zoran Testic", "MNE", "REB")]
+    assert [(a.text, a.name, a.country, a.sector) for a in event.source] == [
+        ("Testic", "Zoran Testic", "MNE", "REB")
+    ]
 
 
 def test_cli_reports_a_bad_dictionary_with_exit_2(tmp_path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("actors:\n  - name: A\n    country: XX\n    sector: GOV\n")
-    result = CliRunner().invoke(app, ["code", "-", "--actors", str(bad)], input="Police arrested two men.")
+    result = CliRunner().invoke(
+        app, ["code", "-", "--actors", str(bad)], input="Police arrested two men."
+    )
     assert result.exit_code != 0
     assert isinstance(result.exception, DictionaryError)
     assert "bad.yaml:2: A: country must be ISO alpha-3 or IGO" in str(result.exception)
@@ -96,4 +116,7 @@ def test_resolve_actor_command(tmp_path) -> None:
     assert (out[0]["country"], out[0]["sector"]) == ("USA", "MIL")
     assert (out[1]["name"], out[1]["country"], out[1]["sector"]) == ("Albin Kurti", "XKX", "GOV")
     assert out[2]["country"] is None
-    assert out[3] == {"id": "line 4", "error": "line 4: not JSON (Expecting value: line 1 column 1 (char 0))"}
+    assert out[3] == {
+        "id": "line 4",
+        "error": "line 4: not JSON (Expecting value: line 1 column 1 (char 0))",
+    }
