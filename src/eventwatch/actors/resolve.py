@@ -81,7 +81,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
                 continue
             if child.dep_ == "prep" and child.lower_ not in _INSIDE_PREPS:
                 continue
-            if child.i < token.i and (child.dep_ not in _LEFT_DEPS or child.pos_ == "VERB"):
+            if child.i < token.i and (
+                child.dep_ not in _LEFT_DEPS or (child.pos_ == "VERB" and not _hyphenated(child))
+            ):
                 continue
             lo, hi = min(lo, child.i), max(hi, child.i)
             stack.append(child)
@@ -91,6 +93,11 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     while hi > head.i and doc[hi].is_punct:
         hi -= 1
     return lo, hi + 1
+
+
+def _hyphenated(token: Token) -> bool:
+    """ "Vietnamese-led", "Iranian-backed": a participle joined to a name."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-"
 
 
 @dataclass(slots=True)
@@ -189,9 +196,8 @@ class Resolver:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         inner = self.vocab.sector_ending_at(obj.doc, obj.i)
-                        if inner is not None:
-                            part = head.lemma_.lower() in _PART_NOUNS
-                            res.add_sector(inner[0].sector, first=part)
+                        if inner is not None and head.lemma_.lower() in _PART_NOUNS:
+                            res.add_sector(inner[0].sector, first=True)
 
     def _titles(self, head: Token, start: int) -> list[SectorEntry]:
         doc = head.doc

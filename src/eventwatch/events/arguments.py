@@ -42,6 +42,13 @@ _VERB_TARGET_PREPS = {
 }
 _NOUN_TARGET_PREPS = {"against", "on", "upon", "into", "with", "to", "toward", "towards", "at"}
 _OF_IS_SOURCE = {"RETREAT", "MOBILIZE", "PROTEST"}
+#: verbs that only carry an event noun ("gave a welcome", "launched an attack")
+_LIGHT_VERBS = {
+    "give", "offer", "extend", "make", "hold", "launch", "issue", "pay", "deliver", "send",
+    "carry", "conduct", "stage", "mount", "file", "lodge", "express", "voice", "impose", "level",
+}
+#: events whose "between X and Y" parties act on each other
+_SIDED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}
 _MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
 #: verbs whose object, not subject, does what their complement says ("urge X to")
 _OBJECT_CONTROL = {
@@ -159,10 +166,9 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
             sources = [trigger.head]
     if not sources:
         sources = _borrowed_subject(trigger)
-    if not targets or event_type in {"CONSULT", "ASSAULT", "AID"}:
-        targets = targets + _prep_objects(trigger, _VERB_TARGET_PREPS)
-        for complement in _children(trigger, {"oprd", "acomp"}):  # "made available to KFOR"
-            targets += _prep_objects(complement, _VERB_TARGET_PREPS)
+    targets = targets + _prep_objects(trigger, _VERB_TARGET_PREPS)
+    for complement in _children(trigger, {"oprd", "acomp"}):  # "made available to KFOR"
+        targets += _prep_objects(complement, _VERB_TARGET_PREPS)
     if event_type == "CONSULT":
         targets += _prep_objects(trigger, {"in"})
     return sources, targets
@@ -181,8 +187,14 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
     between = _prep_objects(trigger, {"between", "among"})
     if between:
         parties = with_conjuncts(between)
-        sources.append(parties[0])
-        targets.extend(parties[1:])
+        if event_type in _SIDED_TYPES:  # "a war between guerrillas and Serbian forces"
+            sources.append(parties[0])
+            targets.extend(parties[1:])
+        else:  # "mediation between Syria and Arafat": both are acted upon
+            targets.extend(parties)
+    verb = _governing_verb(trigger)
+    if verb is not None and verb.lemma_.lower() in _LIGHT_VERBS:  # "gave a warm welcome to de Klerk"
+        targets += _prep_objects(verb, _NOUN_TARGET_PREPS)
     for acl in _children(trigger, {"acl"}):
         sources += _prep_objects(acl, {"by"})
     if not sources:

@@ -161,6 +161,8 @@ class EventDetector:
         if not any(a.country for a in targets):
             places = _actors(doc, place_objects(match), exclude=token, lent_from=sources)
             targets += [a for a in places if a.country and a not in sources and a not in targets]
+        if not any(a.country for a in targets) and entry.type not in _THEME_TYPES:
+            targets += _clause_actor(doc, token, sources)
         speaker = speech_head(token)
         reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
         if not sources and reported_by and entry.type in _SELF_REPORTED and _is_passive(token):
@@ -232,6 +234,50 @@ def _actors(
         if actor is not None and actor not in found:
             found.append(actor)
     return found
+
+
+def _clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Actor]:
+    """The first other country-coded actor in the trigger's own clause: the last-resort target.
+
+    Relative, adverbial, complement and coordinated clauses are not the
+    trigger's clause and are not searched; nor are the source's own words, the
+    trigger's own phrase, or an adjective of the source's country ("American
+    concern").
+    """
+    # a verb's clause; an event noun's own phrase, or the clause it is the subject or object of
+    clause = trigger
+    if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ in {"nsubj", "dobj", "nsubjpass", "attr"}:
+        clause = trigger.head
+    own = {a.country for a in sources}
+    for word in _clause_words(clause):
+        actor = doc.actor_heads.get(word.i)
+        if actor is None or not actor.country or word.i == trigger.i:
+            continue
+        if actor.start <= trigger.idx < actor.end:
+            continue
+        if any(s.start < actor.end and actor.start < s.end for s in sources):
+            continue
+        if word.pos_ == "ADJ" and actor.country in own:
+            continue
+        if word.dep_ in {"compound", "amod"} and word.head.i in doc.actor_heads:
+            continue  # the phrase's head stands for it
+        if word.i > trigger.i or word.dep_ in {"dobj", "pobj"}:
+            return [actor]
+    return []
+
+
+_OTHER_CLAUSES = {"relcl", "conj", "parataxis"}
+
+
+def _clause_words(head: Token) -> list[Token]:
+    words = [head]
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in _OTHER_CLAUSES:
+                words.append(child)
+                stack.append(child)
+    return sorted(words, key=lambda t: t.i)
 
 
 def _lent_actor(doc: Document, word: Token) -> Actor | None:
