@@ -44,8 +44,26 @@ _NOUN_TARGET_PREPS = {"against", "on", "upon", "into", "with", "to", "toward", "
 _OF_IS_SOURCE = {"RETREAT", "MOBILIZE", "PROTEST"}
 #: verbs that only carry an event noun ("gave a welcome", "launched an attack")
 _LIGHT_VERBS = {
-    "give", "offer", "extend", "make", "hold", "launch", "issue", "pay", "deliver", "send",
-    "carry", "conduct", "stage", "mount", "file", "lodge", "express", "voice", "impose", "level",
+    "give",
+    "offer",
+    "extend",
+    "make",
+    "hold",
+    "launch",
+    "issue",
+    "pay",
+    "deliver",
+    "send",
+    "carry",
+    "conduct",
+    "stage",
+    "mount",
+    "file",
+    "lodge",
+    "express",
+    "voice",
+    "impose",
+    "level",
 }
 #: events whose "between X and Y" parties act on each other
 _SIDED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}
@@ -193,7 +211,9 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
         else:  # "mediation between Syria and Arafat": both are acted upon
             targets.extend(parties)
     verb = _governing_verb(trigger)
-    if verb is not None and verb.lemma_.lower() in _LIGHT_VERBS:  # "gave a warm welcome to de Klerk"
+    if (
+        verb is not None and verb.lemma_.lower() in _LIGHT_VERBS
+    ):  # "gave a warm welcome to de Klerk"
         targets += _prep_objects(verb, _NOUN_TARGET_PREPS)
     for acl in _children(trigger, {"acl"}):
         sources += _prep_objects(acl, {"by"})

@@ -246,7 +246,12 @@ def _clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[A
     """
     # a verb's clause; an event noun's own phrase, or the clause it is the subject or object of
     clause = trigger
-    if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ in {"nsubj", "dobj", "nsubjpass", "attr"}:
+    if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ in {
+        "nsubj",
+        "dobj",
+        "nsubjpass",
+        "attr",
+    }:
         clause = trigger.head
     own = {a.country for a in sources}
     for word in _clause_words(clause):
