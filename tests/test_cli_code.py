@@ -113,3 +113,30 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     for command in app.registered_commands:
         assert command.callback.__doc__, command.name
         assert f"eventwatch {command.name}" in readme
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["code", "missing.txt"], 2, "no such file or directory"),
+        (["code", "-", "--format", "xml"], 2, "'xml' is not one of"),
+        (["evaluate", "README.md", "--task", "nope"], 2, "InputError: unknown task 'nope'"),
+    ],
+)
+def test_the_installed_command_exits_2_without_a_traceback(args, code, message) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-m", "eventwatch", *args],
+        cwd=ROOT,
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == code
+    assert message in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr

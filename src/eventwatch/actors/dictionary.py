@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from ..exceptions import DictionaryError
+from ..exceptions import DictionaryError, ResourceError
 
 __all__ = ["SECTORS", "ActorDictionary", "DictionaryEntry", "Office"]
 
@@ -103,7 +103,10 @@ class ActorDictionary:
         source = resources.files("eventwatch.actors").joinpath("data", "people.yaml")
         if not source.is_file():
             return cls([])
-        return cls.from_text(source.read_text("utf-8"), path="people.yaml")
+        try:
+            return cls.from_text(source.read_text("utf-8"), path="people.yaml")
+        except DictionaryError as exc:
+            raise ResourceError(f"the packaged actor dictionary is broken: {exc}") from exc
 
     @classmethod
     def load(cls, path: str | Path) -> ActorDictionary:

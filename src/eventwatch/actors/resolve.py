@@ -24,7 +24,7 @@ __all__ = ["Resolution", "Resolver", "mention_bounds"]
 #: children that end a mention: clauses, appositions, coordination, punctuation
 _OUTSIDE = {"relcl", "appos", "acl", "conj", "cc", "punct", "advcl", "parataxis", "ccomp"}
 #: prepositions whose phrase belongs to the mention ("police in Jericho")
-_INSIDE_PREPS = {"of", "from", "in"}
+_INSIDE_PREPS = {"of", "from", "in", "throughout", "across"}
 #: heads that take their sector from an ``of`` phrase ("members of parliament")
 _PART_NOUNS = {
     "member",
@@ -67,7 +67,7 @@ _LEFT_DEPS = {
 }
 _FORMER = {"former", "retired", "ex", "ousted", "deposed", "exiled", "late"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GROUP_PRONOUNS = {"it", "they", "them"}
+_GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:

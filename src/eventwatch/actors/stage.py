@@ -168,7 +168,7 @@ class ActorMentions:
         start, end = token.idx, token.idx + len(token.text)
         if Resolver.is_person_pronoun(token) and memory.last_person is not None:
             return _copy_as(memory.last_person, start, end, doc.text)
-        if Resolver.is_group_pronoun(token) and token.dep_ in _SUBJECT_DEPS:
+        if Resolver.is_group_pronoun(token) and token.dep_ in {*_SUBJECT_DEPS, "poss"}:
             speaker = _speaker_subject(token, doc)
             if speaker is not None:
                 return _copy_as(speaker, start, end, doc.text)
@@ -240,7 +240,18 @@ def parse_start(token: Token, start: int) -> int:
 
 
 def _speaker_subject(token: Token, doc: Document) -> Actor | None:
-    """For "NATO said it was ready", the subject of the verb the clause hangs from."""
+    """For "NATO said it was ready", the subject of the verb the clause hangs from.
+
+    A possessive ("the ILO reiterated its demand") is the subject of its own clause.
+    """
+    if token.dep_ == "poss":
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i in doc.actor_heads and child.i != token.i:
+                return doc.actor_heads[child.i]
+        return None
     verb = token.head
     if verb.dep_ not in {"ccomp", "xcomp"}:
         return None

@@ -90,7 +90,9 @@ def code_command(
     items = list(read_inputs(input, pub_date=date))
     overrides = {"eventwatch.actor_mentions.v1": {"dictionary": str(actors)}} if actors else None
     pipeline = Pipeline.load(config, overrides=overrides)
-    out = Console(soft_wrap=True) if fmt is CodeFormat.table else None
+    out = None
+    if fmt is CodeFormat.table:  # a wide table on a pipe; the terminal's own width on a terminal
+        out = Console(width=None if sys.stdout.isatty() else 200)
     with _progress(len(items)) as progress:
         task = progress.add_task("coding", total=len(items))
         for doc in pipeline.code_articles(items):
@@ -147,24 +149,17 @@ from . import actors as _actors  # noqa: E402,F401
 
 
 def main() -> None:
-    """Entry point: run the app, turning eventwatch errors into one clear line."""
+    """Entry point: run the app, turning eventwatch errors into one clear line.
+
+    Usage mistakes are the command-line library's to report (exit 2); our own
+    errors are printed here as ``ClassName: message`` without a traceback:
+    exit 2 for bad input, 1 for anything else.
+    """
     try:
-        app(standalone_mode=False)
-    except typer.Exit as exc:
-        raise SystemExit(exc.exit_code) from None
-    except typer.Abort:
-        _err.print("Aborted.")
-        raise SystemExit(1) from None
+        app(standalone_mode=True)
     except InputError as exc:
         _err.print(f"[red]{type(exc).__name__}[/]: {exc}", highlight=False)
         raise SystemExit(2) from None
     except EventwatchError as exc:
         _err.print(f"[red]{type(exc).__name__}[/]: {exc}", highlight=False)
         raise SystemExit(1) from None
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        raise

@@ -148,7 +148,8 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
             controller = _children(head, {"dobj"})
         return controller or _subject(head) or _borrowed_subject(head, depth + 1)
     if dep in {"conj", "advcl", "ccomp"}:
-        return _subject(head) or _borrowed_subject(head, depth + 1)
+        own = _subject(head) or (_children(head, {"nsubjpass"}) if dep == "conj" else [])
+        return own or _borrowed_subject(head, depth + 1)
     if dep == "acl" and head.pos_ == "NOUN":  # "issued a declaration demanding that…"
         governor = _governing_verb(head)
         if governor is not None:
@@ -218,20 +219,23 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
     for acl in _children(trigger, {"acl"}):
         sources += _prep_objects(acl, {"by"})
     if not sources:
-        sources = [
-            m for m in _children(trigger, _MODIFIER_DEPS) if m.pos_ in {"PROPN", "ADJ", "NOUN"}
-        ]
+        sources = [m for m in _children(trigger, _MODIFIER_DEPS) if _names_someone(m)]
         if trigger.dep_ == "compound":
             sources += [
                 m
                 for m in _children(trigger.head, _MODIFIER_DEPS)
-                if m.i != trigger.i and m.i < trigger.i
+                if m.i != trigger.i and m.i < trigger.i and _names_someone(m)
             ]
     if not sources:
         verb = _governing_verb(trigger)
         if verb is not None:
             sources = _subject(verb) or _borrowed_subject(verb)
     return sources, targets
+
+
+def _names_someone(modifier: Token) -> bool:
+    """A modifier that can be an actor: a name or a demonym ("Israeli raids", "NATO bombing")."""
+    return modifier.pos_ in {"PROPN", "ADJ", "NOUN"} and modifier.text[:1].isupper()
 
 
 def _governing_verb(noun: Token) -> Token | None:
