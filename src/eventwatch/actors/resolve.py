@@ -95,6 +95,16 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
+def _stance_prefix(doc: Doc, start: int) -> bool:
+    """ "pro-Iranian", "anti-Syria": the name after the hyphen is not the actor's country."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in {"pro", "anti"}
+        or (start >= 1 and doc[start - 1].lower_ in {"pro-", "anti-"})
+    )
+
+
 def _hyphenated(token: Token) -> bool:
     """ "Vietnamese-led", "Iranian-backed": a participle joined to a name."""
     return token.i > 0 and token.doc[token.i - 1].text == "-"
@@ -228,6 +238,8 @@ class Resolver:
                 continue
             seen.append(match)
         for match in seen:
+            if _stance_prefix(head.doc, match.start):
+                continue  # "pro-Iranian militia": a stance, not a nationality
             entry = match.entry
             if entry.kind == "igo":
                 res.add_sector(entry.sector or "IGO")

@@ -148,7 +148,8 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
             controller = _children(head, {"dobj"})
         return controller or _subject(head) or _borrowed_subject(head, depth + 1)
     if dep in {"conj", "advcl", "ccomp"}:
-        own = _subject(head) or (_children(head, {"nsubjpass"}) if dep == "conj" else [])
+        passive_head = dep == "conj" and bool(_children(head, {"nsubjpass"}))
+        own = _children(head, {"nsubjpass"}) if passive_head else _subject(head)
         return own or _borrowed_subject(head, depth + 1)
     if dep == "acl" and head.pos_ == "NOUN":  # "issued a declaration demanding that…"
         governor = _governing_verb(head)
