@@ -1,0 +1,84 @@
+"""``eventwatch resolve-date``: one temporal expression, or a JSONL file of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..dates import resolve_date
+from ..inputs import parse_date, read_jsonl_records
+from . import app
+
+__all__ = ["resolve_date_command"]
+
+
+class DateFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _answer(text: str, ref: dt.date) -> dict[str, Any]:
+    span = resolve_date(text, ref=ref)
+    return {
+        "start": span.start_date,
+        "end": span.end_date,
+        "granularity": span.granularity,
+        "date_type": span.date_type,
+    }
+
+
+def _line(number: int, record: dict[str, Any] | str, default_ref: dt.date | None) -> object:
+    if isinstance(record, str):
+        return {"id": f"line {number}", "error": record}
+    doc_id = record.get("id", f"line {number}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        return {"id": doc_id, "error": "record has no 'text' string"}
+    try:
+        ref = parse_date(record["ref"]) if record.get("ref") is not None else default_ref
+    except ValueError as exc:
+        return {"id": doc_id, "error": str(exc).replace("pub_date", "ref")}
+    if ref is None:
+        return {"id": doc_id, "error": "record has no 'ref' date and no --ref was given"}
+    return {"id": doc_id, **_answer(text, ref)}
+
+
+@app.command("resolve-date")
+def resolve_date_command(
+    input: Annotated[
+        str,
+        typer.Argument(help="A temporal expression, or with --format jsonl a JSONL file."),
+    ],
+    ref: Annotated[
+        str | None,
+        typer.Option("--ref", help="Reference (publication) date YYYY-MM-DD (default: today)."),
+    ] = None,
+    format: Annotated[
+        DateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: INPUT is one expression; jsonl: INPUT is a file of {id, text, ref} lines.",
+        ),
+    ] = DateFormat.json,
+) -> None:
+    """Resolve temporal expressions against a reference date, as JSON."""
+    try:
+        default_ref = parse_date(ref) if ref is not None else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc).replace("pub_date", "ref"), param_hint="--ref") from None
+    if format is DateFormat.json:
+        answer = {"text": input, **_answer(input, default_ref or dt.date.today())}
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        return
+    path = Path(input)
+    if not path.is_file():
+        raise typer.BadParameter(f"{input}: no such file", param_hint="INPUT")
+    for number, record in read_jsonl_records(path):
+        sys.stdout.write(json.dumps(_line(number, record, default_ref), ensure_ascii=False) + "\n")
