@@ -12,6 +12,10 @@ def test_default_config_names_registered_stages_in_a_valid_order() -> None:
     assert [i.name for i in infos] == [
         "eventwatch.actor_mentions.v1",
         "eventwatch.event_detector.v1",
+        "eventwatch.dates.v1",
+        "eventwatch.places.v1",
+        "eventwatch.quotes.v1",
+        "eventwatch.quantities.v1",
     ]
 
 

@@ -11,7 +11,14 @@ from typing import Any
 from ._types import Stage
 from .registry import stages
 
-__all__ = ["make_actor_mentions", "make_event_detector"]
+__all__ = [
+    "make_actor_mentions",
+    "make_dates",
+    "make_event_detector",
+    "make_places",
+    "make_quantities",
+    "make_quotes",
+]
 
 
 @stages.register(
@@ -36,3 +43,48 @@ def make_event_detector(**settings: Any) -> Stage:
     from .events.stage import EventDetector
 
     return EventDetector.from_settings(**settings)
+
+
+@stages.register(
+    "eventwatch.dates.v1",
+    requires=["parse", "sentences", "events"],
+    assigns=["times", "events"],
+)
+def make_dates(**settings: Any) -> Stage:
+    from .dates import DateStage
+
+    return DateStage.from_settings(**settings)
+
+
+@stages.register(
+    "eventwatch.quotes.v1",
+    requires=["parse", "sentences", "mentions", "events"],
+    assigns=["quotes", "events"],
+)
+def make_quotes(**settings: Any) -> Stage:
+    from .quotes import QuoteStage
+
+    return QuoteStage.from_settings(**settings)
+
+
+@stages.register(
+    "eventwatch.quantities.v1",
+    requires=["parse", "sentences", "events"],
+    assigns=["events"],
+)
+def make_quantities(**settings: Any) -> Stage:
+    from .quantities import QuantityStage
+
+    return QuantityStage.from_settings(**settings)
+
+
+@stages.register(
+    "eventwatch.places.v1",
+    requires=["parse", "sentences", "mentions", "events"],
+    assigns=["places", "events"],
+    defaults={"max_candidates": 3},
+)
+def make_places(**settings: Any) -> Stage:
+    from .places.stage import PlaceResolver
+
+    return PlaceResolver.from_settings(**settings)

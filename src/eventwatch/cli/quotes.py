@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..inputs import read_inputs
 from ..render import actor_label
 from ..schema import Document
-from . import _err, _pub_date, app
+from . import app
+from ._shared import ActorsOption, InputArgument, PubDateOption, coded_documents
 
 __all__ = ["quotes_command"]
 
@@ -37,14 +36,8 @@ def _table(doc: Document) -> Table:
 
 @app.command("quotes")
 def quotes_command(
-    input: Annotated[
-        str,
-        typer.Argument(help="A .txt article, a directory of them, a .jsonl file, or - for stdin."),
-    ],
-    pub_date: Annotated[
-        str | None,
-        typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs that carry none."),
-    ] = None,
+    input: InputArgument,
+    pub_date: PubDateOption = None,
     format: Annotated[
         QuoteFormat | None,
         typer.Option(
@@ -53,18 +46,12 @@ def quotes_command(
             help="jsonl: one JSON per quote; table: a table (default on a terminal).",
         ),
     ] = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Print who said what: direct quotes and reported speech, with speakers."""
-    from ..pipeline import Pipeline
-
-    date = _pub_date(pub_date)
     fmt = format or (QuoteFormat.table if sys.stdout.isatty() else QuoteFormat.jsonl)
-    if input != "-" and not Path(input).exists():
-        raise typer.BadParameter(f"{input}: no such file or directory", param_hint="INPUT")
     out = Console(soft_wrap=True)
-    for doc in Pipeline.load().code_articles(read_inputs(input, pub_date=date)):
-        for error in doc.errors:
-            _err.print(f"[yellow]{doc.id}[/]: {error.stage}: {error.message}", highlight=False)
+    for doc in coded_documents(input, date=pub_date, actors=actors):
         if fmt is QuoteFormat.table:
             out.print(_table(doc))
             continue

@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: modules that register tasks; each is imported on first use
-_TASK_MODULES = ("plover", "actors")
+_TASK_MODULES = ("plover", "actors", "quotes", "dates", "places")
 
 
 @dataclass(frozen=True)

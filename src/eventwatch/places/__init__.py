@@ -1,0 +1,1 @@
+"""Places: an offline gazetteer, toponym resolution in context, event locations."""

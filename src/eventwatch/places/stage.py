@@ -1,0 +1,177 @@
+"""The places stage: toponyms resolved in context, and a location for every event."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..schema import Actor, Document, Place
+from .gazetteer import Gazetteer
+from .location import locate_events
+from .resolve import Scored, resolve_all
+from .toponyms import Mention, find_mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["PlaceResolver"]
+
+_COUNTRIES = Path(__file__).parent.parent / "actors" / "data" / "countries.tsv"
+#: words that put a document in US federal politics ("Washington" is the capital)
+_FEDERAL_CUES = (
+    "White House",
+    "Congress",
+    "State Department",
+    "Pentagon",
+    "Capitol",
+    "Senate",
+    "federal",
+    "Biden administration",
+    "Trump administration",
+    "Obama administration",
+)
+_SPEECH_LEMMAS = {"say", "tell", "indicate", "announce", "warn", "state", "claim", "add", "urge"}
+
+
+def _country_words() -> tuple[frozenset[str], dict[str, str]]:
+    """Demonyms, and capital name -> country, from the actor word list."""
+    demonyms: set[str] = set()
+    capitals: dict[str, str] = {}
+    for line in _COUNTRIES.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t") + ["", "", "", ""]
+        demonyms.update(d for d in cells[3].split("|") if d)
+        capitals.update((c, cells[0]) for c in cells[4].split("|") if c)
+    return frozenset(demonyms), capitals
+
+
+class PlaceResolver:
+    """Fills ``doc.places`` and each event's ``location``."""
+
+    def __init__(self, gazetteer: Gazetteer, *, max_candidates: int = 3) -> None:
+        self.gazetteer = gazetteer
+        self.max_candidates = max_candidates
+        self.demonyms, self.capitals = _country_words()
+
+    @classmethod
+    def from_settings(cls, *, max_candidates: int = 3, **_: Any) -> PlaceResolver:
+        return cls(Gazetteer(), max_candidates=max_candidates)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parse is None:
+            return doc
+        mentions = [
+            m
+            for m in find_mentions(doc.parse, self.gazetteer, self.demonyms)
+            if not self._institution(doc, m) and not _inside_person_name(doc, m)
+        ]
+        actors = self._actor_countries(doc, mentions)
+        federal = self._federal(doc, mentions)
+        ranked = resolve_all(mentions, actors, set(self.capitals), federal, doc.text)
+        doc.places = [self._place(m, r) for m, r in zip(mentions, ranked, strict=True) if r]
+        locate_events(doc, self.gazetteer, self._metonyms(doc))
+        return doc
+
+    def _institution(self, doc: Document, mention: Mention) -> bool:
+        """Whether the actor stage read the name as an organisation ("NATO", "White House")."""
+        if mention.text in self.capitals:
+            return False
+        for actor in doc.mentions:
+            if (actor.start, actor.end) == (mention.start, mention.end):
+                return actor.country == "IGO" or (
+                    actor.sector is not None and mention.entries[0].feature != "PCLI"
+                )
+        return False
+
+    def _actor_countries(self, doc: Document, mentions: list[Mention]) -> Counter[str]:
+        """Countries of the actors, each distinct name once, leaving out toponym-named ones."""
+        spans = [(m.start, m.end) for m in mentions]
+        named = {
+            (a.text, a.country)
+            for a in doc.mentions
+            if a.country
+            and a.country != "IGO"
+            and not any(s < a.end and a.start < e for s, e in spans)
+        }
+        return Counter(country for _, country in named if country)
+
+    def _federal(self, doc: Document, mentions: list[Mention]) -> set[str]:
+        """Countries whose capital the document uses for the government."""
+        found = {"USA"} if any(cue in doc.text for cue in _FEDERAL_CUES) else set()
+        assert doc.parse is not None
+        for mention in mentions:
+            country = self.capitals.get(mention.text)
+            if country and _actor_at(doc, doc.parse, mention.start, mention.end) is not None:
+                found.add(country)
+        return found
+
+    def _metonyms(self, doc: Document) -> set[int]:
+        """Indexes of places that are capitals standing for governments."""
+        assert doc.parse is not None
+        roles = {(a.start, a.end) for e in doc.events for a in (*e.source, *e.target)}
+        found = set()
+        for index, place in enumerate(doc.places):
+            if place.text not in self.capitals:
+                continue
+            span = doc.parse.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            speaker = root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _SPEECH_LEMMAS
+            actor = _actor_at(doc, doc.parse, place.start, place.end)
+            in_role = actor is not None and (actor.start, actor.end) in roles
+            if speaker or in_role or root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}:
+                found.add(index)
+        return found
+
+    def _place(self, mention: Mention, ranked: list[Scored]) -> Place:
+        best = ranked[0].entry
+        total = sum(max(s.score, 0.0) for s in ranked[: self.max_candidates + 1]) or 1.0
+        candidates = tuple(
+            {
+                "name": s.entry.name,
+                "country": s.entry.country,
+                "admin1": s.entry.admin1,
+                "lat": s.entry.lat,
+                "lon": s.entry.lon,
+                "geonameid": s.entry.geonameid,
+                "score": round(max(s.score, 0.0) / total, 3),
+            }
+            for s in ranked[1 : self.max_candidates + 1]
+        )
+        return Place(
+            start=mention.start,
+            end=mention.end,
+            text=mention.text,
+            name=best.name,
+            country=best.country,
+            lat=round(best.lat, 5),
+            lon=round(best.lon, 5),
+            admin1=best.admin1,
+            geonameid=best.geonameid,
+            feature=best.feature,
+            score=round(max(ranked[0].score, 0.0) / total, 3),
+            candidates=candidates,
+            qualifier=mention.qualifier,
+        )
+
+
+def _actor_at(doc: Document, parse: Doc, start: int, end: int) -> Actor | None:
+    """The actor whose head word lies inside ``[start, end)``."""
+    for token_index, actor in doc.actor_heads.items():
+        token = parse[token_index]
+        if start <= token.idx < end:
+            return actor
+    return None
+
+
+def _inside_person_name(doc: Document, mention: Mention) -> bool:
+    """ "Antony" in "Antony Blinken" is a first name, not the French town."""
+    for actor in doc.mentions:
+        if actor.start <= mention.start and mention.end <= actor.end and actor.name:
+            words = actor.name.split()
+            if len(words) > 1 and mention.text in words and actor.country != "IGO":
+                return True
+    return False

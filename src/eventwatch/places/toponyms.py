@@ -1,0 +1,194 @@
+"""Finding toponyms in a parsed document.
+
+A toponym is a GPE, LOC or FAC entity that the gazetteer knows, or a run of
+proper nouns (inside an ORG or PERSON entity, or outside any entity) whose
+longest gazetteer match is a strong enough name: a country, a subdivision, a
+county, a listed region, or a town under its own name. Demonyms ("Serbian")
+are never toponyms. A direction word before a toponym ("northern Kosovo") is
+taken into its span and kept as the mention's qualifier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .gazetteer import Entry, Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["DIRECTIONS", "Mention", "find_mentions"]
+
+#: direction words and the qualifier each gives
+DIRECTIONS = {
+    f"{prefix}{suffix}": prefix
+    for prefix in (
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "central",
+    )
+    for suffix in ("", "ern")
+    if not (prefix == "central" and suffix)
+}
+_GEO_LABELS = {"GPE", "LOC", "FAC"}
+_SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+_MAX_WORDS = 5
+#: features strong enough to accept from a proper-noun run outside GPE/LOC/FAC
+_STRONG = {"PCLI", "ADM1", "ADM2", "RGN", "SEA", "STRT", "GULF", "CONT", "BRDR"}
+_CUE_WORDS = {"in", "at", "near", "from", "outside", "to", "of", "into", "across", "around"}
+#: generic words that are also the names of towns somewhere
+_GENERIC = frozenset(
+    "street road avenue police court center centre university college hall city county "
+    "park lake church bank union supreme officer leader man vice river district department "
+    "office school high state national new old ridge hill trail middle north south east west "
+    "northwest northeast southwest southeast central of al god march may mary wilderness "
+    "superior liberty independence victoria paradise".split()
+)
+
+
+@dataclass
+class Mention:
+    """A toponym found in the text (token offsets into the parse)."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    label: str
+    qualifier: str | None = None
+
+    @property
+    def char_span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+def _words(span: Span) -> list[tuple[int, int]]:
+    """Sub-spans (token start, end) of a span, longest first."""
+    n = len(span)
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, min(n, i + _MAX_WORDS) + 1)]
+    pairs.sort(key=lambda p: (p[0] - p[1], p[0]))
+    return [(span.start + i, span.start + j) for i, j in pairs]
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _cued(sub: Span) -> bool:
+    """A locative word before the name, a state after it, or a dateline position."""
+    doc = sub.doc
+    before = doc[sub.start - 1].lower_ if sub.start > 0 else ""
+    after = doc[sub.end : sub.end + 2]
+    if before in _CUE_WORDS or sub.start == 0 or sub.text.isupper():
+        return True
+    if sub[-1].dep_ == "compound" and sub[-1].head.ent_type_ != "PERSON":
+        return True
+    return len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()
+
+
+def _acceptable(entries: tuple[Entry, ...], label: str, sub: Span) -> bool:
+    """Whether a match outside a GPE/LOC/FAC entity is a toponym."""
+    if label in _GEO_LABELS:
+        return True
+    if any(e.feature in _STRONG and e.main for e in entries):
+        return True
+    return _cued(sub) and any(e.main and e.population >= 1_000 for e in entries)
+
+
+class _Finder:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str]) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.demonyms = demonyms
+        self.taken = [False] * len(doc)
+        self.found: list[Mention] = []
+
+    def match(self, span: Span, label: str) -> None:
+        pairs = _words(span)
+        if label in {"PERSON", "NORP"}:
+            pairs = [(span.start, span.end)]
+        elif label not in _GEO_LABELS and label:
+            first = span.start + int(span[0].lower_ in {"the", "a", "an"})
+            pairs = [p for p in pairs if p[0] == first]
+        for start, end in pairs:
+            if any(self.taken[start:end]):
+                continue
+            sub = self.doc[start:end]
+            if not self._plausible(sub, label):
+                continue
+            entries = self.gazetteer.lookup(sub.text)
+            if not entries and end < len(self.doc) and self.doc[end].text == ".":
+                entries = self.gazetteer.lookup(sub.text + ".")
+                end += int(bool(entries))
+            if entries and _acceptable(entries, label, sub):
+                self._add(start, end, entries, label)
+
+    def _plausible(self, sub: Span, label: str) -> bool:
+        first, last = sub[0], sub[-1]
+        if first.is_punct or last.is_punct or first.lower_ in {"the", "a", "an"}:
+            return False
+        if sub.text in self.demonyms or sub.text.rstrip("s") in self.demonyms:
+            return False
+        if len(sub) == 1 and first.lower_ in _GENERIC:
+            return False
+        if label in _GEO_LABELS:
+            return True
+        if not all(_capitalised(t.text) or t.lower_ in {"of", "de", "el", "al"} for t in sub):
+            return False
+        return label != "" or all(t.pos_ == "PROPN" or t.text.isupper() for t in sub)
+
+    def _add(self, start: int, end: int, entries: tuple[Entry, ...], label: str) -> None:
+        qualifier = None
+        before = self.doc[start - 1] if start > 0 else None
+        if before is not None and before.lower_ in DIRECTIONS and not self.taken[start - 1]:
+            qualified = self.gazetteer.lookup(f"{before.text} {self.doc[start:end].text}")
+            qualifier = DIRECTIONS[before.lower_]
+            if qualified:
+                entries = qualified
+            start -= 1
+        for i in range(start, end):
+            self.taken[i] = True
+        span = self.doc[start:end]
+        self.found.append(
+            Mention(span.start_char, span.end_char, span.text, entries, label, qualifier)
+        )
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str]) -> list[Mention]:
+    """Every toponym of a parsed document, in text order."""
+    finder = _Finder(doc, gazetteer, demonyms)
+    ents = list(doc.ents)
+    for ent in ents:
+        if ent.label_ in _GEO_LABELS:
+            finder.match(ent, ent.label_)
+    for ent in ents:
+        if ent.label_ not in _GEO_LABELS and ent.label_ not in _SKIP_LABELS:
+            finder.match(ent, ent.label_)
+    for run in _proper_runs(doc, finder.taken):
+        finder.match(run, "")
+    finder.found.sort(key=lambda m: m.start)
+    return finder.found
+
+
+def _proper_runs(doc: Doc, taken: list[bool]) -> list[Span]:
+    """Runs of proper nouns (or all-capital words) outside any entity."""
+    runs: list[Span] = []
+    start = None
+    for token in doc:
+        inside = token.ent_type_ != "" or taken[token.i]
+        word = not inside and (token.pos_ == "PROPN" or (token.is_upper and len(token) > 2))
+        if word and start is None:
+            start = token.i
+        elif not word and start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start : len(doc)])
+    return runs

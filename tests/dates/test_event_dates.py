@@ -1,0 +1,109 @@
+"""Event dates and temporal expressions in the seed article (issue 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwatch import Document, Event, TimeSpan
+from eventwatch.dates import DateStage
+
+
+def _event(doc: Document, trigger: str) -> Event:
+    return next(e for e in doc.events if e.evidence.trigger.text == trigger)
+
+
+def _date(event: Event) -> TimeSpan:
+    assert event.date is not None
+    return event.date
+
+
+def _time(doc: Document, text: str, after: str) -> TimeSpan:
+    position = doc.text.index(after)
+    return next(t for t in doc.times if t.text == text and t.start > position)
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize("trigger", ["killed", "shootout"])
+def test_ambush_and_shootout_are_dated_sunday(seed_doc: Document, trigger: str) -> None:
+    date = _date(_event(seed_doc, trigger))
+    assert (date.start_date, date.source, date.date_type) == ("2023-09-24", "text", "exact")
+
+
+@pytest.mark.issue(4)
+def test_vucic_accusation_is_dated_by_the_friday_exchange(seed_doc: Document) -> None:
+    for trigger in ("exchange", "accused"):
+        assert _date(_event(seed_doc, trigger)).start_date == "2023-09-29"
+
+
+@pytest.mark.issue(4)
+def test_belgrade_statement_on_wednesday(seed_doc: Document) -> None:
+    assert _time(seed_doc, "Wednesday", "brief statement").start_date == "2023-09-27"
+
+
+@pytest.mark.issue(4)
+def test_troop_movements_a_week_ago(seed_doc: Document) -> None:
+    date = _date(_troops(seed_doc))
+    assert "2023-09-20" <= (date.start_date or "") <= "2023-09-24"
+
+
+def _troops(doc: Document) -> Event:
+    position = doc.text.index("The White House observed")
+    return next(e for e in doc.events if e.evidence.trigger.start > position)
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize("trigger", ["violence", "demonstrations", "arrest", "riot"])
+def test_spring_events_are_in_spring_2023(seed_doc: Document, trigger: str) -> None:
+    date = _date(_event(seed_doc, trigger))
+    assert (date.start_date, date.end_date, date.granularity) == (
+        "2023-03-01",
+        "2023-05-31",
+        "season",
+    )
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize("trigger", ["war", "bombing"])
+def test_nato_bombing_campaign_is_not_dated_2023(seed_doc: Document, trigger: str) -> None:
+    event = _event(seed_doc, trigger)
+    assert event.historical
+    date = _date(event)
+    assert date.source != "publication"
+    assert not (date.start_date or "").startswith("2023")
+
+
+def test_undated_events_fall_back_to_the_publication_date(seed_doc: Document) -> None:
+    date = _date(_event(seed_doc, "spoke with"))
+    assert (date.source, date.date_type, date.text) == ("publication", "unresolved", "")
+    assert date.start_date == "2023-09-29"
+    assert date.start == date.end == _event(seed_doc, "spoke with").evidence.trigger.start
+
+
+def test_every_event_is_dated_and_durations_are_not_times(seed_doc: Document) -> None:
+    assert all(e.date is not None for e in seed_doc.events)
+    assert "several years" not in {t.text for t in seed_doc.times}
+    for time in seed_doc.times:
+        assert seed_doc.text[time.start : time.end] == time.text
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve(code) -> None:  # type: ignore[no-untyped-def]
+    doc = code("Police arrested 30 protesters on Sunday. The riot began on 3 May 2021.")
+    times = {t.text: t for t in doc.times}
+    assert times["Sunday"].start_date is None
+    assert times["3 May 2021"].start_date == "2021-05-03"
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert arrest.date is not None and arrest.date.start_date is None
+
+
+def test_future_tense_looks_forward(code) -> None:  # type: ignore[no-untyped-def]
+    doc = code("The ministers will meet on Tuesday in Brussels.", pub_date=dt.date(2023, 9, 29))
+    assert doc.times[0].start_date == "2023-10-03"
+
+
+def test_stage_without_parse_is_a_no_op() -> None:
+    from eventwatch import Article
+
+    doc = Document(Article(id="x", text="Sunday"))
+    assert DateStage.from_settings()(doc).times == []

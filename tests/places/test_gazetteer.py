@@ -1,0 +1,83 @@
+"""The offline gazetteer: sources, project tables, cache location, load time (issue 5)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwatch.places.gazetteer import Gazetteer, cache_dir, index_path
+
+pytestmark = pytest.mark.issue(5)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def test_ambiguous_town_has_readings_in_both_countries(gazetteer: Gazetteer) -> None:
+    countries = {e.country for e in gazetteer.lookup("Mitrovica")}
+    assert {"XKX", "SRB"} <= countries
+
+
+def test_populated_place_carries_geonames_fields(gazetteer: Gazetteer) -> None:
+    town = next(e for e in gazetteer.lookup("Mitrovicë") if e.feature == "PPL")
+    assert town.country == "XKX"
+    assert town.geonameid == 789225
+    assert town.population > 50_000
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "country"),
+    [
+        ("Gaza Strip", "RGN", "PSE"),
+        ("the West Bank", "RGN", "PSE"),
+        ("Donbas", "RGN", "UKR"),
+        ("Crimea", "RGN", "UKR"),
+        ("the Sahel", "RGN", None),
+        ("Strait of Hormuz", "STRT", None),
+        ("Black Sea", "SEA", None),
+        ("northern Kosovo", "RGN", "XKX"),
+        ("Kosovo border", "BRDR", "XKX"),
+    ],
+)
+def test_project_regions(gazetteer: Gazetteer, name: str, feature: str, country: str) -> None:
+    entries = gazetteer.lookup(name)
+    assert any(e.feature == feature and e.country == country for e in entries)
+
+
+def test_countries_subdivisions_and_abbreviations(gazetteer: Gazetteer) -> None:
+    assert any(e.feature == "PCLI" and e.country == "XKX" for e in gazetteer.lookup("Kosovo"))
+    assert any(e.feature == "PCLI" and e.country == "USA" for e in gazetteer.lookup("U.S."))
+    ohio = [e for e in gazetteer.lookup("Ohio") if e.feature == "ADM1"]
+    assert ohio and ohio[0].country == "USA"
+    assert gazetteer.lookup("W.Va.")[0].name == "West Virginia"
+
+
+def test_county_is_placed_at_its_towns(gazetteer: Gazetteer) -> None:
+    laurel = [e for e in gazetteer.lookup("Laurel County") if e.admin1 == "Kentucky"]
+    assert laurel and abs(laurel[0].lat - 37.1) < 0.5
+
+
+def test_warm_load_is_fast() -> None:
+    index_path()
+    started = time.perf_counter()
+    Gazetteer().lookup("Belgrade")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_cache_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTWATCH_CACHE_DIR", str(tmp_path / "cache"))
+    assert cache_dir() == tmp_path / "cache"
+
+
+def test_cache_dir_falls_back_when_unwritable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("EVENTWATCH_CACHE_DIR", str(blocked / "sub"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked / "xdg"))
+    assert cache_dir().name.startswith("eventwatch-")

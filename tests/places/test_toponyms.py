@@ -1,0 +1,62 @@
+"""Toponyms resolved in context: real sentences for each ambiguity (issue 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwatch import Document
+from eventwatch.schema import Place
+
+pytestmark = pytest.mark.issue(5)
+
+Code = Callable[..., Document]
+
+
+def _place(doc: Document, text: str) -> Place:
+    return next(p for p in doc.places if p.text == text)
+
+
+def test_document_countries_put_mitrovica_in_kosovo(code: Code) -> None:
+    doc = code(
+        "Tensions between Serbia and Kosovo rose again. Police said two cars were set on "
+        "fire in Mitrovica overnight."
+    )
+    assert _place(doc, "Mitrovica").country == "XKX"
+
+
+def test_washington_is_the_capital_in_federal_politics(code: Code) -> None:
+    doc = code("Washington said on Tuesday that the White House would ask Congress for more aid.")
+    washington = _place(doc, "Washington")
+    assert washington.country == "USA"
+    assert washington.lat is not None and abs(washington.lat - 38.9) < 0.5
+
+
+def test_demonyms_are_not_places(code: Code) -> None:
+    doc = code("Serbian forces and Kosovar police exchanged fire near the village.")
+    assert not [p for p in doc.places if p.text in {"Serbian", "Kosovar"}]
+
+
+def test_state_context_picks_the_american_town(code: Code) -> None:
+    doc = code("A fire destroyed two homes in Paris, Texas, on Monday, the sheriff said.")
+    paris = _place(doc, "Paris")
+    assert (paris.country, paris.admin1) == ("USA", "Texas")
+    assert any(c["country"] == "FRA" for c in paris.candidates)
+
+
+def test_country_context_picks_the_country_georgia(code: Code) -> None:
+    doc = code("Russian troops moved closer to Tbilisi, and Georgia asked the EU for help.")
+    assert _place(doc, "Georgia").country == "GEO"
+
+
+def test_us_context_picks_the_state_georgia(code: Code) -> None:
+    doc = code("The storm hit Atlanta and Savannah before moving across Georgia and Alabama.")
+    georgia = _place(doc, "Georgia")
+    assert (georgia.country, georgia.feature) == ("USA", "ADM1")
+
+
+def test_direction_is_kept_as_qualifier(code: Code) -> None:
+    doc = code("Gunmen attacked a police patrol in northern Kosovo on Sunday.")
+    place = next(p for p in doc.places if "Kosovo" in p.text)
+    assert (place.country, place.qualifier) == ("XKX", "north")

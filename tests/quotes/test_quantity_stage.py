@@ -1,0 +1,79 @@
+"""Quantities on events and document casualty counts (issue 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.quantities import casualties, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier"),
+    [
+        ("500 to 650", 500, 650, None),
+        ("approximately 500 to 650", 500, 650, "approximately"),
+        ("more than 30", 30, None, "more than"),
+        ("up to 12", None, 12, "up to"),
+        ("three", 3, 3, None),
+        ("twenty-five", 25, 25, None),
+        ("1,200", 1200, 1200, None),
+        ("dozens", 24, 99, "approximate"),
+    ],
+)
+def test_parse_quantity(
+    text: str, low: int | None, high: int | None, qualifier: str | None
+) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None
+    assert (quantity.min, quantity.max, quantity.qualifier) == (low, high, qualifier)
+
+
+def test_clock_times_are_not_numbers() -> None:
+    assert parse_quantity("18:58") is None
+
+
+def _event(doc, trigger: str):
+    return next(e for e in doc.events if e.evidence.trigger.text == trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "key", "low"),
+    [
+        ("Soldiers killed 46 civilians in the village.", "killed", "killed", 46),
+        ("One police officer was killed in the ambush.", "killed", "killed", 1),
+        ("Police arrested three Kosovar police officers on Monday.", "arrested", "arrested", 3),
+        ("The bombing injured dozens of people.", "injured", "injured", 24),
+    ],
+)
+def test_quantity_on_event(code, text: str, trigger: str, key: str, low: int) -> None:
+    event = _event(code(text), trigger)
+    assert event.quantities[key].min == low
+
+
+def test_killed_figure_is_best_estimate(code) -> None:
+    event = _event(code("Gunmen killed more than 20 villagers."), "killed")
+    assert event.killed == 20 and event.quantities["killed"].qualifier == "more than"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A man was shot and killed Tuesday night, police said.", 1, 0),
+        ("Two people were wounded in the shooting.", 0, 2),
+        ("A teenager was shot in the leg and taken to a hospital.", 0, 1),
+        ("No one was hurt in the robbery, she said.", 0, 0),
+    ],
+)
+def test_document_casualties(code, text: str, killed: int, injured: int) -> None:
+    assert casualties(code(text)) == (killed, injured)
+
+
+def test_seed_quantities(seed_doc) -> None:
+    killed = _event(seed_doc, "killed")
+    assert killed.type == "ASSAULT" and killed.killed == 1
+    injured = _event(seed_doc, "injured")
+    assert injured.injured is not None and injured.injured >= 30
+    assert injured.quantities["injured"].qualifier == "more than"
+    assert _event(seed_doc, "arrest").quantities["arrested"].min == 3
+    personnel = _event(seed_doc, "made available").quantities["personnel"]
+    assert (personnel.min, personnel.max) == (500, 650)
