@@ -25,7 +25,7 @@ __all__ = [
     "eventwatch.actor_mentions.v1",
     requires=["parse", "sentences"],
     assigns=["mentions"],
-    defaults={"dictionary": None},
+    defaults={"dictionary": None, "places": True},
 )
 def make_actor_mentions(**settings: Any) -> Stage:
     from .actors.stage import ActorMentions

@@ -11,6 +11,7 @@ forces of the Kosovo police" is police).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,7 @@ _LEFT_DEPS = {
     "npadvmod",
     "flat",
 }
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 _FORMER = {"former", "retired", "ex", "ousted", "deposed", "exiled", "late"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
@@ -118,6 +120,8 @@ class Resolution:
     country: str | None = None
     sectors: list[str] = field(default_factory=list)
     person: bool = False
+    #: "place" when the country comes from a gazetteer reading of a place name in the mention
+    country_from: str | None = None
 
     def add_sector(self, sector: str | None, *, first: bool = False) -> None:
         if sector and sector not in self.sectors:
@@ -134,8 +138,12 @@ class Resolution:
 class Resolver:
     """Turns head words into :class:`Resolution` records using the vocabulary."""
 
-    def __init__(self, vocab: ActorVocabulary) -> None:
+    def __init__(
+        self, vocab: ActorVocabulary, place_country: Callable[[str], str | None] | None = None
+    ) -> None:
         self.vocab = vocab
+        #: the country a place name stands for (a gazetteer look-up), when one is given
+        self.place_country = place_country
         #: the date offices are looked up on (the document's publication date)
         self.when: dt.date | None = None
 
@@ -160,7 +168,28 @@ class Resolver:
             res.name = _proper_name(head)
             if not res.sectors and res.country is None:
                 self._from_apposition(res, head, names)
+        if res.country is None and not res.person and self.place_country is not None:
+            self._from_place_names(res, head, start, end, names)
         return res, start, end
+
+    def _from_place_names(
+        self, res: Resolution, head: Token, start: int, end: int, names: dict[int, NameMatch]
+    ) -> None:
+        """ "Shanghai authorities", "Kano State government": a place name gives the country."""
+        assert self.place_country is not None
+        doc = head.doc
+        for ent in doc.ents:
+            if ent.start < start or ent.end > end or ent.label_ not in _PLACE_LABELS:
+                continue
+            if any(i in names for i in range(ent.start, ent.end)):
+                continue
+            words = [t for t in ent if not t.is_punct]
+            tries = [ent.text, " ".join(t.text for t in words[:-1]), words[0].text if words else ""]
+            for text in dict.fromkeys(t for t in tries if t):
+                country = self.place_country(text)
+                if country is not None:
+                    res.country, res.country_from = country, "place"
+                    return
 
     def _from_head_name(
         self, res: Resolution, match: NameMatch, head: Token, names: dict[int, NameMatch]
@@ -170,6 +199,8 @@ class Resolver:
         res.name = entry.name
         if entry.known is not None:
             res.country, sector = entry.known.at(self.when)
+            for title in self._titles(head, match.start):
+                res.add_sector(title.sector)  # "Foreign Minister Park Jin": the text's title first
             res.add_sector(sector)
             res.person = True
             return

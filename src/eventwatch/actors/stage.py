@@ -10,6 +10,7 @@ saying to that verb's subject.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Actor, Document
@@ -71,18 +72,22 @@ class _Memory:
 class ActorMentions:
     """Stage ``eventwatch.actor_mentions.v1``: fills ``doc.mentions`` and ``doc.actor_heads``."""
 
-    def __init__(self, vocab: ActorVocabulary) -> None:
+    def __init__(
+        self, vocab: ActorVocabulary, place_country: Callable[[str], str | None] | None = None
+    ) -> None:
         self.vocab = vocab
-        self.resolver = Resolver(vocab)
+        self.resolver = Resolver(vocab, place_country)
 
     @classmethod
-    def from_settings(cls, *, dictionary: str | None = None, **_: Any) -> ActorMentions:
+    def from_settings(
+        cls, *, dictionary: str | None = None, places: bool = True, **_: Any
+    ) -> ActorMentions:
         """The stage with the packaged word lists, the built-in people and a user dictionary."""
         vocab = ActorVocabulary.load()
         vocab.add_dictionary(ActorDictionary.builtin())
         if dictionary:
             vocab.add_dictionary(ActorDictionary.load(dictionary), override=True)
-        return cls(vocab)
+        return cls(vocab, place_country=_gazetteer_country() if places else None)
 
     def __call__(self, doc: Document) -> Document:
         parse = doc.parse
@@ -140,7 +145,7 @@ class ActorMentions:
             country=res.country,
             sector=res.sectors[0] if res.sectors else None,
             sectors=tuple(res.sectors),
-            country_from="text" if res.country else None,
+            country_from=res.country_from or ("text" if res.country else None),
         )
         memory.remember(actor, res, token)
         return actor
@@ -233,6 +238,28 @@ def _countries_from_sentences(doc: Document) -> None:
                 )
                 doc.actor_heads[head] = replaced[id(actor)]
     doc.mentions = [replaced.get(id(a), a) for a in doc.mentions]
+
+
+def _gazetteer_country() -> Callable[[str], str | None]:
+    """A place name's country when the gazetteer reads it one way (a big city, a region)."""
+    from ..places.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer()
+
+    def country(name: str) -> str | None:
+        entries = gazetteer.lookup(name)
+        if not entries:
+            return None
+        for entry in entries:
+            if entry.feature == "PCLI":
+                return entry.country
+        biggest = max(entries, key=lambda e: e.population)
+        if biggest.population >= 100_000:
+            return biggest.country
+        countries = {e.country for e in entries}
+        return entries[0].country if len(countries) == 1 else None
+
+    return country
 
 
 def parse_start(token: Token, start: int) -> int:
