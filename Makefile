@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SEED := examples/kosovo-2023-09-29.txt
 
-.PHONY: demo test bench lint install clean
+.PHONY: demo test bench evaluate lint install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,15 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl
+
+evaluate: $(STAMP)
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/actors_dev.jsonl --task actors
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/dates_dev.jsonl --task dates
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/timex_dev.jsonl --task times
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/geo_dev.jsonl --task places
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/quotes_dev.jsonl --task quotes
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/casualties_dev.jsonl --task casualties
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -8,6 +8,7 @@ matched on lower-cased lemmas.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -86,7 +87,10 @@ class ActorVocabulary:
         #: descriptions ("the military alliance") and the code they stand for
         self.descriptions: dict[str, str] = {}
         self._max_name_tokens = 1
+        #: the first two characters of every name -> the most tokens such a name spans
+        self._prefixes: dict[str, int] = {}
         self._max_sector_words = 1
+        self._sector_last_words: set[str] = set()
 
     @classmethod
     def load(cls) -> ActorVocabulary:
@@ -120,6 +124,7 @@ class ActorVocabulary:
                 key, SectorEntry(sector, "title" if kind == "title" else "agent", words)
             )
             vocab._max_sector_words = max(vocab._max_sector_words, words)
+            vocab._sector_last_words.add(key.split()[-1])
         return vocab
 
     def root_igo(self, code: str) -> str:
@@ -142,23 +147,33 @@ class ActorVocabulary:
         self.names[key] = entry
         # "U.S." is one token, "Cote d'Ivoire" may be three: allow generous spans.
         self._max_name_tokens = max(self._max_name_tokens, len(key.split()) + 2)
+        width = len(re.findall(r"\w+|[^\w\s]", key)) + 1  # "Al-Sabah" is three tokens
+        self._prefixes[key[:2]] = max(self._prefixes.get(key[:2], 0), width)
 
     def find_names(self, doc: Doc) -> list[NameMatch]:
-        """Longest, left-to-right, non-overlapping name matches over a parsed doc."""
+        """Longest, left-to-right, non-overlapping name matches over a parsed doc.
+
+        Only tokens whose first two characters begin some name are tried, and only
+        as far as the longest such name reaches, so most words cost one look-up.
+        """
         matches: list[NameMatch] = []
         text = doc.text
         n = len(doc)
+        ends = [t.idx + len(t.text) for t in doc]
+        starts = [t.idx for t in doc]
         i = 0
         while i < n:
-            token = doc[i]
-            first = token.text[:1]
-            if not (first.isupper() or first.isdigit()) or token.is_punct:
+            start = starts[i]
+            head = text[start : start + 2]
+            width = max(self._prefixes.get(head, 0), self._prefixes.get(head.title(), 0))
+            if not width:
                 i += 1
                 continue
             found = None
-            for j in range(min(n, i + self._max_name_tokens), i, -1):
-                last = doc[j - 1]
-                key = _norm(text[token.idx : last.idx + len(last.text)])
+            for j in range(min(n, i + width), i, -1):
+                key = text[start : ends[j - 1]]
+                if "\n" in key or "  " in key:
+                    key = _norm(key)
                 entry = self.names.get(key)
                 if entry is None and key.isupper() and len(key) > 4:
                     entry = self.names.get(key.title())  # "TEHRAN" in a dateline
@@ -195,11 +210,14 @@ class ActorVocabulary:
         self, tokens: Doc | Sequence[Token], head: int
     ) -> tuple[SectorEntry, int] | None:
         """The longest sector phrase ending at ``tokens[head]``, and its first index."""
+        last = tokens[head]
+        if last.lemma_.lower() not in self._sector_last_words and last.lower_ not in self.sectors:
+            return None
         for width in range(min(self._max_sector_words, head + 1), 0, -1):
-            words = [t.lemma_.lower() for t in tokens[head - width + 1 : head + 1]]
+            words = [tokens[k].lemma_.lower() for k in range(head - width + 1, head + 1)]
             entry = self.sectors.get(" ".join(words))
             if entry is None and width == 1:
-                entry = self.sectors.get(tokens[head].lower_)
+                entry = self.sectors.get(last.lower_)
             if entry is not None:
                 return entry, head - width + 1
         return None
@@ -209,7 +227,7 @@ class ActorVocabulary:
         for width in (3, 2, 1):
             if head - width + 1 < 0:
                 continue
-            words = " ".join(t.lemma_.lower() for t in doc[head - width + 1 : head + 1])
+            words = " ".join(doc[k].lemma_.lower() for k in range(head - width + 1, head + 1))
             if words in self.descriptions:
                 return self.descriptions[words]
         return None

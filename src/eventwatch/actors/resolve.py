@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .lexicon import ActorVocabulary, NameMatch, SectorEntry
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Resolution", "Resolver", "mention_bounds"]
 
@@ -95,6 +95,24 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     while hi > head.i and doc[hi].is_punct:
         hi -= 1
     return lo, hi + 1
+
+
+def _entities(doc: Doc, start: int, end: int) -> list[Span]:
+    """The named entities lying wholly inside tokens ``[start, end)``."""
+    spans = []
+    i = start
+    while i < end:
+        token = doc[i]
+        if token.ent_iob_ == "B":
+            j = i + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            if j <= end:
+                spans.append(doc[i:j])
+            i = j
+        else:
+            i += 1
+    return spans
 
 
 def _stance_prefix(doc: Doc, start: int) -> bool:
@@ -178,8 +196,8 @@ class Resolver:
         """ "Shanghai authorities", "Kano State government": a place name gives the country."""
         assert self.place_country is not None
         doc = head.doc
-        for ent in doc.ents:
-            if ent.start < start or ent.end > end or ent.label_ not in _PLACE_LABELS:
+        for ent in _entities(doc, start, end):
+            if ent[0].ent_type_ not in _PLACE_LABELS:
                 continue
             if any(i in names for i in range(ent.start, ent.end)):
                 continue

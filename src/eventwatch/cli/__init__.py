@@ -84,7 +84,13 @@ def evaluate_command(
             dir_okay=False,
         ),
     ],
-    task: Annotated[str, typer.Option("--task", help="What to score: plover, actors.")] = "plover",
+    task: Annotated[
+        str,
+        typer.Option(
+            "--task",
+            help="What to score: plover, actors, dates, times, places, quotes, casualties.",
+        ),
+    ] = "plover",
     limit: Annotated[
         int | None, typer.Option("--limit", help="Score only the first N records.")
     ] = None,
