@@ -66,7 +66,7 @@ _LEFT_DEPS = {
     "npadvmod",
     "flat",
 }
-_PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 _FORMER = {"former", "retired", "ex", "ousted", "deposed", "exiled", "late"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
@@ -227,6 +227,8 @@ class Resolver:
             outer = _leftmost_country(head, names, match)
             if outer is not None:
                 res.country = outer
+            elif any(c.lower_ == "ethnic" for c in head.children):
+                res.country = None  # "ethnic Albanians" in Serbia: an ethnicity, not a nationality
         elif entry.kind == "igo":
             res.add_sector(entry.sector or "IGO")
             res.add_sector("IGO")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..schema import Actor, Document, Event, Evidence
 from .arguments import noun_arguments, place_objects, verb_arguments, with_conjuncts
 from .commitments import Commitment, find_commitments
-from .flags import is_historical, is_hypothetical, is_negated, speech_head
+from .flags import SPEECH_LEMMAS, is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerLexicon, TriggerMatch
 
 if TYPE_CHECKING:
@@ -165,6 +165,8 @@ class EventDetector:
             targets += _clause_actor(doc, token, sources)
         speaker = speech_head(token)
         reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
+        if not sources and not _is_passive(token):
+            sources = [a for a in _root_subject(doc, sent) if a not in targets]
         if not sources and reported_by and entry.type in _SELF_REPORTED and _is_passive(token):
             sources = reported_by[:1]  # "London said a battalion had been made available"
         trigger_span = _trigger_span(doc, match)
@@ -299,6 +301,14 @@ def _lent_actor(doc: Document, word: Token) -> Actor | None:
 
 _THEME_TYPES = {"MOBILIZE", "RETREAT", "AID"}
 _SELF_REPORTED = {"AID", "MOBILIZE", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "AGREE"}
+
+
+def _root_subject(doc: Document, sent: Span) -> list[Actor]:
+    """The actor subject of the sentence's main verb: the last-resort source."""
+    root = sent.root
+    if root.lemma_.lower() in SPEECH_LEMMAS:
+        return []  # the speaker reports the event; it does not act in it
+    return _actors(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
 
 
 def _is_passive(token: Token) -> bool:
