@@ -271,11 +271,14 @@ def place_objects(match: TriggerMatch) -> list[Token]:
     target actor is found, the country such a phrase names is acted upon.
     """
     found: list[Token] = []
-    for word in match.tokens:
+    words = list(match.tokens)
+    if match.token.pos_ not in {"VERB", "AUX"} and match.token.head.pos_ in {"VERB", "AUX"}:
+        words.append(match.token.head)  # "remained on alert in the West Bank"
+    for word in words:
         for obj in _prep_objects(word, _PLACE_PREPS):
-            if obj not in found:
-                found.append(obj)
+            found.append(obj)
+            found += _prep_objects(obj, {"in", "of"})  # "at targets in Jericho"
         for child in word.children:
             if child.dep_ in {"dobj", "attr"}:
-                found += [o for o in _prep_objects(child, _PLACE_PREPS) if o not in found]
-    return found
+                found += _prep_objects(child, _PLACE_PREPS)
+    return list(dict.fromkeys(found))

@@ -112,6 +112,8 @@ class EventDetector:
                 ]
                 targets += _actors(doc, prep_objects, exclude=act, lent_from=sources)
         targets = [a for a in targets if a not in sources and (a.country or com.addressees)]
+        if not any(a.country for a in targets):  # "a reminder to Iraq that it must cooperate"
+            targets += _clause_actor(doc, sent.root, sources)
         start = min(com.cue.idx, act.idx)
         end = max(com.cue.idx + len(com.cue.text), act.idx + len(act.text))
         speaker = speech_head(act) if com.type != "REQUEST" else None
