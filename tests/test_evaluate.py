@@ -88,3 +88,20 @@ def test_evaluate_command_prints_the_figures(tmp_path) -> None:
     }
     for measure in ("type recall", "top-1 type accuracy", "source country", "target country"):
         assert "1.000" in rows[measure] and "1/1" in rows[measure], rows
+
+
+def test_stateless_actors_match_cameo_codes_in_the_country_slot() -> None:
+    ngo = Actor("Amnesty International", 0, 1, "Amnesty International", None, "NGO", ("NGO",))
+    event = _event("ACCUSE", 0.9, None, "USA")
+    event.source = [ngo]
+    doc = Document(Article(id="1", text="x"), events=[event])
+    gold = {
+        "events": [
+            {"type": "ACCUSE", "source": [{"country": "IGO"}], "target": [{"country": "USA"}]}
+        ]
+    }
+    report = score_plover([(gold, doc)])
+    assert report.source_country.hit == 1
+    rebel = Actor("al-Qaeda", 0, 1, "al-Qaeda", None, "REB", ("REB",))
+    event.source = [rebel]
+    assert score_plover([(gold, doc)]).source_country.hit == 0

@@ -184,6 +184,11 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
     if trigger.dep_ == "relcl" and not passive:
         if not sources or sources[0].lower_ in {"which", "who", "that"}:
             sources = [trigger.head]
+    if trigger.dep_ == "acl" and not sources and trigger.head.pos_ in {"NOUN", "PROPN"}:
+        if trigger.tag_ == "VBD" or trigger.head.dep_ == "ROOT":
+            sources = [trigger.head]  # "A newspaper called on Arabs…" parsed as a noun phrase
+        elif trigger.tag_ == "VBN":
+            targets = [trigger.head, *targets]  # "weapons seized last year": the noun undergoes it
     if not sources:
         sources = _borrowed_subject(trigger)
     targets = targets + _prep_objects(trigger, _VERB_TARGET_PREPS)

@@ -5,7 +5,10 @@ any coded event of the sentence has the gold type; top-1 asks whether the most
 confident event has it; per-type precision counts top-1 events. Actor accuracy
 compares the coded event of the gold type (else the top-1 event) with the gold
 source and target: country right when a coded country is among the gold ones,
-sector likewise (gold sectors are cut to their three-letter code).
+sector likewise (gold sectors are cut to their three-letter code). Gold puts
+CAMEO's codes for actors without a state (NGO, IGO, IMG) in the country slot;
+a coded actor with no country (or IGO) and sector NGO, IGO, REB or UAF is
+compared as those codes.
 """
 
 from __future__ import annotations
@@ -69,11 +72,18 @@ def _codes(actors: Iterable[dict[str, Any]], key: str) -> set[str]:
     return found
 
 
+#: CAMEO's codes for actors without a state, by our sector for them
+_STATELESS = {"NGO": {"NGO", "IGO"}, "IGO": {"IGO", "NGO"}, "REB": {"IMG"}, "UAF": {"IMG"}}
+
+
 def _predicted(actors: list[Actor], key: str) -> set[str]:
     values = set()
     for actor in actors:
         if key == "country" and actor.country:
             values.add(actor.country)
+        if key == "country" and actor.country in (None, "IGO"):
+            # gold codes transnational actors in the country slot: NGO, IGO, IMG
+            values.update(_STATELESS.get(actor.sector or "", set()))
         if key == "sector":
             values.update(actor.sectors)
     return values
