@@ -209,7 +209,11 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
         targets += of_objects
         for obj in of_objects:  # "the arrest of three officers by Serbia"
             sources += _prep_objects(obj, {"by"})
-    between = _prep_objects(trigger, {"between", "among"})
+    if trigger.dep_ == "compound":  # "mediation mission between Syria and Arafat"
+        targets += _prep_objects(trigger.head, _NOUN_TARGET_PREPS)
+    between = _prep_objects(trigger, {"between", "among"}) or (
+        _prep_objects(trigger.head, {"between", "among"}) if trigger.dep_ == "compound" else []
+    )
     if between:
         parties = with_conjuncts(between)
         if event_type in _SIDED_TYPES:  # "a war between guerrillas and Serbian forces"

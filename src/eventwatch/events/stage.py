@@ -266,6 +266,8 @@ def _clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[A
             continue
         if any(s.start < actor.end and actor.start < s.end for s in sources):
             continue
+        if any(_same_actor(actor, s) for s in sources):
+            continue  # "they" for the leaders who speak
         if word.pos_ == "ADJ" and actor.country in own:
             continue
         if word.dep_ in {"compound", "amod"} and word.head.i in doc.actor_heads:
@@ -273,6 +275,10 @@ def _clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[A
         if word.i > trigger.i or word.dep_ in {"dobj", "pobj"}:
             return [actor]
     return []
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    return (a.name, a.country, a.sector) == (b.name, b.country, b.sector) and a.country is not None
 
 
 _OTHER_CLAUSES = {"relcl", "conj", "parataxis"}
