@@ -182,7 +182,9 @@ class Resolver:
             self._from_head_noun(res, head, start)
         self._from_modifiers(res, head, start, end, names, skip=match)
         if head.pos_ == "PROPN" and match is None:
-            res.person = _looks_like_person(head, bool(res.sectors))
+            titled = bool(self._titles(head, start))
+            own_agent = self.vocab.sector_ending_at(head.doc, head.i)  # "Ministry" is no person
+            res.person = own_agent is None and _looks_like_person(head, titled)
             res.name = _proper_name(head)
             if not res.sectors and res.country is None:
                 self._from_apposition(res, head, names)

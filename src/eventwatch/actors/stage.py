@@ -39,6 +39,18 @@ _NOT_ACTOR_ENTS = {
     "LANGUAGE",
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SAYING = {
+    "say",
+    "tell",
+    "detail",
+    "add",
+    "indicate",
+    "note",
+    "explain",
+    "specify",
+    "announce",
+    "state",
+}
 
 
 class _Memory:
@@ -46,7 +58,11 @@ class _Memory:
 
     def __init__(self) -> None:
         self.people: dict[str, Actor] = {}
-        self.last_person: Actor | None = None
+        #: the person a pronoun at the start of the current sentence refers to
+        self.antecedent: Actor | None = None
+        self._sentence = -1
+        self._subject: Actor | None = None  # this sentence's subject person so far
+        self._last: Actor | None = None  # this sentence's last named person so far
         #: the last named person of each (country, sector): "the Serbian president"
         self.by_role: dict[tuple[str | None, str | None], Actor] = {}
         #: named actors by code (IGO name or country): "the military alliance"
@@ -65,8 +81,26 @@ class _Memory:
             for part in actor.name.split():
                 if part[:1].isupper() and len(part) > 2:
                     self.people.setdefault(part, actor)
-        if head.dep_ in _SUBJECT_DEPS:
-            self.last_person = actor
+        sentence = head.sent.start
+        if sentence != self._sentence:
+            self._roll_over(sentence)
+        if head.dep_ in _SUBJECT_DEPS or (
+            head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in _SAYING
+        ):  # "…, detailed John Kirby": the speaker after an inverted verb of saying
+            self._subject = actor
+        self._last = actor
+
+    def _roll_over(self, sentence: int) -> None:
+        """A new sentence: its pronouns look back at the last one's subject, else its last person."""
+        self.antecedent = self._subject or self._last or self.antecedent
+        self._subject = self._last = None
+        self._sentence = sentence
+
+    def person_for(self, pronoun: Token) -> Actor | None:
+        """ "He" is this sentence's earlier subject, else the previous sentence's person."""
+        if pronoun.sent.start != self._sentence:
+            self._roll_over(pronoun.sent.start)
+        return self._subject or self.antecedent
 
 
 class ActorMentions:
@@ -171,8 +205,9 @@ class ActorMentions:
 
     def _pronoun(self, token: Token, memory: _Memory, doc: Document) -> Actor | None:
         start, end = token.idx, token.idx + len(token.text)
-        if Resolver.is_person_pronoun(token) and memory.last_person is not None:
-            return _copy_as(memory.last_person, start, end, doc.text)
+        person = memory.person_for(token) if Resolver.is_person_pronoun(token) else None
+        if person is not None:
+            return _copy_as(person, start, end, doc.text)
         if Resolver.is_group_pronoun(token) and token.dep_ in {*_SUBJECT_DEPS, "poss"}:
             speaker = _speaker_subject(token, doc)
             if speaker is not None:
