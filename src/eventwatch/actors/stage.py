@@ -91,7 +91,7 @@ class _Memory:
         self._last = actor
 
     def _roll_over(self, sentence: int) -> None:
-        """A new sentence: its pronouns look back at the last one's subject, else its last person."""
+        """A new sentence: pronouns look back at the last one's subject, else its last person."""
         self.antecedent = self._subject or self._last or self.antecedent
         self._subject = self._last = None
         self._sentence = sentence
