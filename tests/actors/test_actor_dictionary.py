@@ -120,3 +120,19 @@ def test_resolve_actor_command(tmp_path) -> None:
         "id": "line 4",
         "error": "line 4: not JSON (Expecting value: line 1 column 1 (char 0))",
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-01-01", dt.date(2019, 1, 1)),
+        ("1 January 2018", dt.date(2018, 1, 1)),
+        ("1 july 2021", dt.date(2021, 7, 1)),
+        ("Today", None),
+        (None, None),
+    ],
+)
+def test_query_dates_in_words_are_read_and_relative_ones_left_open(value, expected) -> None:
+    from eventwatch.actors.lookup import query_date
+
+    assert query_date(value) == expected

@@ -8,6 +8,7 @@ answer is the mention that the query's words head.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from ..schema import Actor, Article, Document
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-__all__ = ["ActorQuery", "resolve_actor", "resolve_actors"]
+__all__ = ["ActorQuery", "query_date", "resolve_actor", "resolve_actors"]
 
 ACTOR_STAGE = "eventwatch.actor_mentions.v1"
 
@@ -28,6 +29,27 @@ class ActorQuery:
     text: str
     context: str | None = None
     date: dt.date | None = None
+
+
+def query_date(value: object) -> dt.date | None:
+    """A query's date: ISO, or an explicit date in words ("1 January 2018"); else None.
+
+    Relative words ("Today") are left open: a query carries no reference date.
+    """
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.search(r"\b\d{4}\b", value):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        pass
+    from ..dates import resolve_date
+
+    span = resolve_date(value, ref=dt.date.today())
+    if span.start_date is None or span.granularity not in {"day", "month", "year"}:
+        return None
+    return dt.date.fromisoformat(span.start_date[:10])
 
 
 def resolve_actor(

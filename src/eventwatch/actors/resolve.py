@@ -177,7 +177,7 @@ class Resolver:
         res = Resolution()
         match = names.get(head.i)
         if match is not None:
-            self._from_head_name(res, match, head, names)
+            self._from_head_name(res, match, head, names, start)
         else:
             self._from_head_noun(res, head, start)
         self._from_modifiers(res, head, start, end, names, skip=match)
@@ -212,14 +212,19 @@ class Resolver:
                     return
 
     def _from_head_name(
-        self, res: Resolution, match: NameMatch, head: Token, names: dict[int, NameMatch]
+        self,
+        res: Resolution,
+        match: NameMatch,
+        head: Token,
+        names: dict[int, NameMatch],
+        start: int,
     ) -> None:
         entry = match.entry
         res.country = entry.country
         res.name = entry.name
         if entry.known is not None:
             res.country, sector = entry.known.at(self.when)
-            for title in self._titles(head, match.start):
+            for title in self._titles_before(head, match.start, start):
                 res.add_sector(title.sector)  # "Foreign Minister Park Jin": the text's title first
             res.add_sector(sector)
             res.person = True
@@ -261,6 +266,10 @@ class Resolver:
                         inner = self.vocab.sector_ending_at(obj.doc, obj.i)
                         if inner is not None and head.lemma_.lower() in _PART_NOUNS:
                             res.add_sector(inner[0].sector, first=True)
+
+    def _titles_before(self, head: Token, first: int, start: int) -> list[SectorEntry]:
+        """Titles between the mention's start and a name that begins at token ``first``."""
+        return self._titles(head.doc[first], start) if first > start else []
 
     def _titles(self, head: Token, start: int) -> list[SectorEntry]:
         doc = head.doc

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from ..actors.lookup import ActorQuery, resolve_actors
-from ..inputs import parse_date, read_jsonl_records
+from ..actors.lookup import ActorQuery, query_date, resolve_actors
+from ..inputs import read_jsonl_records
 from . import app
 
 __all__ = ["resolve_actor_command"]
@@ -24,12 +24,7 @@ def _query(number: int, record: dict[str, object] | str) -> ActorQuery | dict[st
     if not isinstance(text, str) or not text.strip():
         return {"id": doc_id, "error": "record has no 'text' string"}
     context = record.get("context")
-    date = None
-    if record.get("date"):
-        try:
-            date = parse_date(record["date"])
-        except ValueError:
-            date = None  # free-text dates ("Today") leave the date open
+    date = query_date(record.get("date"))  # free-text dates ("Today") leave it open
     return ActorQuery(doc_id, text, context if isinstance(context, str) else None, date)
 
 

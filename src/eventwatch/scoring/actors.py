@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..actors.lookup import ActorQuery, resolve_actors
-from ..inputs import parse_date
+from ..actors.lookup import ActorQuery, query_date, resolve_actors
 from . import Report, ratio_row, read_gold, task
 
 __all__ = ["evaluate_actors"]
@@ -23,10 +22,7 @@ def evaluate_actors(gold_path: Path, limit: int | None) -> Report:
     records = read_gold(gold_path, limit, ("text",))
     queries = []
     for number, record in enumerate(records):
-        try:
-            date = parse_date(record["date"]) if record.get("date") else None
-        except ValueError:
-            date = None
+        date = query_date(record.get("date"))
         queries.append(
             ActorQuery(str(record.get("id", number)), record["text"], record.get("context"), date)
         )
