@@ -35,7 +35,7 @@ __all__ = ["SECTORS", "ActorDictionary", "DictionaryEntry", "Office"]
 
 SECTORS = frozenset(
     "GOV MIL COP JUD LEG REB UAF OPP PTY CVL BUS MED EDU JRN REL REF NGO IGO CRM SPY ELI "
-    "LAB AGR HLH ENV".split()
+    "LAB AGR ENV".split()
 )
 _ENTRY_KEYS = {"name", "aliases", "country", "sector", "offices", "start", "end"}
 _OFFICE_KEYS = {"role", "country", "sector", "start", "end"}

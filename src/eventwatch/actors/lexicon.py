@@ -124,7 +124,7 @@ class ActorVocabulary:
                 key, SectorEntry(sector, "title" if kind == "title" else "agent", words)
             )
             vocab._max_sector_words = max(vocab._max_sector_words, words)
-            vocab._sector_last_words.add(key.split()[-1])
+            vocab._sector_last_words.update({key.split()[-1], key.split("-")[-1]})
         return vocab
 
     def root_igo(self, code: str) -> str:
@@ -211,11 +211,12 @@ class ActorVocabulary:
     ) -> tuple[SectorEntry, int] | None:
         """The longest sector phrase ending at ``tokens[head]``, and its first index."""
         last = tokens[head]
-        if last.lemma_.lower() not in self._sector_last_words and last.lower_ not in self.sectors:
+        last_word = last.lemma_.lower()
+        if last_word not in self._sector_last_words and last.lower_ not in self.sectors:
             return None
         for width in range(min(self._max_sector_words, head + 1), 0, -1):
             words = [tokens[k].lemma_.lower() for k in range(head - width + 1, head + 1)]
-            entry = self.sectors.get(" ".join(words))
+            entry = self.sectors.get(" ".join(words).replace(" - ", "-"))  # "secretary-general"
             if entry is None and width == 1:
                 entry = self.sectors.get(last.lower_)
             if entry is not None:

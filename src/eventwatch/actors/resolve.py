@@ -183,11 +183,15 @@ class Resolver:
         self._from_modifiers(res, head, start, end, names, skip=match)
         if head.pos_ == "PROPN" and match is None:
             titled = bool(self._titles(head, start))
+            if titled and any(head.doc[i].lower_ in _FORMER for i in range(start, head.i)):
+                res.add_sector("ELI", first=True)  # "Ousted President Askar Akayev"
             own_agent = self.vocab.sector_ending_at(head.doc, head.i)  # "Ministry" is no person
             res.person = own_agent is None and _looks_like_person(head, titled)
             res.name = _proper_name(head)
             if not res.sectors and res.country is None:
                 self._from_apposition(res, head, names)
+        if not res.sectors and head.ent_type_ == "NORP" and head.tag_ in {"NNPS", "NNS"}:
+            res.add_sector("CVL")  # "Iraqi Kurds": people named by their group
         if res.country is None and not res.person and self.place_country is not None:
             self._from_place_names(res, head, start, end, names)
         return res, start, end

@@ -236,7 +236,6 @@ _DOMESTIC = {
     "UAF",
     "SPY",
     "AGR",
-    "HLH",
     "CRM",
 }
 
