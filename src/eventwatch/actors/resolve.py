@@ -20,7 +20,10 @@ from .lexicon import ActorVocabulary, NameMatch, SectorEntry
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Resolution", "Resolver", "mention_bounds"]
+__all__ = ["PlaceCountry", "Resolution", "Resolver", "mention_bounds"]
+
+#: a place name and the document's countries -> the country the name stands for, if clear
+PlaceCountry = Callable[[str, frozenset[str]], "str | None"]
 
 #: children that end a mention: clauses, appositions, coordination, punctuation
 _OUTSIDE = {"relcl", "appos", "acl", "conj", "cc", "punct", "advcl", "parataxis", "ccomp"}
@@ -156,14 +159,14 @@ class Resolution:
 class Resolver:
     """Turns head words into :class:`Resolution` records using the vocabulary."""
 
-    def __init__(
-        self, vocab: ActorVocabulary, place_country: Callable[[str], str | None] | None = None
-    ) -> None:
+    def __init__(self, vocab: ActorVocabulary, place_country: PlaceCountry | None = None) -> None:
         self.vocab = vocab
         #: the country a place name stands for (a gazetteer look-up), when one is given
         self.place_country = place_country
         #: the date offices are looked up on (the document's publication date)
         self.when: dt.date | None = None
+        #: countries the document names, which break ties between readings of a place name
+        self.context: frozenset[str] = frozenset()
 
     def index_names(self, doc: Doc) -> dict[int, NameMatch]:
         index: dict[int, NameMatch] = {}
@@ -210,7 +213,7 @@ class Resolver:
             words = [t for t in ent if not t.is_punct]
             tries = [ent.text, " ".join(t.text for t in words[:-1]), words[0].text if words else ""]
             for text in dict.fromkeys(t for t in tries if t):
-                country = self.place_country(text)
+                country = self.place_country(text, self.context)
                 if country is not None:
                     res.country, res.country_from = country, "place"
                     return

@@ -10,13 +10,12 @@ saying to that verb's subject.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Actor, Document
 from .dictionary import ActorDictionary
 from .lexicon import ActorVocabulary, NameMatch
-from .resolve import Resolution, Resolver
+from .resolve import PlaceCountry, Resolution, Resolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -106,9 +105,7 @@ class _Memory:
 class ActorMentions:
     """Stage ``eventwatch.actor_mentions.v1``: fills ``doc.mentions`` and ``doc.actor_heads``."""
 
-    def __init__(
-        self, vocab: ActorVocabulary, place_country: Callable[[str], str | None] | None = None
-    ) -> None:
+    def __init__(self, vocab: ActorVocabulary, place_country: PlaceCountry | None = None) -> None:
         self.vocab = vocab
         self.resolver = Resolver(vocab, place_country)
 
@@ -129,6 +126,11 @@ class ActorMentions:
             return doc
         names = self.resolver.index_names(parse)
         self.resolver.when = doc.article.pub_date
+        self.resolver.context = frozenset(
+            m.entry.country
+            for m in names.values()
+            if m.entry.kind in {"country", "demonym", "capital"} and m.entry.country
+        )
         memory = _Memory()
         for token in parse:
             if token.pos_ == "ADJ" and token.i in names and names[token.i].entry.kind == "demonym":
@@ -274,13 +276,17 @@ def _countries_from_sentences(doc: Document) -> None:
     doc.mentions = [replaced.get(id(a), a) for a in doc.mentions]
 
 
-def _gazetteer_country() -> Callable[[str], str | None]:
-    """A place name's country when the gazetteer reads it one way (a big city, a region)."""
+def _gazetteer_country() -> PlaceCountry:
+    """A place name's country when the gazetteer reads it one way.
+
+    A country, a big city (100,000 people or more), names whose readings all lie
+    in one country, or, among several countries, the one the document names.
+    """
     from ..places.gazetteer import Gazetteer
 
     gazetteer = Gazetteer()
 
-    def country(name: str) -> str | None:
+    def country(name: str, context: frozenset[str]) -> str | None:
         entries = gazetteer.lookup(name)
         if not entries:
             return None
@@ -291,7 +297,10 @@ def _gazetteer_country() -> Callable[[str], str | None]:
         if biggest.population >= 100_000:
             return biggest.country
         countries = {e.country for e in entries}
-        return entries[0].country if len(countries) == 1 else None
+        if len(countries) == 1:
+            return entries[0].country
+        named = countries & context
+        return next(iter(named)) if len(named) == 1 else None
 
     return country
 
