@@ -32,6 +32,16 @@ def _actor(doc, text):
             "COP",
         ),
         ("Sudanese rebels shelled Juba.", "Sudanese rebels", "SDN", "REB"),
+        ("Shanghai authorities detained two activists.", "Shanghai authorities", "CHN", "GOV"),
+        ("Thousands of Iraqi Kurds marched.", "Iraqi Kurds", "IRQ", "CVL"),
+        ("Swiss doctors handed over medicine.", "Swiss doctors", "CHE", "MED"),
+        ("A Syrian newspaper criticised the plan.", "Syrian newspaper", "SYR", "JRN"),
+        (
+            "Ousted President Askar Akayev has agreed to resign.",
+            "Ousted President Askar Akayev",
+            "KGZ",
+            "ELI",
+        ),
     ],
 )
 def test_countries_and_sectors(code, sentence, mention, country, sector) -> None:

@@ -87,7 +87,8 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             if child.dep_ == "prep" and child.lower_ not in _INSIDE_PREPS:
                 continue
             if child.i < token.i and (
-                child.dep_ not in _LEFT_DEPS or (child.pos_ == "VERB" and not _hyphenated(child))
+                child.dep_ not in _LEFT_DEPS
+                or (child.pos_ == "VERB" and not _hyphenated(child) and child.lower_ not in _FORMER)
             ):
                 continue
             lo, hi = min(lo, child.i), max(hi, child.i)
@@ -233,6 +234,8 @@ class Resolver:
             res.country, sector = entry.known.at(self.when)
             for title in self._titles_before(head, match.start, start):
                 res.add_sector(title.sector)  # "Foreign Minister Park Jin": the text's title first
+            if any(head.doc[i].lower_ in _FORMER for i in range(start, match.start)):
+                res.add_sector("ELI", first=True)  # "Ousted President Askar Akayev"
             res.add_sector(sector)
             res.person = True
             return
