@@ -312,6 +312,8 @@ class Resolver:
         for match in seen:
             if _stance_prefix(head.doc, match.start):
                 continue  # "pro-Iranian militia": a stance, not a nationality
+            if match.entry.known is not None:
+                continue  # "Osama bin Laden's network": a person's country is not the group's
             entry = match.entry
             if entry.kind == "igo":
                 res.add_sector(entry.sector or "IGO")

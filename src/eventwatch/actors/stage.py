@@ -276,11 +276,16 @@ def _countries_from_sentences(doc: Document) -> None:
     doc.mentions = [replaced.get(id(a), a) for a in doc.mentions]
 
 
+#: gazetteer feature classes of areas (first-level divisions, regions, islands)
+_AREAS = {"ADM1", "ADM2", "RGN", "ISL", "PCLI", "PCLD", "PCLS", "TERR"}
+
+
 def _gazetteer_country() -> PlaceCountry:
     """A place name's country when the gazetteer reads it one way.
 
     A country, a big city (100,000 people or more), names whose readings all lie
-    in one country, or, among several countries, the one the document names.
+    in one country (a town of 10,000 or an area), or, among several countries,
+    the one the document names.
     """
     from ..places.gazetteer import Gazetteer
 
@@ -297,7 +302,8 @@ def _gazetteer_country() -> PlaceCountry:
         if biggest.population >= 100_000:
             return biggest.country
         countries = {e.country for e in entries}
-        if len(countries) == 1:
+        notable = any(e.population >= 10_000 or e.feature in _AREAS for e in entries)
+        if len(countries) == 1 and notable:  # not a village that shares a people's name
             return entries[0].country
         named = countries & context
         return next(iter(named)) if len(named) == 1 else None

@@ -157,6 +157,8 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
             return _subject(governor) or _borrowed_subject(governor, depth + 1)
     if dep == "relcl" and head.pos_ in {"NOUN", "PROPN"}:
         return [head]
+    if dep == "acomp":  # "they are willing to forgive": the copula's subject
+        return _subject(head) or _borrowed_subject(head, depth + 1)
     if dep == "pcomp" and head.head.i != head.i:
         return _subject(head.head) or _borrowed_subject(head.head, depth + 1)
     return []
