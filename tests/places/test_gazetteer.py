@@ -56,6 +56,11 @@ def test_countries_subdivisions_and_abbreviations(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("W.Va.")[0].name == "West Virginia"
 
 
+def test_town_admin1_survives_moved_coordinates(gazetteer: Gazetteer) -> None:
+    toronto = [e for e in gazetteer.lookup("Toronto") if e.country == "CAN"]
+    assert toronto and toronto[0].admin1 == "Ontario"
+
+
 def test_county_is_placed_at_its_towns(gazetteer: Gazetteer) -> None:
     laurel = [e for e in gazetteer.lookup("Laurel County") if e.admin1 == "Kentucky"]
     assert laurel and abs(laurel[0].lat - 37.1) < 0.5

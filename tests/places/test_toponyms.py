@@ -33,9 +33,36 @@ def test_washington_is_the_capital_in_federal_politics(code: Code) -> None:
     assert washington.lat is not None and abs(washington.lat - 38.9) < 0.5
 
 
-def test_demonyms_are_not_places(code: Code) -> None:
+def test_demonyms_are_country_places_never_locations(code: Code) -> None:
     doc = code("Serbian forces and Kosovar police exchanged fire near the village.")
-    assert not [p for p in doc.places if p.text in {"Serbian", "Kosovar"}]
+    serbian = _place(doc, "Serbian")
+    assert (serbian.country, serbian.feature) == ("SRB", "demonym")
+    assert all(e.location is None or e.location.feature != "demonym" for e in doc.events)
+
+
+def test_place_inside_an_organisation_name_is_found(code: Code) -> None:
+    doc = code(
+        "Kelly Schlissberg, a spokeswoman for the Ohio Department of Development, said "
+        "the company had met its obligations."
+    )
+    assert _place(doc, "Ohio").feature == "ADM1"
+
+
+def test_first_name_and_street_name_are_not_places(code: Code) -> None:
+    doc = code(
+        "Antony Blinken met the mayor. Neighbours said the fire began in a garage on "
+        "Cooper Street late on Friday."
+    )
+    assert not [p for p in doc.places if p.text in {"Antony", "Cooper"}]
+
+
+def test_nearby_places_choose_each_other(code: Code) -> None:
+    doc = code(
+        "Councillors in Woodstock and Tillsonburg said the provincial budget left Oxford "
+        "County short of money for roads."
+    )
+    woodstock = _place(doc, "Woodstock")
+    assert woodstock.country == "CAN"
 
 
 def test_state_context_picks_the_american_town(code: Code) -> None:
@@ -60,3 +87,17 @@ def test_direction_is_kept_as_qualifier(code: Code) -> None:
     doc = code("Gunmen attacked a police patrol in northern Kosovo on Sunday.")
     place = next(p for p in doc.places if "Kosovo" in p.text)
     assert (place.country, place.qualifier) == ("XKX", "north")
+
+
+def test_city_acting_is_not_its_government(code: Code) -> None:
+    doc = code(
+        "London can get to work on its airport plan, the mayor said, after Toronto and "
+        "Ottawa won money from the Canadian government."
+    )
+    assert _place(doc, "London").country == "CAN"
+
+
+def test_city_beats_the_subdivision_of_the_same_name(code: Code) -> None:
+    doc = code("Thousands of protesters marched in Paris and Lyon on Saturday.")
+    paris = _place(doc, "Paris")
+    assert (paris.country, paris.feature) == ("FRA", "PPL")

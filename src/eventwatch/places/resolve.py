@@ -5,7 +5,9 @@ region, county, town), its population and whether the text is its own name or
 an alternate one. The document then votes: countries of its actors and of its
 confidently resolved places, subdivisions it names, and nearness to its other
 places. Two passes: the first resolves with the prior and the actors' countries,
-the second adds what the first found. A capital that stands for a government
+the second adds what the first found. Each pass ends with a joint choice:
+readings lying in the subdivisions and near the likely readings of the
+document's other names win (see ``_coherent``). A capital that stands for a government
 ("Washington said") or a document about federal politics picks the capital.
 """
 
@@ -106,8 +108,21 @@ def _near(entry: Entry, text: str, ctx: Context) -> bool:
     return False
 
 
+def _city_states(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """Without the subdivision that is the city itself ("London", "Paris", "Moscow")."""
+    cities = [e for e in entries if e.feature == "PPL" and e.main]
+    return tuple(
+        e
+        for e in entries
+        if e.feature != "ADM1"
+        or not any(
+            c.country == e.country and distance_km(c.lat, c.lon, e.lat, e.lon) < 100 for c in cities
+        )
+    )
+
+
 def _rank(mention: Mention, ctx: Context, capitals: set[str]) -> list[Scored]:
-    entries = sorted(mention.entries, key=lambda e: (-_prior(e, mention.text), e.id))
+    entries = sorted(_city_states(mention.entries), key=lambda e: (-_prior(e, mention.text), e.id))
     capital = mention.text in capitals
     scored = [
         Scored(e, _prior(e, mention.text) + _context_bonus(e, mention.text, ctx, capital))
@@ -162,6 +177,79 @@ def _within(mentions: list[Mention], ranked: list[list[Scored]], text: str) -> N
         ranked[index] = sorted(rescored, key=lambda s: (-s.score, s.entry.id))
 
 
+_COHERENCE = 1.4
+_COHERENCE_CAP = 2.0
+_EVIDENCE_CANDIDATES = 20
+#: features that do not place a document locally (they name a whole country or more)
+_NOT_LOCAL = {"PCLI", "CONT", "SEA", "RGN", "GULF", "BRDR"}
+
+_Key = tuple[str | None, str | None]
+
+
+def _local_keys(entry: Entry) -> tuple[_Key | None, tuple[int, int] | None]:
+    """The subdivision an entry lies in, and its one-degree grid cell."""
+    if entry.feature in _NOT_LOCAL:
+        return None, None
+    area = (entry.country, entry.name if entry.feature == "ADM1" else entry.admin1)
+    cell = None if entry.feature == "ADM1" else (math.floor(entry.lat), math.floor(entry.lon))
+    return (area if area[1] else None), cell
+
+
+def _evidence(scored: list[Scored]) -> tuple[dict[_Key, float], dict[tuple[int, int], float]]:
+    """How strongly a name puts the document in each subdivision and grid cell."""
+    top = scored[:_EVIDENCE_CANDIDATES]
+    if not top:
+        return {}, {}
+    best = top[0].score
+    weights = [math.exp(s.score - best) for s in top]
+    total = sum(weights)
+    areas: dict[_Key, float] = {}
+    cells: dict[tuple[int, int], float] = {}
+    for s, w in zip(top, weights, strict=True):
+        area, cell = _local_keys(s.entry)
+        if area is not None:
+            areas[area] = max(areas.get(area, 0.0), w / total)
+        if cell is not None:
+            cells[cell] = max(cells.get(cell, 0.0), w / total)
+    return areas, cells
+
+
+def _coherent(
+    mentions: list[Mention], ranked: list[list[Scored]], votes: list[list[Scored]]
+) -> None:
+    """The joint choice: readings that lie where the document's other places lie win.
+
+    Each other name votes for the subdivisions and the grid cells (one degree, with
+    their neighbours) of its readings, weighted by how likely each reading is; a
+    candidate gains in proportion to the votes for where it lies ("Paris" and
+    "Henry County" together are in Tennessee, "Woodstock" beside "Tillsonburg" in
+    Ontario).
+    """
+    evidence: dict[str, tuple[dict[_Key, float], dict[tuple[int, int], float]]] = {}
+    for mention, scored in zip(mentions, votes, strict=True):
+        if mention.text not in evidence and scored:
+            evidence[mention.text] = _evidence(scored)
+    if len(evidence) < 2:
+        return
+    for index, (mention, scored) in enumerate(zip(mentions, ranked, strict=True)):
+        rescored = []
+        for s in scored:
+            area, cell = _local_keys(s.entry)
+            support = 0.0
+            for name, (areas, cells) in evidence.items():
+                if name == mention.text:
+                    continue
+                vote = areas.get(area, 0.0) if area else 0.0
+                if cell is not None:
+                    for dlat in (-1, 0, 1):
+                        for dlon in (-1, 0, 1):
+                            vote = max(vote, cells.get((cell[0] + dlat, cell[1] + dlon), 0.0))
+                support += vote
+            bonus = _COHERENCE * min(support, _COHERENCE_CAP)
+            rescored.append(Scored(s.entry, s.score + bonus) if bonus else s)
+        ranked[index] = sorted(rescored, key=lambda s: (-s.score, s.entry.id))
+
+
 def resolve_all(
     mentions: list[Mention],
     actor_countries: Counter[str],
@@ -174,8 +262,10 @@ def resolve_all(
     ranked = [_rank(m, ctx, capitals) for m in mentions]
     _within(mentions, ranked, text)
     for _ in range(2):
+        previous = ranked
         ctx = Context(countries=Counter(actor_countries), capital_countries=set(federal))
         _learn(ctx, mentions, ranked)
         ranked = [_rank(m, ctx, capitals) for m in mentions]
         _within(mentions, ranked, text)
+        _coherent(mentions, ranked, previous)
     return ranked

@@ -15,7 +15,10 @@ from .toponyms import Mention, find_mentions
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["PlaceResolver"]
+__all__ = ["DEMONYM", "PlaceResolver"]
+
+#: the ``feature`` of a place named by a demonym ("Russian"), never an event location
+DEMONYM = "demonym"
 
 _COUNTRIES = Path(__file__).parent.parent / "actors" / "data" / "countries.tsv"
 #: words that put a document in US federal politics ("Washington" is the capital)
@@ -34,17 +37,17 @@ _FEDERAL_CUES = (
 _SPEECH_LEMMAS = {"say", "tell", "indicate", "announce", "warn", "state", "claim", "add", "urge"}
 
 
-def _country_words() -> tuple[frozenset[str], dict[str, str]]:
-    """Demonyms, and capital name -> country, from the actor word list."""
-    demonyms: set[str] = set()
+def _country_words() -> tuple[dict[str, str], dict[str, str]]:
+    """Demonym -> country name, and capital name -> country, from the actor word list."""
+    demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
     for line in _COUNTRIES.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t") + ["", "", "", ""]
-        demonyms.update(d for d in cells[3].split("|") if d)
+        demonyms.update((d, cells[1]) for d in cells[3].split("|") if d)
         capitals.update((c, cells[0]) for c in cells[4].split("|") if c)
-    return frozenset(demonyms), capitals
+    return demonyms, capitals
 
 
 class PlaceResolver:
@@ -53,7 +56,8 @@ class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer, *, max_candidates: int = 3) -> None:
         self.gazetteer = gazetteer
         self.max_candidates = max_candidates
-        self.demonyms, self.capitals = _country_words()
+        self.demonym_countries, self.capitals = _country_words()
+        self.demonyms = frozenset(self.demonym_countries)
 
     @classmethod
     def from_settings(cls, *, max_candidates: int = 3, **_: Any) -> PlaceResolver:
@@ -71,8 +75,43 @@ class PlaceResolver:
         federal = self._federal(doc, mentions)
         ranked = resolve_all(mentions, actors, set(self.capitals), federal, doc.text)
         doc.places = [self._place(m, r) for m, r in zip(mentions, ranked, strict=True) if r]
+        doc.places = sorted([*doc.places, *self._demonyms(doc)], key=lambda p: p.start)
         locate_events(doc, self.gazetteer, self._metonyms(doc))
         return doc
+
+    def _demonyms(self, doc: Document) -> list[Place]:
+        """ "Russian", "Georgians": the country as a place of feature ``demonym``.
+
+        A demonym names the country a person or thing belongs to, not where
+        something happens, so event locations never use these places.
+        """
+        assert doc.parse is not None
+        taken = [(p.start, p.end) for p in doc.places]
+        found: list[Place] = []
+        for token in doc.parse:
+            country = self.demonym_countries.get(token.text)
+            if country is None or any(
+                s < token.idx + len(token) and token.idx < e for s, e in taken
+            ):
+                continue
+            entry = next((e for e in self.gazetteer.lookup(country) if e.feature == "PCLI"), None)
+            if entry is None:
+                continue
+            found.append(
+                Place(
+                    start=token.idx,
+                    end=token.idx + len(token),
+                    text=token.text,
+                    name=entry.name,
+                    country=entry.country,
+                    lat=round(entry.lat, 5),
+                    lon=round(entry.lon, 5),
+                    geonameid=entry.geonameid,
+                    feature=DEMONYM,
+                    score=1.0,
+                )
+            )
+        return found
 
     def _institution(self, doc: Document, mention: Mention) -> bool:
         """Whether the actor stage read the name as an organisation ("NATO", "White House")."""
@@ -98,12 +137,25 @@ class PlaceResolver:
         return Counter(country for _, country in named if country)
 
     def _federal(self, doc: Document, mentions: list[Mention]) -> set[str]:
-        """Countries whose capital the document uses for the government."""
+        """Countries whose capital the document uses for the government.
+
+        The capital must speak ("Washington said"); a city that merely acts or is
+        acted on ("London can get to work") is a city.
+        """
         found = {"USA"} if any(cue in doc.text for cue in _FEDERAL_CUES) else set()
         assert doc.parse is not None
         for mention in mentions:
             country = self.capitals.get(mention.text)
-            if country and _actor_at(doc, doc.parse, mention.start, mention.end) is not None:
+            if country is None:
+                continue
+            span = doc.parse.char_span(mention.start, mention.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            speaks = (
+                root is not None
+                and root.dep_ in {"nsubj", "nsubjpass"}
+                and root.head.lemma_ in _SPEECH_LEMMAS
+            )
+            if speaks:
                 found.add(country)
         return found
 
@@ -139,7 +191,7 @@ class PlaceResolver:
                 "geonameid": s.entry.geonameid,
                 "score": round(max(s.score, 0.0) / total, 3),
             }
-            for s in ranked[1 : self.max_candidates + 1]
+            for s in _runners_up(ranked, self.max_candidates)
         )
         return Place(
             start=mention.start,
@@ -158,6 +210,19 @@ class PlaceResolver:
         )
 
 
+def _runners_up(ranked: list[Scored], limit: int) -> list[Scored]:
+    """The best other reading, then the best of each other country ("Paris": Texas, France)."""
+    others = ranked[1:]
+    chosen = others[:1]
+    countries = {ranked[0].entry.country, *(s.entry.country for s in chosen)}
+    for scored in others[1:]:
+        if scored.entry.country not in countries:
+            chosen.append(scored)
+            countries.add(scored.entry.country)
+    chosen += [s for s in others if s not in chosen]
+    return sorted(chosen[:limit], key=lambda s: (-s.score, s.entry.id))
+
+
 def _actor_at(doc: Document, parse: Doc, start: int, end: int) -> Actor | None:
     """The actor whose head word lies inside ``[start, end)``."""
     for token_index, actor in doc.actor_heads.items():
@@ -168,10 +233,28 @@ def _actor_at(doc: Document, parse: Doc, start: int, end: int) -> Actor | None:
 
 
 def _inside_person_name(doc: Document, mention: Mention) -> bool:
-    """ "Antony" in "Antony Blinken" is a first name, not the French town."""
+    """ "Antony" in "Antony Blinken" is a first name, not the French town.
+
+    The name must sit next to a word of a person's name (a PERSON entity) inside a
+    multi-word actor name; "Mansfield Mayor Curtis McCoy" or "the Ohio Department of
+    Transportation" keep their place, whose neighbour is a title or an institution.
+    """
+    assert doc.parse is not None
+    span = doc.parse.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
     for actor in doc.mentions:
         if actor.start <= mention.start and mention.end <= actor.end and actor.name:
             words = actor.name.split()
-            if len(words) > 1 and mention.text in words and actor.country != "IGO":
-                return True
+            if len(words) < 2 or mention.text not in words or actor.country == "IGO":
+                continue
+            around = [
+                t
+                for t in (span.doc[span.start - 1 : span.start], span.doc[span.end : span.end + 1])
+                if len(t)
+            ]
+            for neighbour in (t[0] for t in around):
+                inside = actor.start <= neighbour.idx < actor.end
+                if inside and neighbour.ent_type_ == "PERSON" and neighbour.text in words:
+                    return True
     return False

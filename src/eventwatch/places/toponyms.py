@@ -4,8 +4,10 @@ A toponym is a GPE, LOC or FAC entity that the gazetteer knows, or a run of
 proper nouns (inside an ORG or PERSON entity, or outside any entity) whose
 longest gazetteer match is a strong enough name: a country, a subdivision, a
 county, a listed region, or a town under its own name. Demonyms ("Serbian")
-are never toponyms. A direction word before a toponym ("northern Kosovo") is
-taken into its span and kept as the mention's qualifier.
+are left to the stage, which reports them apart. A town name before a street or
+facility word ("Cooper Street") or a surname is part of another name. A
+direction word before a toponym ("northern Kosovo") is taken into its span and
+kept as the mention's qualifier.
 """
 
 from __future__ import annotations
@@ -50,6 +52,13 @@ _GENERIC = frozenset(
     "office school high state national new old ridge hill trail middle north south east west "
     "northwest northeast southwest southeast central of al god march may mary wilderness "
     "superior liberty independence victoria paradise".split()
+)
+#: words after a name that make it part of a street, facility or feature name
+#: ("Cooper Street", "Worden Elementary", "Garnett Ridge"): the town is not meant
+_NAME_PARTS = frozenset(
+    "street st. road rd. avenue ave. drive dr. boulevard blvd. lane ln. way circle terrace "
+    "parkway place center centre elementary academy memorial mall plaza ridge valley creek "
+    "hill hills edge view ranch park lake river mountain bridge".split()
 )
 
 
@@ -102,6 +111,18 @@ def _acceptable(entries: tuple[Entry, ...], label: str, sub: Span) -> bool:
     return _cued(sub) and any(e.main and e.population >= 1_000 for e in entries)
 
 
+def _name_part(sub: Span, entries: tuple[Entry, ...]) -> bool:
+    """A town name inside a longer name: before a street or facility word, or a surname."""
+    if any(e.feature in _STRONG and e.main for e in entries):
+        return False
+    after = sub.doc[sub.end] if sub.end < len(sub.doc) else None
+    if after is None or not _capitalised(after.text):
+        return False
+    return after.lower_ in _NAME_PARTS or (
+        after.ent_type_ == "PERSON" and sub[-1].ent_type_ in {"PERSON", ""}
+    )
+
+
 class _Finder:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str]) -> None:
         self.doc = doc
@@ -127,7 +148,7 @@ class _Finder:
             if not entries and end < len(self.doc) and self.doc[end].text == ".":
                 entries = self.gazetteer.lookup(sub.text + ".")
                 end += int(bool(entries))
-            if entries and _acceptable(entries, label, sub):
+            if entries and _acceptable(entries, label, sub) and not _name_part(sub, entries):
                 self._add(start, end, entries, label)
 
     def _plausible(self, sub: Span, label: str) -> bool:
