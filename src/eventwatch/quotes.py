@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ._quote_cues import CUE_LEMMAS
 from .schema import Actor, Document, Quote, TextSpan
 
 if TYPE_CHECKING:
@@ -29,18 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["QuoteStage", "quotation_spans", "quotes"]
 
-CUE_LEMMAS = frozenset(
-    "say tell add write note announce report suggest claim argue explain insist state "
-    "declare warn indicate confirm deny accuse believe think acknowledge admit reveal "
-    "tweet conclude predict estimate specify detail observe assure reply respond recall "
-    "stress emphasize emphasise complain allege urge promise vow pledge testify learn "
-    "show find know hope fear describe criticize blame praise ask call caution contend "
-    "maintain mention point remark assert concede agree disclose signal announce "
-    "repeat reiterate question dismiss comment continue support want endorse cite seek "
-    "express defend oppose discuss decline propose attack refuse reject denounce feel "
-    "post blast highlight remind charge echo challenge mock threaten tout boast condemn "
-    "slam encourage plan expect demand refer".split()
-)
 #: cues whose object, not only a clause, is what is said ("accused Washington of …")
 OBJECT_CUES = frozenset(
     "accuse urge call warn ask tell blame criticize praise describe deny question "
@@ -50,11 +39,12 @@ OBJECT_CUES = frozenset(
 )
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "‹": "›"}
 _MAX_QUOTE = 1500
+#: a publisher's notes, not a speaker's lines: "Correction: …"
+_LABELS = frozenset("correction clarification update note editor advertisement".split())
 #: a quotation signed with a dash and a name: "“…” ― Sonya Herridge"
 _SIGNATURE = re.compile(r"[ \t\xa0]*([―—])[ \t\xa0]*([A-Z][\w.’' -]{1,40}?)[ \t\xa0.]*$", re.M)
 #: a line opening with a short name and a colon: "PENCE: Well, look, …"
 _COLON_LINE = re.compile(r"(?m)^[\"“]?([A-Z][\w.’' -]{1,40}?): +(\S[^\n]*?)[\"”]?$")
-_SUBJECTS = {"nsubj", "nsubjpass"}
 _CLAUSES = {"ccomp", "xcomp", "parataxis"}
 
 
@@ -156,6 +146,9 @@ class _Builder:
             right = [c for c in cue.rights if c.dep_ not in {"punct", "cc", "conj", "nsubj"}]
             if right:
                 return self.parse[right[0].left_edge.i : right[-1].right_edge.i + 1]
+        said = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if said is not None and any(c.dep_ == "agent" for c in cue.children):
+            return _subtree(said)  # "the registration issue was first reported by The Post"
         return None
 
     def _before(self, cue: Token) -> Span | None:
@@ -169,35 +162,57 @@ class _Builder:
         return self.parse[start:end] if end - start >= 2 else None
 
     def _speaker(self, cue: Token) -> Actor | None:
-        subject = _subject(cue)
+        subject = _subject(cue, passive=False)
         if subject is None and cue.dep_ == "amod" and cue.head.pos_ == "PROPN":
             subject = cue.head  # "…, detailed John Kirby, …"
         if subject is None and cue.dep_ in {"advcl", "conj", "xcomp"}:
             earlier = [q for t, q in self.quotes if t.sent == cue.sent and q.speaker]
             if earlier:
                 return earlier[-1].speaker  # "…, detailed John Kirby, specifying that …"
-            subject = _subject(cue.head)
+            subject = _subject(cue.head, passive=False)
         return self._actor(subject) if subject is not None else None
 
     def _actor(self, token: Token) -> Actor:
+        written = None
         if token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
-            token = token.head.head
+            # "an architect who said …": written "who", naming the architect
+            written, token = token, token.head.head
         span = self.parse[token.left_edge.i : token.i + 1]
+        if written is not None:
+            here = self.parse[written.i : written.i + 1]
+        else:
+            here = span
         actor = self.doc.actor_heads.get(token.i) or next(
             (self.doc.actor_heads[t.i] for t in span if t.i in self.doc.actor_heads), None
         )
         if actor is None:
-            return Actor(span.text, span.start_char, span.end_char, span.text, None, None)
-        if actor.start <= token.idx < actor.end:
+            return Actor(here.text, here.start_char, here.end_char, span.text, None, None)
+        if written is None and actor.start <= token.idx < actor.end:
             return actor
-        # the speaker as written here ("he"), resolved to the actor it names
-        return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+        # the speaker as written here ("he", "who"), resolved to the actor it names
+        return replace(actor, text=here.text, start=here.start_char, end=here.end_char)
 
     def _add(self, cue: Token, speaker: Actor | None, content: Span, cue_end: int = 0) -> None:
+        if speaker is not None and self._quoted(speaker, content):
+            speaker = self._between(content, cue)
         end = max(cue_end, cue.i + 1)
         cue_span = self.doc.span(cue.idx, self.parse[end - 1].idx + len(self.parse[end - 1]))
         body = self.doc.span(content.start_char, content.end_char)
         self.quotes.append((cue, Quote(speaker, cue_span, body, _is_direct(self.marks, body))))
+
+    def _quoted(self, speaker: Actor, content: Span) -> bool:
+        """Does the speaker stand inside quotation marks of its own quote?"""
+        inside = content.start_char <= speaker.start < content.end_char
+        return inside and any(s <= speaker.start < e for s, e in self.marks)
+
+    def _between(self, content: Span, cue: Token) -> Actor | None:
+        """A speaker misparsed into the quote: the name between it and the cue.
+
+        "“… We will achieve justice,” Tulsa police Chief Chuck Jordan said" →
+        Chuck Jordan, not "We".
+        """
+        names = [t for t in self.parse[content.end : cue.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
+        return self._actor(names[-1]) if names else None
 
     # -- direct quotes -----------------------------------------------------
     def _direct(self, marks: list[tuple[int, int]]) -> None:
@@ -234,7 +249,16 @@ class _Builder:
             content = self.parse.char_span(start, end, alignment_mode="expand")
             if name is None or cue is None or content is None or len(content) < 3:
                 continue
-            self._add(cue[0], self._actor(name.root), content)
+            if name.root.lower_ in _LABELS:
+                continue  # "Correction: …", "Editor’s note: …" are the publisher's
+            if self._named(name.root) or (len(name) == 1 and name.root.pos_ == "PROPN"):
+                self._add(cue[0], self._actor(name.root), content)
+
+    def _named(self, root: Token) -> bool:
+        """Is this a speaker's name ("PENCE", "Pat Caddell"), not a label ("Editor’s note")?"""
+        return root.pos_ == "PROPN" and (
+            root.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or root.i in self.doc.actor_heads
+        )
 
     def _nearest_cue(self, content: Span) -> Token | None:
         """The verb of saying nearest the quotation: in its sentences, else next door."""
@@ -270,14 +294,23 @@ def _merge_split(pairs: list[tuple[Token, Quote]]) -> list[Quote]:
     return sorted(by_cue.values(), key=lambda q: q.content.start)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, *, passive: bool = True) -> Token | None:
+    """The verb's subject (the nearest, if several), or a passive's agent ("by X").
+
+    With ``passive=False`` a passive subject does not count: whoever "is
+    expected to win" or "was asked about it" is not the one speaking.
+    """
+    subjects = [
+        c for c in verb.children if c.dep_ == "nsubj" or (passive and c.dep_ == "nsubjpass")
+    ]
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
         if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            subjects += [c for c in child.children if c.dep_ == "pobj"]
+    if subjects:  # a parse across a paragraph break may give two: the nearest speaks
+        nearest: Token = min(subjects, key=lambda s: abs(s.i - verb.i))
+        return nearest
     if verb.dep_ == "conj":
-        return _subject(verb.head)
+        return _subject(verb.head, passive=passive)
     return None
 
 

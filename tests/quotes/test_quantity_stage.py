@@ -77,3 +77,35 @@ def test_seed_quantities(seed_doc) -> None:
     assert _event(seed_doc, "arrest").quantities["arrested"].min == 3
     personnel = _event(seed_doc, "made available").quantities["personnel"]
     assert (personnel.min, personnel.max) == (500, 650)
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "struck" by a projectile or in the body is read as a shooting
+        ("In that shooting, a teenager was struck by gunfire, Cleveland said.", 0, 1),
+        ("One of the bullets struck the driver in the shoulder, authorities said.", 0, 1),
+        # different victims of one story add up
+        ("A man was struck in the leg and a woman was struck in the arm, said police.", 0, 2),
+        ("One man was critically wounded and a second man was shot in the arm, police said.", 0, 2),
+        # "another man" is the one the shooter shot, not a second victim
+        ("The men shot another man in the home, then left.", 0, 1),
+        # shooting at someone, threats and conditionals hit nobody
+        ("A suspect tried to run over an officer and was shot at by the cop.", 0, 0),
+        ("He warned that he would shoot the person who came through the door.", 0, 0),
+        ("When he denied being involved in a gang, the man in the van started shooting.", 0, 0),
+        ("Neither victim was injured.", 0, 0),
+        ("Police said the clerk did not appear to be injured.", 0, 0),
+        # "the injured man" names a victim who may since have died
+        ("A man was shot Friday night. The injured man died at the scene.", 1, 0),
+        # a dateline parsed as a second subject is not a victim
+        ("FLINT, MI -- A man was shot in the left arm when he was being robbed in his home.", 0, 1),
+        ("The victim turned to run and was shot once in the back, Perkins said.", 0, 1),
+        ("A 17-year-old was shot in the leg around 8 at Myrtle Avenue.", 0, 1),
+        ("First responders found a woman with a gunshot wound to the arm.", 0, 1),
+        ("A woman was found suffering from a gunshot wound.", 0, 1),
+    ],
+)
+def test_document_casualties_rules(code, text: str, killed: int, injured: int) -> None:
+    assert casualties(code(text)) == (killed, injured)

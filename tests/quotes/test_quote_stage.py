@@ -104,3 +104,63 @@ def test_seed_events_inside_quotes_are_reported(seed_doc) -> None:
     available = next(e for e in seed_doc.events if e.evidence.trigger.text == "made available")
     assert available.reported_by is not None
     assert available.reported_by.text == "British Ministry of Defense"
+
+
+def _speakers(doc) -> list[str]:
+    return [q.speaker.text for q in doc.quotes if q.speaker is not None]
+
+
+@pytest.mark.issue(6)
+def test_passive_subject_is_not_the_speaker(code) -> None:
+    doc = code("Lawmakers are expected to approve the bill that the governor proposed.")
+    assert "Lawmakers" not in _speakers(doc)
+
+
+@pytest.mark.issue(6)
+def test_passive_agent_speaks_about_the_subject(code) -> None:
+    doc = code("The registration issue was first reported by The Washington Post.")
+    quote = next(q for q in doc.quotes if q.cue.text == "reported")
+    assert quote.speaker is not None and "Washington Post" in quote.speaker.text
+    assert "registration issue" in quote.content.text
+
+
+@pytest.mark.issue(6)
+def test_nearest_subject_speaks_across_a_dateline(code) -> None:
+    text = (
+        "The Latest: Trump's leaked taxes not from Connecticut.\n\n2:45 p.m.\n\n"
+        "Connecticut's tax commissioner says an internal review shows no one released them."
+    )
+    quote = next(q for q in code(text).quotes if q.cue.text == "says")
+    assert quote.speaker is not None and "commissioner" in quote.speaker.text
+
+
+@pytest.mark.issue(6)
+def test_speaker_misparsed_into_the_quote(code) -> None:
+    text = (
+        "“I will just make this promise to you: We will achieve justice in this case,” "
+        "Tulsa police Chief Chuck Jordan said Monday."
+    )
+    quote = next(q for q in code(text).quotes if q.cue.text == "said")
+    assert quote.speaker is not None and "Jordan" in quote.speaker.text
+
+
+@pytest.mark.issue(6)
+def test_attitude_cues_from_the_derived_list(code) -> None:
+    doc = code("The mayor lamented that the city had lost its best officers.")
+    quote = next(q for q in doc.quotes if q.cue.text == "lamented")
+    assert quote.speaker is not None and "mayor" in quote.speaker.text
+    assert quote.content.text.endswith("its best officers")
+
+
+@pytest.mark.issue(6)
+def test_publisher_labels_are_not_speakers(code) -> None:
+    text = "Correction: An earlier version of this article misstated the date of the debate."
+    assert "Correction" not in _speakers(code(text))
+
+
+@pytest.mark.issue(6)
+def test_relative_pronoun_speaker_is_written_who_and_names_its_antecedent(code) -> None:
+    text = "He refused to pay an architect who said he was stiffed after he designed a clubhouse."
+    quote = next(q for q in code(text).quotes if q.cue.text == "said")
+    assert quote.speaker is not None and quote.speaker.text == "who"
+    assert quote.speaker.name is not None and "architect" in quote.speaker.name

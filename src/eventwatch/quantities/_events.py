@@ -1,4 +1,4 @@
-"""How many were killed, injured, arrested, displaced or deployed.
+"""Counts on events: the nouns a casualty, arrest or deployment trigger counts.
 
 The quantities stage walks the parse around each event's trigger to the nouns
 that count its victims or its personnel ("killed 46 civilians", "left more than
@@ -8,10 +8,6 @@ number: digits or number words, ranges ("500 to 650"), hedges ("more than 30",
 "approximately"), vague plurals ("dozens") and singular persons ("a police
 officer" → 1). It fills ``Event.quantities`` and the ``killed``/``injured``
 integers (the best single estimate: the lower bound when there is one).
-
-:func:`casualties` gives a document's largest killed and injured counts: from
-the ASSAULT events first, then, when they say nothing, from casualty phrases
-anywhere in the text ("a man was shot and killed", "two people were wounded").
 """
 
 from __future__ import annotations
@@ -20,12 +16,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .schema import Document, Event, Quantity
+from ..schema import Document, Event, Quantity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["QuantityStage", "casualties", "parse_quantity"]
+__all__ = ["QuantityStage", "count_of", "estimate", "parse_quantity", "victims"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -52,6 +48,13 @@ _KILL = {"kill", "murder", "slay", "execute", "assassinate", "massacre", "behead
 _DIE = {"die", "dead", "perish", "death", "fatality", "drown"}
 _INJURE = {"injure", "wound", "hurt", "maim", "injured", "wounded", "injury"}
 _SHOOT = {"shoot", "stab", "shot", "stabbing", "shooting"}
+#: "struck by gunfire", "hit in the leg": a blow that wounds, read like "shot"
+_STRIKE = {"strike", "hit", "graze"}
+_PROJECTILE = frozenset("bullet gunfire round shot fire gunshot pellet shrapnel buckshot".split())
+_BODY = frozenset(
+    "head face neck chest back stomach abdomen torso shoulder arm hand wrist leg thigh knee "
+    "foot ankle hip buttock buttocks groin side jaw eye cheek mouth finger elbow".split()
+)
 _ARREST = {"arrest", "detain", "detention", "apprehend", "capture", "jail", "imprison"}
 _DISPLACE = {"displace", "flee", "evacuate", "uproot", "displaced", "evacuation"}
 _FATAL = {"fatally", "dead", "death", "killing", "kill", "die", "mortally", "lethally"}
@@ -70,9 +73,14 @@ _PERSONS = _PERSONNEL | frozenset(
     "motorcyclist cyclist neighbor neighbour adult juvenile youth individual "
     "occupant patient villager farmer intruder robber burglar homeowner clerk "
     "male female relative cousin uncle aunt grandmother grandfather nephew niece "
-    "gunman gunmen assailant attacker hostage teenager kid one".split()
+    "gunman gunmen assailant attacker hostage teenager kid one stepfather stepmother "
+    "stepson stepdaughter grandson granddaughter boyfriend girlfriend roommate "
+    "acquaintance classmate officer sheriff clerk cashier guard owner".split()
 )
 _ATTEMPT = {"attempt", "attempted", "try"}
+#: "he would shoot whoever came in", "threatened to shoot him": nothing happened yet
+_MODALS = {"would", "could", "might", "may", "should", "will", "'d", "’d", "'ll", "’ll"}
+_UNREAL = {"threaten", "try", "attempt", "plan", "want", "intend", "vow", "plot", "seek", "go"}
 _NOBODY = {"nobody", "none", "noone"}
 _SELF = {"he", "she", "him", "her", "himself", "herself"}
 _VICTIM_DEPS = {"dobj", "nsubjpass", "oprd"}
@@ -141,7 +149,7 @@ def count_of(noun: Token) -> Quantity | None:
 
 def _own_count(noun: Token) -> Quantity | None:
     doc = noun.doc
-    if noun.lower_ in _NOBODY or any(c.lower_ == "no" for c in noun.lefts):
+    if noun.lower_ in _NOBODY or any(c.lower_ in {"no", "neither"} for c in noun.lefts):
         span = doc[noun.left_edge.i : noun.i + 1]
         return Quantity(0, 0, None, span.text, span.start_char, span.end_char)
     if noun.like_num or noun.lower_ in _VAGUE:
@@ -179,8 +187,14 @@ def _singular(noun: Token) -> Quantity | None:
         )
     if "both" in dets:
         return _over(Quantity(2, 2, None, "", 0, 0), doc[noun.left_edge.i : noun.i + 1])
-    singular = noun.tag_ in {"NN", "NNP"} and (
-        noun.lemma_.lower() in _PERSONS or noun.ent_type_ == "PERSON"
+    singular = (
+        noun.tag_ in {"NN", "NNP"}
+        and (
+            noun.lemma_.lower() in _PERSONS
+            or noun.ent_type_ == "PERSON"
+            or (noun.tag_ == "NNP" and noun.ent_type_ == "")  # "Raney shot Ogle"
+        )
+        or _age(noun)
     )
     if noun.lower_ in _SELF or singular:
         left = min([noun.i] + [c.i for c in noun.lefts if c.dep_ in {"det", "amod", "compound"}])
@@ -192,7 +206,7 @@ def _key(trigger: Token) -> str | None:
     lemma = trigger.lemma_.lower()
     if lemma in _KILL or lemma in _DIE:
         return "killed"
-    if lemma in _SHOOT:
+    if lemma in _SHOOT or (lemma in _STRIKE and _wounding(trigger)):
         return "killed" if _fatal(trigger) else "injured"
     if lemma in _INJURE:
         return "injured"
@@ -201,6 +215,19 @@ def _key(trigger: Token) -> str | None:
     if lemma in _DISPLACE:
         return "displaced"
     return None
+
+
+def _wounding(strike: Token) -> bool:
+    """ "struck by gunfire", "hit in the leg", "a bullet struck him" (not "hit by a car")."""
+    objects = [c for c in strike.children if c.dep_ == "dobj"]
+    for child in [*strike.children, *(c for o in objects for c in o.children)]:
+        if child.dep_ == "nsubj" and _antecedent(child, strike).lemma_.lower() in _PROJECTILE:
+            return True  # "a bullet struck him", "one shot, which struck Quinones"
+        if child.dep_ in {"agent", "prep"} and child.lower_ in {"by", "in", "on"}:
+            nouns = {c.lemma_.lower() for c in child.children if c.dep_ == "pobj"}
+            if nouns & (_PROJECTILE if child.lower_ == "by" else _BODY):
+                return True
+    return False
 
 
 def _fatal(trigger: Token) -> bool:
@@ -215,16 +242,24 @@ def _fatal(trigger: Token) -> bool:
 def victims(trigger: Token) -> Iterator[Token]:
     """The nouns that a casualty, arrest or deployment trigger counts."""
     deps = _VICTIM_DEPS | ({"nsubj"} if _intransitive(trigger) else set())
+    subjects = [c for c in trigger.children if c.dep_ in deps and c.dep_.startswith("nsubj")]
     for child in trigger.children:
-        if child.dep_ in deps:
+        if child.dep_ in deps and child.dep_.startswith("nsubj"):
+            # a dateline parsed as a second subject ("FLINT, MI -- A man was shot"):
+            # the subject nearest the verb is the one
+            if child == min(subjects, key=lambda s: abs(s.i - trigger.i)):
+                yield _antecedent(child, trigger)
+        elif child.dep_ in deps:
             yield _antecedent(child, trigger)
         elif child.dep_ == "prep" and child.lower_ in {"of", "among"}:
             yield from (c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "nummod" and trigger.pos_ == "NOUN":
             yield trigger  # "28 arrests", "two deaths"
     head = trigger.head
-    if trigger.dep_ == "amod":
-        yield head  # "injured soldiers", "displaced people"
+    if trigger.tag_ == "VBG" and trigger.lemma_.lower() in _SHOOT:
+        return  # "the man in the van started shooting": the clause's subject shoots
+    if trigger.dep_ == "amod" or (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):
+        yield head  # "injured soldiers", "displaced people", "one man shot in the face"
     elif trigger.dep_ in {"oprd", "xcomp", "acomp"} or (
         trigger.dep_ == "ccomp" and head.lemma_.lower() in {"leave", "find"}
     ):
@@ -233,7 +268,27 @@ def victims(trigger: Token) -> Iterator[Token]:
         clause = head.head if head.dep_ == "prep" else head
         yield from (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"})
     elif trigger.dep_ == "conj" and not _has_subject(trigger):
-        yield from (_antecedent(c, head) for c in head.children if c.dep_ == "nsubjpass")
+        # "… was arrested and charged"; a passive also takes an active subject:
+        # "the victim turned to run and was shot"
+        passive = any(c.dep_ == "auxpass" for c in trigger.children)
+        deps = {"nsubjpass", "nsubj"} if passive else {"nsubjpass"}
+        yield from (_antecedent(c, head) for c in head.children if c.dep_ in deps)
+
+
+def _unreal(trigger: Token) -> bool:
+    """Not a hit or not a fact: "he would shoot the person who came in",
+    "threatened to shoot him", "was shot at by the officer", "did not appear
+    to be injured"."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in trigger.children):
+        return True
+    for at in (c for c in trigger.children if c.dep_ in {"prep", "prt"} and c.lower_ == "at"):
+        targets = [c for c in at.children if c.dep_ == "pobj"]
+        if not targets or any(_person(t) or t.pos_ == "PRON" for t in targets):
+            return True  # "shot at the officer", "was shot at" (not "shot at his home")
+    if trigger.dep_ in {"xcomp", "acomp"}:
+        head = trigger.head
+        return head.lemma_.lower() in _UNREAL or any(c.dep_ == "neg" for c in head.children)
+    return False
 
 
 def _has_subject(verb: Token) -> bool:
@@ -255,14 +310,22 @@ def _intransitive(trigger: Token) -> bool:
 def _read(trigger: Token, key: str) -> Quantity | None:
     if any(c.dep_ == "neg" or c.lemma_.lower() in _ATTEMPT for c in trigger.children):
         return None
+    if _unreal(trigger):
+        return None
     found = [q for n in victims(trigger) if _person(n) and (q := count_of(n)) is not None]
     return max(found, key=lambda q: estimate(q) or 0) if found else None
+
+
+def _age(noun: Token) -> bool:
+    """ "a 17-year-old" (spaCy heads it on "old")."""
+    return noun.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in noun.lefts)
 
 
 def _person(noun: Token) -> bool:
     """Can this noun count people? (not "18:58 PST SAN FRANCISCO")."""
     return (
         noun.lemma_.lower() in _PERSONS
+        or _age(noun)
         or noun.lower_ in _SELF
         or noun.lower_ in _VAGUE
         or noun.ent_type_ in {"PERSON", "NORP"}
@@ -319,70 +382,3 @@ class QuantityStage:
         for event in doc.events:
             quantify(doc, event)
         return doc
-
-
-def _sufferers(wound: Token) -> Iterator[Token]:
-    """Who has "a gunshot wound" / "non-life-threatening injuries"."""
-    verb = wound.head
-    if wound.dep_ == "pobj":
-        verb = verb.head
-    elif wound.dep_ != "dobj":
-        return
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != wound.i]
-    if objects and verb.lemma_.lower() in _FINDERS:
-        yield from objects
-        return
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects and verb.dep_ in {"acl", "relcl"}:
-        subjects = [verb.head]
-    yield from (_antecedent(c, verb) for c in subjects)
-
-
-_FINDERS = {"find", "discover", "locate", "leave", "take", "transport", "rush", "treat"}
-
-
-def _text_counts(doc: Document) -> Iterator[tuple[str, int]]:
-    """``(category, n)`` for every casualty phrase of the parse.
-
-    Categories: ``killed``, ``injured``, and ``shot`` (shot, stabbed or with a
-    wound, and not said to be fatal).
-    """
-    if doc.parse is None:
-        return
-    for token in doc.parse:
-        lemma = token.lemma_.lower()
-        if lemma not in _CASUALTY:
-            continue
-        if token.pos_ == "NOUN" and lemma in {"wound", "injury"}:
-            nouns = [n for n in _sufferers(token) if _person(n)]
-            found = next((q for n in nouns if (q := count_of(n)) is not None), None)
-            key = "shot"
-        else:
-            key = _key(token) or ""
-            found = _read(token, key) if key else None
-            if lemma in _SHOOT and key == "injured":
-                key = "shot"
-        value = estimate(found) if found is not None else None
-        if key and value is not None:
-            yield key, value
-
-
-_CASUALTY = _KILL | _DIE | _INJURE | _SHOOT
-
-
-def casualties(doc: Document) -> tuple[int, int]:
-    """The document's largest ``(killed, injured)`` counts.
-
-    The counts of the ASSAULT events and of every casualty phrase in the text
-    are pooled (the events' triggers are among those phrases); the largest
-    wins. People shot but not said to be killed count as injured once the
-    killed are taken out: "two men were shot, one died" → killed 1, injured 1.
-    """
-    best: dict[str, int] = {}
-    for event in doc.events:
-        if event.type == "ASSAULT":
-            best["killed"] = max(best.get("killed", 0), event.killed or 0)
-    for key, value in _text_counts(doc):
-        best[key] = max(best.get(key, 0), value)
-    killed = best.get("killed", 0)
-    return killed, max(best.get("injured", 0), best.get("shot", 0) - killed)
