@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Actor, Document, Place
-from .gazetteer import Gazetteer
+from .gazetteer import Entry, Gazetteer
 from .location import locate_events
 from .resolve import Scored, resolve_all
 from .toponyms import Mention, find_mentions
@@ -97,20 +97,8 @@ class PlaceResolver:
             entry = next((e for e in self.gazetteer.lookup(country) if e.feature == "PCLI"), None)
             if entry is None:
                 continue
-            found.append(
-                Place(
-                    start=token.idx,
-                    end=token.idx + len(token),
-                    text=token.text,
-                    name=entry.name,
-                    country=entry.country,
-                    lat=round(entry.lat, 5),
-                    lon=round(entry.lon, 5),
-                    geonameid=entry.geonameid,
-                    feature=DEMONYM,
-                    score=1.0,
-                )
-            )
+            end = token.idx + len(token)
+            found.append(_place(token.idx, end, token.text, entry, feature=DEMONYM, score=1.0))
         return found
 
     def _institution(self, doc: Document, mention: Mention) -> bool:
@@ -193,21 +181,44 @@ class PlaceResolver:
             }
             for s in _runners_up(ranked, self.max_candidates)
         )
-        return Place(
-            start=mention.start,
-            end=mention.end,
-            text=mention.text,
-            name=best.name,
-            country=best.country,
-            lat=round(best.lat, 5),
-            lon=round(best.lon, 5),
-            admin1=best.admin1,
-            geonameid=best.geonameid,
-            feature=best.feature,
+        return _place(
+            mention.start,
+            mention.end,
+            mention.text,
+            best,
             score=round(max(ranked[0].score, 0.0) / total, 3),
             candidates=candidates,
             qualifier=mention.qualifier,
         )
+
+
+def _place(
+    start: int,
+    end: int,
+    text: str,
+    entry: Entry,
+    *,
+    score: float,
+    feature: str | None = None,
+    candidates: tuple[dict[str, Any], ...] = (),
+    qualifier: str | None = None,
+) -> Place:
+    """A :class:`Place` for a gazetteer entry read at ``text[start:end]``."""
+    return Place(
+        start=start,
+        end=end,
+        text=text,
+        name=entry.name,
+        country=entry.country,
+        lat=round(entry.lat, 5),
+        lon=round(entry.lon, 5),
+        admin1=entry.admin1,
+        geonameid=entry.geonameid,
+        feature=feature or entry.feature,
+        score=score,
+        candidates=candidates,
+        qualifier=qualifier,
+    )
 
 
 def _runners_up(ranked: list[Scored], limit: int) -> list[Scored]:
