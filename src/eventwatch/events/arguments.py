@@ -283,8 +283,11 @@ def place_objects(match: TriggerMatch) -> list[Token]:
     """
     found: list[Token] = []
     words = list(match.tokens)
-    if match.token.pos_ not in {"VERB", "AUX"} and match.token.head.pos_ in {"VERB", "AUX"}:
-        words.append(match.token.head)  # "remained on alert in the West Bank"
+    if match.token.pos_ not in {"VERB", "AUX"}:
+        verb = match.token.head if match.token.head.pos_ in {"VERB", "AUX"} else None
+        verb = verb or _governing_verb(match.token)
+        if verb is not None:
+            words.append(verb)  # "remained on alert in the West Bank"
     for word in words:
         for obj in _prep_objects(word, _PLACE_PREPS):
             found.append(obj)

@@ -145,6 +145,10 @@ def _dependents(token: Token) -> dict[str, Token]:
             for grandchild in child.children:
                 if grandchild.dep_ in {"pobj", "dobj", "compound", "amod", "prt"}:
                     found.setdefault(grandchild.lemma_.lower(), grandchild)
+                if child.dep_ == "dobj" and grandchild.dep_ == "prep" and grandchild.lower_ == "of":
+                    for inner in grandchild.children:  # "lifted a state of emergency"
+                        if inner.dep_ == "pobj":
+                            found.setdefault(inner.lemma_.lower(), inner)
     return found
 
 
