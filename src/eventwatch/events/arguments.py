@@ -279,8 +279,11 @@ def place_objects(match: TriggerMatch) -> list[Token]:
     """Objects of the trigger's (and its pattern nouns') prepositions: the fallback target.
 
     "called for sanctions against Nigeria", "sent personnel to Bosnia": when no
-    target actor is found, the country such a phrase names is acted upon.
+    target actor is found, the country such a phrase names is acted upon. For
+    withdrawals and aid, "from" names it too ("withdraw from Lebanon", "evacuated
+    the wounded from Gorazde").
     """
+    preps = _PLACE_PREPS | ({"from"} if match.entry.type in {"RETREAT", "AID"} else set())
     found: list[Token] = []
     words = list(match.tokens)
     if match.token.pos_ not in {"VERB", "AUX"}:
@@ -289,10 +292,14 @@ def place_objects(match: TriggerMatch) -> list[Token]:
         if verb is not None:
             words.append(verb)  # "remained on alert in the West Bank"
     for word in words:
-        for obj in _prep_objects(word, _PLACE_PREPS):
+        for obj in _prep_objects(word, preps):
             found.append(obj)
             found += _prep_objects(obj, {"in", "of"})  # "at targets in Jericho"
         for child in word.children:
-            if child.dep_ in {"dobj", "attr"}:
-                found += _prep_objects(child, _PLACE_PREPS)
+            if child.dep_ in {
+                "dobj",
+                "attr",
+            }:  # "launched artillery, mortar and rocket fire against…"
+                for obj in with_conjuncts([child]):
+                    found += _prep_objects(obj, preps)
     return list(dict.fromkeys(found))

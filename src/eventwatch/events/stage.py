@@ -304,6 +304,11 @@ def _lent_actor(doc: Document, word: Token) -> Actor | None:
             inner = [g for g in child.children if g.i in doc.actor_heads]
             if inner:
                 return doc.actor_heads[inner[0].i]
+    for child in word.children:  # "Kampuchean guerrilla camps": a modifier's modifier
+        if child.dep_ == "compound":
+            for grandchild in child.children:
+                if grandchild.dep_ in {"amod", "compound"} and grandchild.i in doc.actor_heads:
+                    return doc.actor_heads[grandchild.i]
     return None
 
 
