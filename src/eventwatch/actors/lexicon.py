@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from ..countries import read_countries
 from ..exceptions import ResourceError
 from .dictionary import ActorDictionary, DictionaryEntry
 
@@ -86,7 +87,6 @@ class ActorVocabulary:
         self.country_names: dict[str, str] = {}
         #: descriptions ("the military alliance") and the code they stand for
         self.descriptions: dict[str, str] = {}
-        self._max_name_tokens = 1
         #: the first two characters of every name -> the most tokens such a name spans
         self._prefixes: dict[str, int] = {}
         self._max_sector_words = 1
@@ -95,13 +95,14 @@ class ActorVocabulary:
     @classmethod
     def load(cls) -> ActorVocabulary:
         vocab = cls()
-        for iso3, name, aliases, demonyms, capitals in _rows("countries.tsv", 5):
+        for row in read_countries():
+            iso3, name = row.iso3, row.name
             vocab.country_names[iso3] = name
-            for form in [name, *_split(aliases)]:
+            for form in [name, *row.aliases]:
                 vocab.add_name(form, NameEntry("country", iso3, name, None))
-            for form in _split(demonyms):
+            for form in row.demonyms:
                 vocab.add_name(form, NameEntry("demonym", iso3, name, None))
-            for form in _split(capitals):
+            for form in row.capitals:
                 vocab.add_name(form, NameEntry("capital", iso3, name, "GOV"))
         for code, _name, _aliases, _sector, parent in _rows("igos.tsv", 5):
             if parent:
@@ -145,9 +146,8 @@ class ActorVocabulary:
         if not key or (key in self.names and not override):
             return
         self.names[key] = entry
-        # "U.S." is one token, "Cote d'Ivoire" may be three: allow generous spans.
-        self._max_name_tokens = max(self._max_name_tokens, len(key.split()) + 2)
-        width = len(re.findall(r"\w+|[^\w\s]", key)) + 1  # "Al-Sabah" is three tokens
+        # "U.S." is one token, "Al-Sabah" three: count words and punctuation, plus one
+        width = len(re.findall(r"\w+|[^\w\s]", key)) + 1
         self._prefixes[key[:2]] = max(self._prefixes.get(key[:2], 0), width)
 
     def find_names(self, doc: Doc) -> list[NameMatch]:

@@ -31,11 +31,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..countries import read_countries
+
 __all__ = ["BUILD_VERSION", "Row", "build_index", "normalise"]
 
 BUILD_VERSION = "3"
 _DATA = Path(__file__).parent / "data"
-_ACTOR_DATA = Path(__file__).parent.parent / "actors" / "data"
 
 _SAINT = re.compile(r"\bst\.? ")
 _ADM2_SUFFIXES = (" County", " Parish", " Borough")
@@ -106,8 +107,8 @@ def _countries(builder: _Builder) -> dict[str, tuple[float, float]]:
     }
     for code, north, east in _tsv(_DATA / "country_points.tsv"):
         points[code] = (float(north), float(east))
-    for fields in _tsv(_ACTOR_DATA / "countries.tsv"):
-        iso3, name, aliases = fields[0], fields[1], fields[2] if len(fields) > 2 else ""
+    for country in read_countries():
+        iso3, name = country.iso3, country.name
         if iso3 not in points:
             continue
         info = by_iso3.get(iso3, {})
@@ -123,7 +124,7 @@ def _countries(builder: _Builder) -> dict[str, tuple[float, float]]:
             info.get("geonameid"),
             "PCLI",
         )
-        builder.add(row, [name, *aliases.split("|")])
+        builder.add(row, [name, *country.aliases])
     return points
 
 

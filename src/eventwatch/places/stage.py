@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..countries import read_countries
 from ..schema import Actor, Document, Place
 from .gazetteer import Entry, Gazetteer
 from .location import locate_events
@@ -20,7 +20,6 @@ __all__ = ["DEMONYM", "PlaceResolver"]
 #: the ``feature`` of a place named by a demonym ("Russian"), never an event location
 DEMONYM = "demonym"
 
-_COUNTRIES = Path(__file__).parent.parent / "actors" / "data" / "countries.tsv"
 #: words that put a document in US federal politics ("Washington" is the capital)
 _FEDERAL_CUES = (
     "White House",
@@ -38,15 +37,12 @@ _SPEECH_LEMMAS = {"say", "tell", "indicate", "announce", "warn", "state", "claim
 
 
 def _country_words() -> tuple[dict[str, str], dict[str, str]]:
-    """Demonym -> country name, and capital name -> country, from the actor word list."""
+    """Demonym -> country name, and capital name -> country, from the country table."""
     demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
-    for line in _COUNTRIES.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t") + ["", "", "", ""]
-        demonyms.update((d, cells[1]) for d in cells[3].split("|") if d)
-        capitals.update((c, cells[0]) for c in cells[4].split("|") if c)
+    for country in read_countries():
+        demonyms.update((d, country.name) for d in country.demonyms)
+        capitals.update((c, country.iso3) for c in country.capitals)
     return demonyms, capitals
 
 
