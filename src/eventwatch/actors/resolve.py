@@ -255,8 +255,7 @@ class Resolver:
     def _from_head_noun(self, res: Resolution, head: Token, start: int) -> None:
         found = self.vocab.sector_ending_at(head.doc, head.i)
         if found is not None:
-            entry, first = found
-            res.add_sector(entry.sector)
+            res.add_sector(found[0].sector)
         else:  # "army accountant", "gang confederations": the modifier says who
             for child in head.children:
                 if child.dep_ in {"compound", "amod"} and child.i < head.i:

@@ -169,7 +169,7 @@ class ActorMentions:
         if not res.sectors and not res.person and token.i not in names:
             if token.ent_type_ not in _ACTOR_ENTS or token.pos_ != "PROPN":
                 return None  # "the risk of an invasion of Kosovo" is not an actor
-        span_start = parse_start(token, start)
+        span_start = int(token.doc[start].idx)
         span_end = token.doc[end - 1].idx + len(token.doc[end - 1].text)
         if res.person and token.i not in names:
             res.name = _strip_titles(res.name, self.vocab, names, token.i)
@@ -309,10 +309,6 @@ def _gazetteer_country() -> PlaceCountry:
         return next(iter(named)) if len(named) == 1 else None
 
     return country
-
-
-def parse_start(token: Token, start: int) -> int:
-    return int(token.doc[start].idx)
 
 
 def _speaker_subject(token: Token, doc: Document) -> Actor | None:

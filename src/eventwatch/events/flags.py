@@ -124,7 +124,7 @@ def is_negated(trigger: Token) -> bool:
     return False
 
 
-def is_hypothetical(trigger: Token, *, event_type: str) -> bool:
+def is_hypothetical(trigger: Token) -> bool:
     for child in trigger.children:
         if child.dep_ in {"aux", "auxpass"} and child.lower_ in _MODALS:
             return True

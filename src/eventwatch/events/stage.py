@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..schema import Actor, Document, Event, Evidence
+from ..schema import Actor, Document, Event, Evidence, TextSpan
 from .arguments import noun_arguments, place_objects, verb_arguments, with_conjuncts
 from .commitments import Commitment, find_commitments
 from .flags import SPEECH_LEMMAS, is_historical, is_hypothetical, is_negated, speech_head
@@ -172,7 +172,7 @@ class EventDetector:
         if not sources and reported_by and entry.type in _SELF_REPORTED and _is_passive(token):
             sources = reported_by[:1]  # "London said a battalion had been made available"
         trigger_span = _trigger_span(doc, match)
-        hypothetical = is_hypothetical(token, event_type=entry.type)
+        hypothetical = is_hypothetical(token)
         confidence = _confidence(cand, probs.get(entry.type), hypothetical, bool(sources))
         return Event(
             id="",
@@ -198,7 +198,7 @@ class EventDetector:
         )
 
 
-def _trigger_span(doc: Document, match: TriggerMatch) -> Any:
+def _trigger_span(doc: Document, match: TriggerMatch) -> TextSpan:
     """The trigger's words; a pattern word far from the trigger is left out of the span."""
     near = [t for t in match.words if abs(t.i - match.token.i) <= 4] or [match.token]
     start = min(t.idx for t in near)
@@ -359,8 +359,6 @@ def _clause_depth(token: Token) -> int:
     while token.head.i != token.i:
         if token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "parataxis"}:
             depth += 1
-        elif token.dep_ in {"pobj", "dobj"} and token.pos_ == "NOUN":
-            depth += 0
         token = token.head
     return depth
 
