@@ -92,3 +92,44 @@ def test_no_country_without_support_in_the_text(code) -> None:
 def test_dates_and_numbers_are_not_actors(code) -> None:
     doc = code("On Friday, three protesters were arrested.")
     assert "Friday" not in {a.text for a in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country"),
+    [
+        ("Ethopia has agreed to re-open its borders.", "Ethopia", "ETH"),
+        ("Quatar's emir arrived in Riyadh.", "Quatar's emir", "QAT"),
+        ("President Francois Mitterand met the delegation.", "President Francois Mitterand", "FRA"),
+    ],
+)
+def test_a_one_letter_slip_in_a_name(code, sentence, mention, country) -> None:
+    assert _actor(code(sentence), mention).country == country
+
+
+def test_a_name_with_another_first_letter_is_no_slip(code) -> None:
+    # Kambia, a district of Sierra Leone, is one letter from both Gambia and Zambia
+    doc = code("Officials in Kambia said the road had reopened.")
+    assert not {"GMB", "ZMB"} & {a.country for a in doc.mentions}
+
+
+def test_a_titled_surname_shared_by_compatriots(code) -> None:
+    doc = code("President Bush has threatened further action against Russia.")
+    assert _actor(doc, "President Bush").country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country", "sector"),
+    [
+        ("UNITA refused to leave the town.", "UNITA", "AGO", "REB"),
+        ("The World Social Forum concluded on Saturday.", "World Social Forum", None, "NGO"),
+    ],
+)
+def test_named_groups(code, sentence, mention, country, sector) -> None:
+    actor = _actor(code(sentence), mention)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_name_particles_and_dashes_are_not_actors(code) -> None:
+    doc = code("Sheikh Hamad bin Khalifa al-Thani launched a mediation effort.")
+    assert all(any(c.isalpha() for c in a.text) for a in doc.mentions)
+    assert not any(a.text in {"al", "bin", "-"} for a in doc.mentions)

@@ -73,6 +73,27 @@ def _split(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip()]
 
 
+#: names whose misspellings are still recognised, and the shortest such name
+_SPELLED_KINDS = {"country", "demonym", "capital", "known"}
+_MIN_MISSPELT = 6
+
+
+def _one_letter_less(word: str) -> set[str]:
+    return {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
+def _could_be_misspelt(token: Token) -> bool:
+    """A capitalised proper name long enough for a one-letter slip to be unambiguous."""
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and len(text) >= _MIN_MISSPELT
+        and text.isalpha()
+        and text[0].isupper()
+        and not text.isupper()
+    )
+
+
 def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
@@ -91,6 +112,8 @@ class ActorVocabulary:
         self._prefixes: dict[str, int] = {}
         self._max_sector_words = 1
         self._sector_last_words: set[str] = set()
+        self._misspellings: dict[str, str | None] | None = None
+        self._surnames: dict[str, set[str | None]] | None = None
 
     @classmethod
     def load(cls) -> ActorVocabulary:
@@ -146,6 +169,8 @@ class ActorVocabulary:
         if not key or (key in self.names and not override):
             return
         self.names[key] = entry
+        self._misspellings = None
+        self._surnames = None
         # "U.S." is one token, "Al-Sabah" three: count words and punctuation, plus one
         width = len(re.findall(r"\w+|[^\w\s]", key)) + 1
         self._prefixes[key[:2]] = max(self._prefixes.get(key[:2], 0), width)
@@ -180,12 +205,55 @@ class ActorVocabulary:
                 if entry is not None:
                     found = NameMatch(i, j, entry)
                     break
+            if found is None and _could_be_misspelt(doc[i]):
+                found = self._misspelt_name(doc[i])
             if found is None or self._inside_larger_name(doc, found):
                 i += 1
                 continue
             matches.append(found)
             i = found.end
         return matches
+
+    def surname_country(self, surname: str) -> str | None:
+        """The country of every known person with this last name, when they share one.
+
+        "President Bush" names no one the dictionary lists under "Bush" alone, but
+        both Bushes in it are American.
+        """
+        if self._surnames is None:
+            self._surnames = {}
+            for entry in self.names.values():
+                if entry.known is not None and " " in entry.known.name:
+                    last = entry.known.name.rsplit(" ", 1)[1]
+                    self._surnames.setdefault(last, set()).add(entry.known.country)
+        countries = self._surnames.get(surname, set())
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def _misspelt_name(self, token: Token) -> NameMatch | None:
+        """A one-letter slip in a country, demonym or known person's name ("Ethopia",
+        "Quatar", "Mitterand"), when exactly one such name is that close."""
+        if self._misspellings is None:
+            self._misspellings = self._misspelling_index()
+        word = token.text
+        found = {self._misspellings.get(variant, "") for variant in _one_letter_less(word)}
+        found.add(self._misspellings.get(word, ""))
+        found.discard("")
+        if len(found) != 1 or None in found:
+            return None
+        key = found.pop()
+        if key is None or key == word or key[0] != word[0]:
+            return None
+        return NameMatch(token.i, token.i + 1, self.names[key])
+
+    def _misspelling_index(self) -> dict[str, str | None]:
+        """Each single-word name and its one-letter-shorter forms -> the name (None: several)."""
+        index: dict[str, str | None] = {}
+        for key, entry in self.names.items():
+            if entry.kind not in _SPELLED_KINDS or len(key) < _MIN_MISSPELT or not key.isalpha():
+                continue
+            for variant in {key, *_one_letter_less(key)}:
+                index[variant] = key if index.get(variant, key) == key else None
+        return index
 
     def _inside_larger_name(self, doc: Doc, match: NameMatch) -> bool:
         """ "Security Council" inside "National Security Council" is not the UN's.

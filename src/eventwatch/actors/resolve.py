@@ -192,6 +192,8 @@ class Resolver:
             own_agent = self.vocab.sector_ending_at(head.doc, head.i)  # "Ministry" is no person
             res.person = own_agent is None and _looks_like_person(head, titled)
             res.name = _proper_name(head)
+            if titled and res.person and res.country is None:
+                res.country = self.vocab.surname_country(head.text)  # "President Bush"
             if not res.sectors and res.country is None:
                 self._from_apposition(res, head, names)
         if not res.sectors and head.ent_type_ == "NORP" and head.tag_ in {"NNPS", "NNS"}:

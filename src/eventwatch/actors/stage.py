@@ -139,7 +139,7 @@ class ActorMentions:
                 continue
             elif token.dep_ in {"compound", "flat"} and token.i not in names:
                 continue
-            if token.ent_type_ in _NOT_ACTOR_ENTS:
+            if token.ent_type_ in _NOT_ACTOR_ENTS or _not_a_word(token):
                 continue
             if token.i in names and names[token.i].end - 1 != token.i:
                 continue  # inside a multi-word name: its last word is the head
@@ -331,6 +331,14 @@ def _speaker_subject(token: Token, doc: Document) -> Actor | None:
         if child.dep_ in _SUBJECT_DEPS and child.i in doc.actor_heads:
             return doc.actor_heads[child.i]
     return None
+
+
+def _not_a_word(token: Token) -> bool:
+    """Punctuation or a lower-case name particle ("al", "bin") the parser made a noun."""
+    text = token.text
+    return not any(c.isalpha() for c in text) or (
+        token.pos_ == "PROPN" and text.islower() and len(text) <= 3
+    )
 
 
 def _copy_as(actor: Actor, start: int, end: int, text: str) -> Actor:

@@ -136,6 +136,15 @@ def _subject(verb: Token) -> list[Token]:
     return _prep_objects(verb, {"by"}) if _children(verb, {"nsubjpass", "auxpass"}) else []
 
 
+def _addressees(verb: Token) -> list[Token]:
+    """ "call on X to": the ``on`` phrase right after the verb, when it names no time."""
+    return [
+        obj
+        for obj in _prep_objects(verb, {"on", "upon"})
+        if obj.head.i == verb.i + 1 and obj.ent_type_ not in {"DATE", "TIME"}
+    ]
+
+
 def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
     """The source of a verb that has no subject of its own."""
     if depth > 3 or verb.head.i == verb.i:
@@ -143,7 +152,7 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
     head, dep = verb.head, verb.dep_
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if dep == "xcomp" or (dep in {"advcl", "ccomp"} and infinitive):
-        controller = _prep_objects(head, {"on", "upon"})
+        controller = _addressees(head)
         if not controller and head.lemma_.lower() in _OBJECT_CONTROL:
             controller = _children(head, {"dobj"})
         return controller or _subject(head) or _borrowed_subject(head, depth + 1)
@@ -187,18 +196,64 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         if not sources or sources[0].lower_ in {"which", "who", "that"}:
             sources = [trigger.head]
     if trigger.dep_ == "acl" and not sources and trigger.head.pos_ in {"NOUN", "PROPN"}:
-        if trigger.tag_ == "VBD" or trigger.head.dep_ == "ROOT":
+        if trigger.tag_ == "VBD" or trigger.head.dep_ == "ROOT" or _active_participle(trigger):
             sources = [trigger.head]  # "A newspaper called on Arabs…" parsed as a noun phrase
         elif trigger.tag_ == "VBN":
             targets = [trigger.head, *targets]  # "weapons seized last year": the noun undergoes it
     if not sources:
-        sources = _borrowed_subject(trigger)
+        sources = _borrowed_subject(trigger) or _stranded_subject(trigger)
     targets = targets + _prep_objects(trigger, _VERB_TARGET_PREPS)
     for complement in _children(trigger, {"oprd", "acomp"}):  # "made available to KFOR"
         targets += _prep_objects(complement, _VERB_TARGET_PREPS)
     if event_type == "CONSULT":
         targets += _prep_objects(trigger, {"in"})
     return sources, targets
+
+
+#: verbs that take no object, so their participle cannot be passive ("a group protested")
+_INTRANSITIVE_SPEECH = {"protest", "complain", "insist", "say", "warn"}
+
+
+def _active_participle(verb: Token) -> bool:
+    """A participle the tagger read as passive but that acts: it has an object of its own
+    ("groups donated and delivered goods") or cannot take one ("a group protested")."""
+    if _prep_objects(verb, {"by"}):
+        return False
+    if verb.lemma_.lower() in _INTRANSITIVE_SPEECH:
+        return True
+    return any(_children(v, {"dobj"}) for v in with_conjuncts([verb]))
+
+
+_SKIPPABLE = {"aux", "auxpass", "neg", "advmod"}
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """A finite verb the parser left without a subject: the noun phrase just before it.
+
+    "With the signing of a memorandum, the Sudanese government and SPLM/A have
+    agreed": the parser hangs the phrase on "memorandum"; the words right before
+    the verb (past its auxiliaries) are still its subject. Climbs coordination up
+    to the phrase's first conjunct but not across a comma that opens the phrase.
+    """
+    if verb.dep_ not in {"ROOT", "ccomp", "conj"} or verb.tag_ in {"VBG", "VB", "VBN"} and not any(
+        c.dep_ == "aux" for c in verb.children
+    ):
+        return []
+    index = verb.i - 1
+    doc = verb.doc
+    while index >= verb.sent.start and doc[index].dep_ in _SKIPPABLE:
+        index -= 1
+    if index < verb.sent.start:
+        return []
+    word = doc[index]
+    if word.pos_ not in {"NOUN", "PROPN"} or word.dep_ not in {"conj", "appos", "pobj", "dobj"}:
+        return []
+    while word.dep_ == "conj" and word.head.pos_ in {"NOUN", "PROPN"}:
+        own_start = min(t.i for t in word.subtree if t.dep_ != "conj" or t.i == word.i)
+        if own_start > 0 and doc[own_start - 1].text == ",":
+            break
+        word = word.head
+    return [word]
 
 
 def noun_arguments(trigger: Token, event_type: str) -> Arguments:
@@ -257,6 +312,13 @@ def _governing_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}:
         if noun.head.lower_ in {"on", "about", "in", "for", "with"}:
             return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "launched ten days of war games"
+        measure = noun.head.head
+        verb = _governing_verb(measure) if measure.dep_ == "dobj" else None
+        if verb is not None and (
+            verb.lemma_.lower() in _LIGHT_VERBS or any(c.dep_ == "nummod" for c in measure.children)
+        ):
+            return verb
     return None
 
 

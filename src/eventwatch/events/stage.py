@@ -340,6 +340,10 @@ _EVENT_HEADS = {
     "wave",
     "series",
     "war",
+    "effort",
+    "bid",
+    "initiative",
+    "drive",
 }
 
 

@@ -1,0 +1,59 @@
+"""Sources and targets that the parser leaves hard to find."""
+
+import pytest
+
+
+def _event(doc, type_):
+    found = [e for e in doc.events if e.type == type_]
+    assert found, f"no {type_}: {[(e.type, e.evidence.trigger.text) for e in doc.events]}"
+    return max(found, key=lambda e: e.confidence)
+
+
+def _countries(actors):
+    return {a.country for a in actors}
+
+
+def test_a_purpose_clause_acts_for_the_sender_not_for_a_date(code) -> None:
+    doc = code(
+        "The United Nations sent 40 monitors to Georgia on Monday to investigate "
+        "the shooting of a convoy, a spokesman said."
+    )
+    assert _countries(_event(doc, "ACCUSE").source) == {"IGO"}
+
+
+def test_an_intransitive_speech_participle_is_active(code) -> None:
+    doc = code(
+        "Police are ignoring complaints from Roma families, a human rights group "
+        "protested on Friday."
+    )
+    event = _event(doc, "PROTEST")
+    assert [a.sector for a in event.source] == ["NGO"]
+
+
+def test_a_participle_with_an_object_is_active(code) -> None:
+    doc = code(
+        "Doctors from two Swiss charities donated and delivered medicine to a hospital "
+        "in Basra."
+    )
+    assert "CHE" in _countries(_event(doc, "AID").source)
+
+
+def test_a_subject_stranded_by_the_parser(code) -> None:
+    doc = code(
+        "With the signing of a Memorandum of Understanding on Cessation of Hostilities, "
+        "the Sudanese government and SPLM/A have agreed to allow unimpeded access."
+    )
+    assert "SDN" in _countries(_event(doc, "AGREE").source)
+
+
+def test_an_event_noun_measured_out_by_of(code) -> None:
+    doc = code("Greek and Turkish warships on Monday launched five days of war games.")
+    assert {"GRC", "TUR"} & _countries(_event(doc, "COOPERATE").source)
+
+
+@pytest.mark.parametrize("head", ["effort", "bid", "initiative"])
+def test_an_event_noun_modifying_an_effort(code, head) -> None:
+    doc = code(f"Norway launched a mediation {head} between Sudan and South Sudan.")
+    event = _event(doc, "CONSULT")
+    assert _countries(event.source) == {"NOR"}
+    assert _countries(event.target) == {"SDN", "SSD"}
