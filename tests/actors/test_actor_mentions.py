@@ -1,5 +1,7 @@
 """Actor mentions resolved from real sentences."""
 
+import datetime as dt
+
 import pytest
 
 
@@ -133,3 +135,26 @@ def test_name_particles_and_dashes_are_not_actors(code) -> None:
     doc = code("Sheikh Hamad bin Khalifa al-Thani launched a mediation effort.")
     assert all(any(c.isalpha() for c in a.text) for a in doc.mentions)
     assert not any(a.text in {"al", "bin", "-"} for a in doc.mentions)
+
+
+def test_the_possessor_of_an_ally_is_not_its_country(code) -> None:
+    doc = code("Guerrillas killed a commander of Israel's militia ally in southern Lebanon.")
+    assert _actor(doc, "Israel's militia ally in southern Lebanon").country == "LBN"
+
+
+def test_an_organisations_officer_is_its_executive(code) -> None:
+    doc = code("U.N. Secretary-General Kofi Annan arrived.", pub_date=dt.date(2000, 5, 1))
+    actor = _actor(doc, "U.N. Secretary-General Kofi Annan")
+    assert (actor.country, actor.sectors[:1], "GOV" in actor.sectors) == ("IGO", ("IGO",), True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "sector"),
+    [
+        ("A general strike paralysed the capital.", "general strike", None),
+        ("Cairo's security chief warned protesters.", "Cairo's security chief", "COP"),
+    ],
+)
+def test_titles_only_name_people(code, sentence, mention, sector) -> None:
+    found = [a for a in code(sentence).mentions if a.text == mention]
+    assert [a.sector for a in found] == ([sector] if sector else [])

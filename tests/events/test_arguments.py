@@ -32,8 +32,7 @@ def test_an_intransitive_speech_participle_is_active(code) -> None:
 
 def test_a_participle_with_an_object_is_active(code) -> None:
     doc = code(
-        "Doctors from two Swiss charities donated and delivered medicine to a hospital "
-        "in Basra."
+        "Doctors from two Swiss charities donated and delivered medicine to a hospital in Basra."
     )
     assert "CHE" in _countries(_event(doc, "AID").source)
 
@@ -57,3 +56,25 @@ def test_an_event_noun_modifying_an_effort(code, head) -> None:
     event = _event(doc, "CONSULT")
     assert _countries(event.source) == {"NOR"}
     assert _countries(event.target) == {"SDN", "SSD"}
+
+
+def test_a_complaint_targets_whoever_acts_in_the_clause_complained_of(code) -> None:
+    doc = code(
+        "Police are ignoring complaints from Roma families, a human rights group "
+        "protested on Friday."
+    )
+    assert [a.sector for a in _event(doc, "PROTEST").target] == ["COP"]
+
+
+def test_a_relative_clause_object_is_the_event_nouns_target(code) -> None:
+    doc = code("Opposition parties in Nepal organized a general strike that shut down Kathmandu.")
+    assert "NPL" in _countries(_event(doc, "PROTEST").target)
+
+
+def test_a_coordinated_verb_lends_its_recipient(code) -> None:
+    doc = code(
+        "Doctors from two Swiss charities donated and delivered medicine to a hospital in Basra."
+    )
+    event = _event(doc, "AID")
+    assert [a.sector for a in event.source] == ["MED"]
+    assert "IRQ" in _countries(event.target)

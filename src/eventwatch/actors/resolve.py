@@ -200,6 +200,8 @@ class Resolver:
             res.add_sector("CVL")  # "Iraqi Kurds": people named by their group
         if res.country is None and not res.person and self.place_country is not None:
             self._from_place_names(res, head, start, end, names)
+        if res.person and res.country == "IGO":
+            res.add_sector("GOV")  # an organisation's officers are its executive
         return res, start, end
 
     def _from_place_names(
@@ -262,7 +264,7 @@ class Resolver:
             for child in head.children:
                 if child.dep_ in {"compound", "amod"} and child.i < head.i:
                     inner = self.vocab.sector_ending_at(head.doc, child.i)
-                    if inner is not None:
+                    if inner is not None and inner[0].kind == "agent":  # not "general strike"
                         res.add_sector(inner[0].sector)
         if any(c.lower_ in _FORMER and c.dep_ in {"amod", "advmod"} for c in head.children):
             if res.sectors and res.sectors[0] in {"GOV", "MIL", "LEG", "JUD", "COP"}:
@@ -315,6 +317,8 @@ class Resolver:
                 continue  # "pro-Iranian militia": a stance, not a nationality
             if match.entry.known is not None:
                 continue  # "Osama bin Laden's network": a person's country is not the group's
+            if _relation_of(head.doc[match.end - 1]):
+                continue  # "Israel's militia ally": the ally is not Israel's own
             entry = match.entry
             if entry.kind == "igo":
                 res.add_sector(entry.sector or "IGO")
@@ -357,6 +361,15 @@ class Resolver:
     @staticmethod
     def is_group_pronoun(token: Token) -> bool:
         return token.lower_ in _GROUP_PRONOUNS
+
+
+#: nouns that name a relation to their possessor, not a part of it
+_RELATION_NOUNS = {"ally", "partner", "rival", "enemy", "foe", "proxy", "neighbour", "neighbor"}
+
+
+def _relation_of(name: Token) -> bool:
+    """A possessor of a relation noun ("Israel's ally", "Iran's proxies")."""
+    return name.dep_ == "poss" and name.head.lemma_.lower() in _RELATION_NOUNS
 
 
 def _leftmost_country(head: Token, names: dict[int, NameMatch], skip: NameMatch) -> str | None:

@@ -197,7 +197,7 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
             sources = [trigger.head]
     if trigger.dep_ == "acl" and not sources and trigger.head.pos_ in {"NOUN", "PROPN"}:
         if trigger.tag_ == "VBD" or trigger.head.dep_ == "ROOT" or _active_participle(trigger):
-            sources = [trigger.head]  # "A newspaper called on Arabs…" parsed as a noun phrase
+            sources = [_outer_noun(trigger.head)]  # "A newspaper called on Arabs…" as a noun phrase
         elif trigger.tag_ == "VBN":
             targets = [trigger.head, *targets]  # "weapons seized last year": the noun undergoes it
     if not sources:
@@ -207,7 +207,30 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         targets += _prep_objects(complement, _VERB_TARGET_PREPS)
     if event_type == "CONSULT":
         targets += _prep_objects(trigger, {"in"})
+    targets = [t for t in targets if t.ent_type_ not in _WHEN]  # "protested on Friday"
+    if event_type in _COMPLAINTS and not targets:
+        targets = _complained_of(trigger)
     return sources, targets
+
+
+_WHEN = {"DATE", "TIME"}
+#: events whose target is whoever acts in the clause complained of
+_COMPLAINTS = {"ACCUSE", "PROTEST"}
+
+
+def _complained_of(trigger: Token) -> list[Token]:
+    """ "charged that police beat them", "X are failing…, a group protested": the
+    subject of the clause the complaint is about."""
+    clauses = _children(trigger, {"ccomp"})
+    if not clauses and trigger.dep_ in {"acl", "parataxis", "advcl"}:
+        root = trigger.sent.root
+        if root.i != trigger.i and root.i < trigger.i:
+            clauses = [root]
+    for clause in clauses:
+        subjects = _children(clause, {"nsubj"})
+        if subjects:
+            return subjects
+    return []
 
 
 #: verbs that take no object, so their participle cannot be passive ("a group protested")
@@ -224,6 +247,18 @@ def _active_participle(verb: Token) -> bool:
     return any(_children(v, {"dobj"}) for v in with_conjuncts([verb]))
 
 
+def _outer_noun(noun: Token) -> Token:
+    """ "Doctors from two aid groups donated": the phrase's head, not the group they are from."""
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.lower_ in {"from", "of"}
+        and prep.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        return prep.head
+    return noun
+
+
 _SKIPPABLE = {"aux", "auxpass", "neg", "advmod"}
 
 
@@ -235,8 +270,10 @@ def _stranded_subject(verb: Token) -> list[Token]:
     the verb (past its auxiliaries) are still its subject. Climbs coordination up
     to the phrase's first conjunct but not across a comma that opens the phrase.
     """
-    if verb.dep_ not in {"ROOT", "ccomp", "conj"} or verb.tag_ in {"VBG", "VB", "VBN"} and not any(
-        c.dep_ == "aux" for c in verb.children
+    if (
+        verb.dep_ not in {"ROOT", "ccomp", "conj"}
+        or verb.tag_ in {"VBG", "VB", "VBN"}
+        and not any(c.dep_ == "aux" for c in verb.children)
     ):
         return []
     index = verb.i - 1
@@ -285,6 +322,10 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
         targets += _prep_objects(verb, _NOUN_TARGET_PREPS)
     for acl in _children(trigger, {"acl"}):
         sources += _prep_objects(acl, {"by"})
+    if not targets:  # "a strike that shut down Kathmandu", "an attack which killed two"
+        for clause in _children(trigger, {"relcl"}):
+            if any(c.lower_ in {"that", "which"} for c in _children(clause, {"nsubj"})):
+                targets += _children(clause, {"dobj"})
     if not sources:
         sources = [m for m in _children(trigger, _MODIFIER_DEPS) if _names_someone(m)]
         if trigger.dep_ == "compound":
@@ -348,6 +389,9 @@ def place_objects(match: TriggerMatch) -> list[Token]:
     preps = _PLACE_PREPS | ({"from"} if match.entry.type in {"RETREAT", "AID"} else set())
     found: list[Token] = []
     words = list(match.tokens)
+    words += [  # "donated and delivered goods to the school"
+        v for v in _children(match.token, {"conj"}) if v.pos_ == "VERB" and not _subject(v)
+    ]
     if match.token.pos_ not in {"VERB", "AUX"}:
         verb = match.token.head if match.token.head.pos_ in {"VERB", "AUX"} else None
         verb = verb or _governing_verb(match.token)
