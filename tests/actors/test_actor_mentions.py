@@ -158,3 +158,14 @@ def test_an_organisations_officer_is_its_executive(code) -> None:
 def test_titles_only_name_people(code, sentence, mention, sector) -> None:
     found = [a for a in code(sentence).mentions if a.text == mention]
     assert [a.sector for a in found] == ([sector] if sector else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [("paramedic", None, "MED"), ("mujahideen", None, "REB"), ("Abkhazia", "GEO", None)],
+)
+def test_a_bare_mention_string_is_read_as_a_subject(pipeline, text, country, sector) -> None:
+    from eventwatch.actors.lookup import resolve_actor
+
+    actor = resolve_actor(pipeline, text)
+    assert (actor.text, actor.country, actor.sector) == (text, country, sector)

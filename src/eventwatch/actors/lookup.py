@@ -79,7 +79,11 @@ def _frame(query: ActorQuery) -> tuple[str, int]:
     mention = query.text.strip()
     if query.context and mention and mention in query.context:
         return query.context, query.context.index(mention)
-    return mention, 0
+    return f"{mention} {_FRAME}", 0
+
+
+#: words after a bare mention, so the parser reads it as a clause's subject, not a fragment
+_FRAME = "said so."
 
 
 def _answer(doc: Document, start: int, end: int) -> Actor:
