@@ -49,6 +49,12 @@ def test_seed_has_no_event_in_washington(seed_doc: Document) -> None:
     assert not [p for p in located if p.name == "Washington"]
 
 
+def test_seed_events_lie_where_the_story_is(seed_doc: Document) -> None:
+    # "Antony Blinken" (tagged a facility by the small model) is no French town
+    countries = {e.location.country for e in seed_doc.events if e.location is not None}
+    assert countries <= {"XKX", "SRB"}
+
+
 def test_dateline_is_not_the_location(code: Code) -> None:
     doc = code("(Washington) Gunmen killed two police officers near Mitrovica on Sunday.")
     location = _event(doc, "killed").location

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwatch.places.gazetteer import Gazetteer, cache_dir, index_path
+from eventwatch.places.resolve import distance_km
 
 pytestmark = pytest.mark.issue(5)
 
@@ -86,3 +87,17 @@ def test_cache_dir_falls_back_when_unwritable(
     monkeypatch.setenv("EVENTWATCH_CACHE_DIR", str(blocked / "sub"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked / "xdg"))
     assert cache_dir().name.startswith("eventwatch-")
+
+
+def test_large_areas_use_geonames_points(gazetteer: Gazetteer) -> None:
+    alberta = next(e for e in gazetteer.lookup("Alberta") if e.feature == "ADM1")
+    assert distance_km(alberta.lat, alberta.lon, 52.28, -117.47) < 10
+    state = next(e for e in gazetteer.lookup("New York") if e.feature == "ADM1")
+    assert distance_km(state.lat, state.lon, 40.71, -74.01) > 200  # not the city's point
+    canada = next(e for e in gazetteer.lookup("Canada") if e.feature == "PCLI")
+    assert distance_km(canada.lat, canada.lon, 60.11, -113.64) < 10
+
+
+def test_towns_know_their_county(gazetteer: Gazetteer) -> None:
+    athens = [e for e in gazetteer.lookup("Athens") if e.admin1 == "Texas"]
+    assert athens and athens[0].admin2 == "Henderson County"

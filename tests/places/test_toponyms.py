@@ -101,3 +101,51 @@ def test_city_beats_the_subdivision_of_the_same_name(code: Code) -> None:
     doc = code("Thousands of protesters marched in Paris and Lyon on Saturday.")
     paris = _place(doc, "Paris")
     assert (paris.country, paris.feature) == ("FRA", "PPL")
+
+
+def test_dateline_with_a_news_agency_is_a_place(code: Code) -> None:
+    doc = code(
+        "COLUMBUS, Ohio (AP) — Gov. Ted Strickland's budget proposal shortchanges special "
+        "education, advocates said."
+    )
+    assert (_place(doc, "COLUMBUS").admin1, _place(doc, "Ohio").feature) == ("Ohio", "ADM1")
+
+
+def test_listed_institution_is_not_a_place(code: Code) -> None:
+    doc = code("The turkey is pardoned in a ceremony at the White House before Thanksgiving.")
+    assert not [p for p in doc.places if p.text == "White House"]
+
+
+def test_place_after_of_in_an_organisation_name(code: Code) -> None:
+    doc = code(
+        "Three officers were taken to the Hospital of the University of Pennsylvania, "
+        "said a professor at the University of Rochester."
+    )
+    assert _place(doc, "Pennsylvania").feature == "ADM1"
+    assert _place(doc, "Rochester").country == "USA"
+
+
+def test_names_before_counties_are_counties(code: Code) -> None:
+    doc = code("Enrollment has slowed in places like Jackson and Barrow counties, officials said.")
+    assert _place(doc, "Jackson").feature == "ADM2"
+    assert (_place(doc, "Barrow").feature, _place(doc, "Barrow").admin1) == ("ADM2", "Georgia")
+
+
+def test_lawmakers_home_town_after_party_letter(code: Code) -> None:
+    doc = code("House Minority Leader Marty Seifert, R-Marshall, joined the motion.")
+    assert _place(doc, "Marshall").country == "USA"
+
+
+def test_town_lies_in_the_county_the_document_names(code: Code) -> None:
+    doc = code(
+        "The Athens Police Department arrested a 33-year-old man Monday. He was arraigned "
+        "at the Henderson County Jail Tuesday morning."
+    )
+    assert _place(doc, "Athens").admin1 == "Texas"
+    assert _place(doc, "Henderson County").admin1 == "Texas"
+
+
+def test_constituent_country_is_its_own_place(code: Code) -> None:
+    doc = code("The band toured England before returning to Dublin.")
+    england = _place(doc, "England")
+    assert (england.name, england.feature) == ("England", "ADM1")

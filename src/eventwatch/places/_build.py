@@ -14,7 +14,9 @@ Sources, all read from installed packages, never downloaded:
 * the project's own tables: ``actors/data/countries.tsv`` (country names and
   aliases), ``places/data/regions.tsv`` (regions, seas, straits, borders),
   ``places/data/aliases.tsv`` (news-style state abbreviations) and
-  ``places/data/country_points.tsv`` (country points that override the above).
+  ``places/data/country_points.tsv`` and ``admin1_points.tsv`` (GeoNames-style
+  points of countries and subdivisions, where the subdivision source's point lies
+  far from GeoNames', as for Canada, Alberta or New York state).
 """
 
 from __future__ import annotations
@@ -35,14 +37,14 @@ from ..countries import read_countries
 
 __all__ = ["BUILD_VERSION", "Row", "build_index", "normalise"]
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "5"
 _DATA = Path(__file__).parent / "data"
 
 _SAINT = re.compile(r"\bst\.? ")
 _ADM2_SUFFIXES = (" County", " Parish", " Borough")
 
-#: id, name, country, admin1, lat, lon, population, geonameid, feature
-Row = tuple[int, str, str | None, str | None, float, float, int, int | None, str]
+#: id, name, country, admin1, lat, lon, population, geonameid, feature, admin2
+Row = tuple[int, str, str | None, str | None, float, float, int, int | None, str, str | None]
 
 
 def normalise(name: str) -> str:
@@ -123,12 +125,17 @@ def _countries(builder: _Builder) -> dict[str, tuple[float, float]]:
             int(info.get("population") or 0),
             info.get("geonameid"),
             "PCLI",
+            None,
         )
         builder.add(row, [name, *country.aliases])
     return points
 
 
 def _subdivisions(builder: _Builder) -> None:
+    points = {
+        (country, name): (float(north), float(east))
+        for name, country, north, east in _tsv(_DATA / "admin1_points.tsv")
+    }
     root = _package_file("countrystatecity_countries", "data", "by-country")
     geonameids = {
         s["name"]: s["geonameid"]
@@ -142,17 +149,11 @@ def _subdivisions(builder: _Builder) -> None:
                 continue
             iso3 = builder.iso3.get(state["country_code"])
             gid = geonameids.get(state["name"]) if iso3 == "USA" else None
-            row: Row = (
-                builder.next_id(),
-                state["name"],
-                iso3,
-                state["name"],
-                float(state["latitude"]),
-                float(state["longitude"]),
-                0,
-                gid,
-                "ADM1",
+            lat, lon = points.get(
+                (iso3 or "", state["name"]), (float(state["latitude"]), float(state["longitude"]))
             )
+            name = state["name"]
+            row: Row = (builder.next_id(), name, iso3, name, lat, lon, 0, gid, "ADM1", None)
             builder.add(row, [state["name"]], (state.get("native") or "",))
 
 
@@ -193,7 +194,7 @@ def _cities(builder: _Builder, admin_names: _AdminNames) -> None:
     )
     for city in data.values():
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        admin1, _ = admin_names.get(city["countrycode"], city["name"], lat, lon)
+        admin1, admin2 = admin_names.get(city["countrycode"], city["name"], lat, lon)
         row: Row = (
             builder.next_id(),
             city["name"],
@@ -204,6 +205,7 @@ def _cities(builder: _Builder, admin_names: _AdminNames) -> None:
             int(city.get("population") or 0),
             int(city["geonameid"]),
             "PPL",
+            admin2 or None,
         )
         builder.add(row, [city["name"]], tuple(city.get("alternatenames") or ()))
 
@@ -229,6 +231,7 @@ def _counties(builder: _Builder) -> None:
             0,
             None,
             "ADM2",
+            admin2,
         )
         bare = [admin2[: -len(s)] for s in _ADM2_SUFFIXES if admin2.endswith(s)]
         builder.add(row, [admin2], tuple(bare))
@@ -246,6 +249,7 @@ def _regions(builder: _Builder) -> None:
             0,
             None,
             feature,
+            None,
         )
         builder.add(row, [name, *aliases.split("|")])
 
@@ -263,10 +267,10 @@ def _write(builder: _Builder, path: Path) -> None:
         db.executescript(
             "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, country TEXT,"
             " admin1 TEXT, lat REAL, lon REAL, population INTEGER, geonameid INTEGER,"
-            " feature TEXT);"
+            " feature TEXT, admin2 TEXT);"
             "CREATE TABLE name (key TEXT, place INTEGER, main INTEGER);"
         )
-        db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", builder.rows)
+        db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", builder.rows)
         db.executemany("INSERT INTO name VALUES (?,?,?)", sorted(builder.names))
         db.execute("CREATE INDEX name_key ON name (key)")
     db.close()

@@ -43,6 +43,8 @@ class Entry:
     geonameid: int | None
     feature: str
     main: bool
+    #: the county (second-level division) a town lies in, or a county's own name
+    admin2: str | None = None
 
 
 def _fingerprint() -> str:
@@ -95,8 +97,10 @@ def index_path() -> Path:
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
-    gid, name, country, admin1, lat, lon, population, geonameid, feature, main = row
-    return Entry(gid, name, country, admin1, lat, lon, population, geonameid, feature, bool(main))
+    gid, name, country, admin1, lat, lon, population, geonameid, feature, admin2, main = row
+    return Entry(
+        gid, name, country, admin1, lat, lon, population, geonameid, feature, bool(main), admin2
+    )
 
 
 class Gazetteer:
@@ -125,7 +129,8 @@ class Gazetteer:
         try:
             rows = self._db.execute(
                 "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population,"
-                " p.geonameid, p.feature, MAX(n.main) FROM name n JOIN place p ON p.id = n.place"
+                " p.geonameid, p.feature, p.admin2, MAX(n.main)"
+                " FROM name n JOIN place p ON p.id = n.place"
                 " WHERE n.key = ? GROUP BY p.id ORDER BY p.id",
                 (key,),
             ).fetchall()

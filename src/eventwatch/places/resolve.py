@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ._build import normalise
 from .gazetteer import Entry
 from .toponyms import Mention
 
@@ -35,6 +36,8 @@ _FEATURE_PRIOR = {
 }
 _MAX_CANDIDATES = 60
 _NEAR_KM = 150.0
+#: the gain of a reading inside a subdivision the document names
+_NAMED_ADMIN1 = 1.6
 #: features too large for nearness to mean anything
 _WIDE = {"PCLI", "CONT", "SEA", "RGN", "ADM1", "GULF"}
 
@@ -88,7 +91,7 @@ def _context_bonus(entry: Entry, text: str, ctx: Context, capital: bool) -> floa
         share = max(countries[entry.country], 0) / total
         bonus += 2.0 * share + (0.4 if share else 0.0)
     if entry.feature != "ADM1" and (entry.country, entry.admin1 or "") in ctx.admin1:
-        bonus += 1.6
+        bonus += _NAMED_ADMIN1
     siblings = {c for c, name in ctx.admin1 if name != entry.name}
     if entry.feature == "ADM1" and entry.country in siblings:
         bonus += 1.0
@@ -121,8 +124,22 @@ def _city_states(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     )
 
 
+def _constituents(entries: tuple[Entry, ...], text: str) -> tuple[Entry, ...]:
+    """ "England", "Wales": a subdivision under its own name beats its country's alias."""
+    key = normalise(text)
+    own = {e.country for e in entries if e.feature == "ADM1" and normalise(e.name) == key}
+    return tuple(
+        e
+        for e in entries
+        if not (e.feature == "PCLI" and e.country in own and normalise(e.name) != key)
+    )
+
+
 def _rank(mention: Mention, ctx: Context, capitals: set[str]) -> list[Scored]:
-    entries = sorted(_city_states(mention.entries), key=lambda e: (-_prior(e, mention.text), e.id))
+    entries = sorted(
+        _constituents(_city_states(mention.entries), mention.text),
+        key=lambda e: (-_prior(e, mention.text), e.id),
+    )
     capital = mention.text in capitals
     scored = [
         Scored(e, _prior(e, mention.text) + _context_bonus(e, mention.text, ctx, capital))
@@ -179,11 +196,14 @@ def _within(mentions: list[Mention], ranked: list[list[Scored]], text: str) -> N
 
 _COHERENCE = 1.4
 _COHERENCE_CAP = 2.0
+#: the gain of a reading that lies in a county another name may denote
+_COUNTY = 1.5
 _EVIDENCE_CANDIDATES = 20
 #: features that do not place a document locally (they name a whole country or more)
 _NOT_LOCAL = {"PCLI", "CONT", "SEA", "RGN", "GULF", "BRDR"}
 
 _Key = tuple[str | None, str | None]
+_County = tuple[str | None, str | None, str]
 
 
 def _local_keys(entry: Entry) -> tuple[_Key | None, tuple[int, int] | None]:
@@ -193,6 +213,32 @@ def _local_keys(entry: Entry) -> tuple[_Key | None, tuple[int, int] | None]:
     area = (entry.country, entry.name if entry.feature == "ADM1" else entry.admin1)
     cell = None if entry.feature == "ADM1" else (math.floor(entry.lat), math.floor(entry.lon))
     return (area if area[1] else None), cell
+
+
+def _county(entry: Entry) -> _County | None:
+    """The county an entry lies in (a county is its own), as (country, admin1, county)."""
+    if entry.feature not in {"PPL", "ADM2"} or not entry.admin2:
+        return None
+    return (entry.country, entry.admin1, entry.admin2)
+
+
+def _county_evidence(scored: list[Scored]) -> dict[_County, float]:
+    """The counties a name may denote or lie in, each weighed against its best reading.
+
+    Not shared out among the readings like ``_evidence``: a town and a county of the
+    same name pair rarely, so any plausible pairing counts ("Paris" and "Henry
+    County" are both in Tennessee's Henry County).
+    """
+    if not scored:
+        return {}
+    best = scored[0].score
+    counties: dict[_County, float] = {}
+    for s in scored:
+        county = _county(s.entry)
+        weight = math.exp(s.score - best)
+        if county is not None and weight >= 0.05:
+            counties[county] = max(counties.get(county, 0.0), weight)
+    return counties
 
 
 def _evidence(scored: list[Scored]) -> tuple[dict[_Key, float], dict[tuple[int, int], float]]:
@@ -220,34 +266,49 @@ def _coherent(
     """The joint choice: readings that lie where the document's other places lie win.
 
     Each other name votes for the subdivisions and the grid cells (one degree, with
-    their neighbours) of its readings, weighted by how likely each reading is; a
-    candidate gains in proportion to the votes for where it lies ("Paris" and
-    "Henry County" together are in Tennessee, "Woodstock" beside "Tillsonburg" in
-    Ontario).
+    their neighbours) of its readings, weighted by how likely each reading is, and
+    for the counties of its readings; a candidate gains in proportion to the votes
+    for where it lies ("Paris" and "Henry County" together are in Tennessee,
+    "Woodstock" beside "Tillsonburg" in Ontario).
     """
     evidence: dict[str, tuple[dict[_Key, float], dict[tuple[int, int], float]]] = {}
+    counties: dict[str, dict[_County, float]] = {}
     for mention, scored in zip(mentions, votes, strict=True):
         if mention.text not in evidence and scored:
             evidence[mention.text] = _evidence(scored)
+            counties[mention.text] = _county_evidence(scored)
     if len(evidence) < 2:
         return
     for index, (mention, scored) in enumerate(zip(mentions, ranked, strict=True)):
         rescored = []
         for s in scored:
-            area, cell = _local_keys(s.entry)
-            support = 0.0
-            for name, (areas, cells) in evidence.items():
-                if name == mention.text:
-                    continue
-                vote = areas.get(area, 0.0) if area else 0.0
-                if cell is not None:
-                    for dlat in (-1, 0, 1):
-                        for dlon in (-1, 0, 1):
-                            vote = max(vote, cells.get((cell[0] + dlat, cell[1] + dlon), 0.0))
-                support += vote
-            bonus = _COHERENCE * min(support, _COHERENCE_CAP)
+            bonus = _COHERENCE * min(_support(s.entry, mention.text, evidence), _COHERENCE_CAP)
+            county = _county(s.entry)
+            if county is not None:
+                votes_for = (v.get(county, 0.0) for n, v in counties.items() if n != mention.text)
+                bonus += _COUNTY * min(sum(votes_for), 1.0)
             rescored.append(Scored(s.entry, s.score + bonus) if bonus else s)
         ranked[index] = sorted(rescored, key=lambda s: (-s.score, s.entry.id))
+
+
+def _support(
+    entry: Entry,
+    text: str,
+    evidence: dict[str, tuple[dict[_Key, float], dict[tuple[int, int], float]]],
+) -> float:
+    """The other names' votes for the subdivision and grid cell an entry lies in."""
+    area, cell = _local_keys(entry)
+    support = 0.0
+    for name, (areas, cells) in evidence.items():
+        if name == text:
+            continue
+        vote = areas.get(area, 0.0) if area else 0.0
+        if cell is not None:
+            for dlat in (-1, 0, 1):
+                for dlon in (-1, 0, 1):
+                    vote = max(vote, cells.get((cell[0] + dlat, cell[1] + dlon), 0.0))
+        support += vote
+    return support
 
 
 def resolve_all(

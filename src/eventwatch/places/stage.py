@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..countries import read_countries
 from ..schema import Actor, Document, Place
+from ._build import normalise
 from .gazetteer import Entry, Gazetteer
 from .location import locate_events
 from .resolve import Scored, resolve_all
@@ -46,6 +48,16 @@ def _country_words() -> tuple[dict[str, str], dict[str, str]]:
     return demonyms, capitals
 
 
+def _institution_names() -> frozenset[str]:
+    """The names of the actor table's institutions ("White House", "Pentagon"), normalised."""
+    text = resources.files("eventwatch.actors").joinpath("data", "institutions.tsv")
+    names: set[str] = set()
+    for line in text.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names.update(normalise(n) for n in line.split("\t")[0].split("|") if n.strip())
+    return frozenset(names)
+
+
 class PlaceResolver:
     """Fills ``doc.places`` and each event's ``location``."""
 
@@ -54,6 +66,7 @@ class PlaceResolver:
         self.max_candidates = max_candidates
         self.demonym_countries, self.capitals = _country_words()
         self.demonyms = frozenset(self.demonym_countries)
+        self.institutions = _institution_names()
 
     @classmethod
     def from_settings(cls, *, max_candidates: int = 3, **_: Any) -> PlaceResolver:
@@ -98,15 +111,22 @@ class PlaceResolver:
         return found
 
     def _institution(self, doc: Document, mention: Mention) -> bool:
-        """Whether the actor stage read the name as an organisation ("NATO", "White House")."""
+        """Whether the name is an institution's ("NATO", "White House"), not a place.
+
+        A listed institution, or an international organisation the parser did not
+        label a GPE. A place whose actor merely has a sector stays a place: a
+        dateline ("COLUMBUS, Ohio (AP)"), a court's county, a city council's city.
+        """
         if mention.text in self.capitals:
             return False
-        for actor in doc.mentions:
-            if (actor.start, actor.end) == (mention.start, mention.end):
-                return actor.country == "IGO" or (
-                    actor.sector is not None and mention.entries[0].feature != "PCLI"
-                )
-        return False
+        if normalise(mention.text) in self.institutions:
+            return True
+        return any(
+            (actor.start, actor.end) == (mention.start, mention.end)
+            and actor.country == "IGO"
+            and mention.label != "GPE"
+            for actor in doc.mentions
+        )
 
     def _actor_countries(self, doc: Document, mentions: list[Mention]) -> Counter[str]:
         """Countries of the actors, each distinct name once, leaving out toponym-named ones."""
@@ -242,7 +262,8 @@ def _actor_at(doc: Document, parse: Doc, start: int, end: int) -> Actor | None:
 def _inside_person_name(doc: Document, mention: Mention) -> bool:
     """ "Antony" in "Antony Blinken" is a first name, not the French town.
 
-    The name must sit next to a word of a person's name (a PERSON entity) inside a
+    The name must sit next to a word of a person's name (a PERSON entity, or a FAC
+    one inside a resolved actor: the small model often tags "Antony Blinken" so) inside a
     multi-word actor name; "Mansfield Mayor Curtis McCoy" or "the Ohio Department of
     Transportation" keep their place, whose neighbour is a title or an institution.
     """
@@ -262,6 +283,9 @@ def _inside_person_name(doc: Document, mention: Mention) -> bool:
             ]
             for neighbour in (t[0] for t in around):
                 inside = actor.start <= neighbour.idx < actor.end
-                if inside and neighbour.ent_type_ == "PERSON" and neighbour.text in words:
+                named = neighbour.ent_type_ == "PERSON" or (
+                    neighbour.ent_type_ == "FAC" and actor.country and actor.sector is not None
+                )
+                if inside and named and neighbour.text in words:
                     return True
     return False

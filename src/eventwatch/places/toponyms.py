@@ -45,6 +45,10 @@ _MAX_WORDS = 5
 #: features strong enough to accept from a proper-noun run outside GPE/LOC/FAC
 _STRONG = {"PCLI", "ADM1", "ADM2", "RGN", "SEA", "STRT", "GULF", "CONT", "BRDR"}
 _CUE_WORDS = {"in", "at", "near", "from", "outside", "to", "of", "into", "across", "around"}
+#: party letters before a lawmaker's home town ("Marty Seifert, R-Marshall")
+_PARTIES = {"R", "D", "I", "DFL"}
+#: plural nouns after a list of county names ("Barrow and Jackson counties")
+_COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
 #: generic words that are also the names of towns somewhere
 _GENERIC = frozenset(
     "street road avenue police court center centre university college hall city county "
@@ -97,6 +101,8 @@ def _cued(sub: Span) -> bool:
     after = doc[sub.end : sub.end + 2]
     if before in _CUE_WORDS or sub.start == 0 or sub.text.isupper():
         return True
+    if before == "-" and sub.start > 1 and doc[sub.start - 2].text in _PARTIES:
+        return True
     if sub[-1].dep_ == "compound" and sub[-1].head.ent_type_ != "PERSON":
         return True
     return len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()
@@ -123,6 +129,23 @@ def _name_part(sub: Span, entries: tuple[Entry, ...]) -> bool:
     )
 
 
+def _name_starts(span: Span) -> set[int]:
+    """Where a place may start inside an organisation's name.
+
+    At its start ("the Ohio Department of Development"), after a direction word
+    ("the East Texas Environmental Concerns Organization"), or after a closing
+    "of"/"in" ("the University of Rochester", "St. John's Lutheran School in Lombard").
+    """
+    first = span.start + int(span[0].lower_ in {"the", "a", "an"})
+    starts = {first}
+    if span.doc[first].lower_ in DIRECTIONS and first + 1 < span.end:
+        starts.add(first + 1)
+    for token in span[:-1]:
+        if token.lower_ in {"of", "in"}:
+            starts.update(range(token.i + 1, span.end))
+    return starts
+
+
 class _Finder:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str]) -> None:
         self.doc = doc
@@ -136,8 +159,7 @@ class _Finder:
         if label in {"PERSON", "NORP"}:
             pairs = [(span.start, span.end)]
         elif label not in _GEO_LABELS and label:
-            first = span.start + int(span[0].lower_ in {"the", "a", "an"})
-            pairs = [p for p in pairs if p[0] == first]
+            pairs = [p for p in pairs if p[0] in _name_starts(span)]
         for start, end in pairs:
             if any(self.taken[start:end]):
                 continue
@@ -164,6 +186,15 @@ class _Finder:
         if not all(_capitalised(t.text) or t.lower_ in {"of", "de", "el", "al"} for t in sub):
             return False
         return label != "" or all(t.pos_ == "PROPN" or t.text.isupper() for t in sub)
+
+    def as_county(self, start: int, end: int, entries: tuple[Entry, ...]) -> None:
+        """Read ``doc[start:end]`` as a county, replacing a town found there."""
+        span = self.doc[start:end]
+        for mention in self.found:
+            if (mention.start, mention.end) == (span.start_char, span.end_char):
+                mention.entries = entries
+        if not any(self.taken[start:end]):
+            self._add(start, end, entries, "")
 
     def _add(self, start: int, end: int, entries: tuple[Entry, ...], label: str) -> None:
         qualifier = None
@@ -194,6 +225,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str]) -> l
             finder.match(ent, ent.label_)
     for run in _proper_runs(doc, finder.taken):
         finder.match(run, "")
+    _county_lists(doc, finder)
     finder.found.sort(key=lambda m: m.start)
     return finder.found
 
@@ -213,3 +245,24 @@ def _proper_runs(doc: Doc, taken: list[bool]) -> list[Span]:
     if start is not None:
         runs.append(doc[start : len(doc)])
     return runs
+
+
+def _county_lists(doc: Doc, finder: _Finder) -> None:
+    """ "Barrow, Jackson and Madison counties": each name is a county."""
+    for token in doc:
+        suffix = _COUNTY_PLURALS.get(token.lower_)
+        if suffix is None:
+            continue
+        end = token.i
+        while end > 0:
+            start = end
+            while start > 0 and _capitalised(doc[start - 1].text) and doc[start - 1].is_alpha:
+                start -= 1
+            if start == end:
+                break
+            entries = finder.gazetteer.lookup(f"{doc[start:end].text} {suffix}")
+            if entries:
+                finder.as_county(start, end, entries)
+            if start == 0 or doc[start - 1].lower_ not in {",", "and", "or", "&"}:
+                break
+            end = start - 1 - int(start > 1 and doc[start - 2].text == ",")
