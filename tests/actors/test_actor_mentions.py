@@ -169,3 +169,20 @@ def test_a_bare_mention_string_is_read_as_a_subject(pipeline, text, country, sec
 
     actor = resolve_actor(pipeline, text)
     assert (actor.text, actor.country, actor.sector) == (text, country, sector)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "wrong"),
+    [
+        # a place in its own right, not Colombia
+        ("Columbia officials closed the bridge on Monday.", "Columbia", "COL"),
+        # a short name plus a last letter is another word
+        ("St. Tammany Parish deputies arrested two men.", "Parish", "FRA"),
+        # a person's name, not Israel
+        ("Ismael Torres said the talks would resume.", "Ismael", "ISR"),
+        # a surname one letter from a known one, without that person's first name
+        ("Representative Boehmer voted against the bill.", "Boehmer", "USA"),
+    ],
+)
+def test_words_that_are_not_slips(code, sentence, word, wrong) -> None:
+    assert not [a for a in code(sentence).mentions if word in a.text and a.country == wrong]

@@ -9,7 +9,7 @@ matched on lower-cased lemmas.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
@@ -73,13 +73,30 @@ def _split(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip()]
 
 
-#: names whose misspellings are still recognised, and the shortest such name
+#: names whose misspellings are still recognised, and the shortest misspelt word
 _SPELLED_KINDS = {"country", "demonym", "capital", "known"}
 _MIN_MISSPELT = 6
+#: the shortest known name a slip is measured from ("Quatar" for Qatar); a name this
+#: short must not merely gain a last letter, which makes other words ("Paris", "Parish")
+_MIN_SPELLED = 5
 
 
 def _one_letter_less(word: str) -> set[str]:
     return {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One deletion, insertion, substitution or swap of neighbours turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i + 1 : i + 2] + a[i : i + 1] == b[i : i + 2] and a[i + 2 :] == b[i + 2 :]
+        return a[i + 1 :] == b[i + 1 :] or swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
 
 
 def _could_be_misspelt(token: Token) -> bool:
@@ -112,7 +129,7 @@ class ActorVocabulary:
         self._prefixes: dict[str, int] = {}
         self._max_sector_words = 1
         self._sector_last_words: set[str] = set()
-        self._misspellings: dict[str, str | None] | None = None
+        self._misspellings: dict[str, tuple[str, ...]] | None = None
         self._surnames: dict[str, set[str | None]] | None = None
 
     @classmethod
@@ -175,11 +192,15 @@ class ActorVocabulary:
         width = len(re.findall(r"\w+|[^\w\s]", key)) + 1
         self._prefixes[key[:2]] = max(self._prefixes.get(key[:2], 0), width)
 
-    def find_names(self, doc: Doc) -> list[NameMatch]:
+    def find_names(
+        self, doc: Doc, real_word: Callable[[str], bool] | None = None
+    ) -> list[NameMatch]:
         """Longest, left-to-right, non-overlapping name matches over a parsed doc.
 
         Only tokens whose first two characters begin some name are tried, and only
         as far as the longest such name reaches, so most words cost one look-up.
+        ``real_word`` tells which unknown capitalised words are names of their own
+        (places), so they are not read as misspellings of a known name.
         """
         matches: list[NameMatch] = []
         text = doc.text
@@ -206,7 +227,7 @@ class ActorVocabulary:
                     found = NameMatch(i, j, entry)
                     break
             if found is None and _could_be_misspelt(doc[i]):
-                found = self._misspelt_name(doc[i])
+                found = self._misspelt_name(doc[i], real_word)
             if found is None or self._inside_larger_name(doc, found):
                 i += 1
                 continue
@@ -229,30 +250,49 @@ class ActorVocabulary:
         countries = self._surnames.get(surname, set())
         return next(iter(countries)) if len(countries) == 1 else None
 
-    def _misspelt_name(self, token: Token) -> NameMatch | None:
+    def _misspelt_name(
+        self, token: Token, real_word: Callable[[str], bool] | None
+    ) -> NameMatch | None:
         """A one-letter slip in a country, demonym or known person's name ("Ethopia",
-        "Quatar", "Mitterand"), when exactly one such name is that close."""
+        "Quatar", "Francois Mitterand"), when exactly one such name is that close.
+
+        Not a word that is a name in its own right (``real_word``: "Columbia",
+        "Liberal" and "Austin" are places); a person's surname only after that
+        person's first name, since surnames one letter apart abound.
+        """
         if self._misspellings is None:
             self._misspellings = self._misspelling_index()
-        word = token.text
-        found = {self._misspellings.get(variant, "") for variant in _one_letter_less(word)}
-        found.add(self._misspellings.get(word, ""))
-        found.discard("")
-        if len(found) != 1 or None in found:
+        index, word = self._misspellings, token.text
+        keys = set(index.get(word, ()))
+        for variant in _one_letter_less(word):
+            keys.update(index.get(variant, ()))
+        close = [
+            k
+            for k in keys
+            if k != word
+            and k[0] == word[0]
+            and _one_slip(k, word)
+            and (len(k) >= _MIN_MISSPELT or not word.startswith(k))  # "Parish" is no Paris
+        ]
+        if len(close) != 1 or (real_word is not None and real_word(word)):
             return None
-        key = found.pop()
-        if key is None or key == word or key[0] != word[0]:
-            return None
-        return NameMatch(token.i, token.i + 1, self.names[key])
+        entry = self.names[close[0]]
+        if entry.known is None and token.ent_type_ == "PERSON":
+            return None  # "Ismael" is a name, not Israel
+        if entry.known is not None:
+            first = entry.known.name.split()[0]
+            if token.i == 0 or token.doc[token.i - 1].text != first:
+                return None
+        return NameMatch(token.i, token.i + 1, entry)
 
-    def _misspelling_index(self) -> dict[str, str | None]:
-        """Each single-word name and its one-letter-shorter forms -> the name (None: several)."""
-        index: dict[str, str | None] = {}
+    def _misspelling_index(self) -> dict[str, tuple[str, ...]]:
+        """Each single-word name and its one-letter-shorter forms -> the names they come from."""
+        index: dict[str, tuple[str, ...]] = {}
         for key, entry in self.names.items():
-            if entry.kind not in _SPELLED_KINDS or len(key) < _MIN_MISSPELT or not key.isalpha():
+            if entry.kind not in _SPELLED_KINDS or len(key) < _MIN_SPELLED or not key.isalpha():
                 continue
             for variant in {key, *_one_letter_less(key)}:
-                index[variant] = key if index.get(variant, key) == key else None
+                index[variant] = (*index.get(variant, ()), key)
         return index
 
     def _inside_larger_name(self, doc: Doc, match: NameMatch) -> bool:

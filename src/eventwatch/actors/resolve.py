@@ -160,10 +160,17 @@ class Resolution:
 class Resolver:
     """Turns head words into :class:`Resolution` records using the vocabulary."""
 
-    def __init__(self, vocab: ActorVocabulary, place_country: PlaceCountry | None = None) -> None:
+    def __init__(
+        self,
+        vocab: ActorVocabulary,
+        place_country: PlaceCountry | None = None,
+        real_word: Callable[[str], bool] | None = None,
+    ) -> None:
         self.vocab = vocab
         #: the country a place name stands for (a gazetteer look-up), when one is given
         self.place_country = place_country
+        #: whether a word is a place name of its own (so no misspelling of another name)
+        self.real_word = real_word
         #: the date offices are looked up on (the document's publication date)
         self.when: dt.date | None = None
         #: countries the document names, which break ties between readings of a place name
@@ -171,7 +178,7 @@ class Resolver:
 
     def index_names(self, doc: Doc) -> dict[int, NameMatch]:
         index: dict[int, NameMatch] = {}
-        for match in self.vocab.find_names(doc):
+        for match in self.vocab.find_names(doc, self.real_word):
             for i in range(match.start, match.end):
                 index[i] = match
         return index

@@ -10,6 +10,7 @@ saying to that verb's subject.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Actor, Document
@@ -19,6 +20,8 @@ from .resolve import PlaceCountry, Resolution, Resolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from ..places.gazetteer import Gazetteer
 
 __all__ = ["ActorMentions"]
 
@@ -105,9 +108,14 @@ class _Memory:
 class ActorMentions:
     """Stage ``eventwatch.actor_mentions.v1``: fills ``doc.mentions`` and ``doc.actor_heads``."""
 
-    def __init__(self, vocab: ActorVocabulary, place_country: PlaceCountry | None = None) -> None:
+    def __init__(
+        self,
+        vocab: ActorVocabulary,
+        place_country: PlaceCountry | None = None,
+        place_name: Callable[[str], bool] | None = None,
+    ) -> None:
         self.vocab = vocab
-        self.resolver = Resolver(vocab, place_country)
+        self.resolver = Resolver(vocab, place_country, place_name)
 
     @classmethod
     def from_settings(
@@ -118,7 +126,12 @@ class ActorMentions:
         vocab.add_dictionary(ActorDictionary.builtin())
         if dictionary:
             vocab.add_dictionary(ActorDictionary.load(dictionary), override=True)
-        return cls(vocab, place_country=_gazetteer_country() if places else None)
+        if not places:
+            return cls(vocab)
+        from ..places.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer()
+        return cls(vocab, _gazetteer_country(gazetteer), gazetteer.has)
 
     def __call__(self, doc: Document) -> Document:
         parse = doc.parse
@@ -280,16 +293,13 @@ def _countries_from_sentences(doc: Document) -> None:
 _AREAS = {"ADM1", "ADM2", "RGN", "ISL", "PCLI", "PCLD", "PCLS", "TERR"}
 
 
-def _gazetteer_country() -> PlaceCountry:
+def _gazetteer_country(gazetteer: Gazetteer) -> PlaceCountry:
     """A place name's country when the gazetteer reads it one way.
 
     A country, a big city (100,000 people or more), names whose readings all lie
     in one country (a town of 10,000 or an area), or, among several countries,
     the one the document names.
     """
-    from ..places.gazetteer import Gazetteer
-
-    gazetteer = Gazetteer()
 
     def country(name: str, context: frozenset[str]) -> str | None:
         entries = gazetteer.lookup(name)
