@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 
-from .exceptions import ResourceError
+from .wordlists import read_rows, split_cell
 
 __all__ = ["Country", "read_countries"]
 
@@ -28,28 +27,9 @@ class Country:
     capitals: tuple[str, ...]
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in cell.split("|") if v.strip())
-
-
 def read_countries() -> Iterator[Country]:
     """Every country of the table, in file order; a malformed line is a ResourceError."""
-    try:
-        text = (
-            resources.files("eventwatch.actors")
-            .joinpath("data", "countries.tsv")
-            .read_text("utf-8")
-        )
-    except OSError as exc:
-        raise ResourceError(f"country table countries.tsv is missing: {exc}") from exc
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        cells += [""] * (_COLUMNS - len(cells))
-        if len(cells) != _COLUMNS:
-            raise ResourceError(
-                f"countries.tsv:{number}: expected {_COLUMNS} columns, got {len(cells)}"
-            )
-        iso3, name, aliases, demonyms, capitals = (c.strip() for c in cells)
-        yield Country(iso3, name, _split(aliases), _split(demonyms), _split(capitals))
+    for iso3, name, aliases, demonyms, capitals in read_rows(
+        "eventwatch.actors", "countries.tsv", _COLUMNS
+    ):
+        yield Country(iso3, name, split_cell(aliases), split_cell(demonyms), split_cell(capitals))

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from ..countries import read_countries
-from ..exceptions import ResourceError
+from ..wordlists import read_rows, split_cell
 from .dictionary import ActorDictionary, DictionaryEntry
 
 if TYPE_CHECKING:
@@ -52,25 +51,7 @@ class NameMatch:
 
 
 def _rows(filename: str, columns: int) -> Iterator[list[str]]:
-    try:
-        text = resources.files("eventwatch.actors").joinpath("data", filename).read_text("utf-8")
-    except OSError as exc:
-        raise ResourceError(f"actor word list {filename} is missing: {exc}") from exc
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) < columns:
-            cells += [""] * (columns - len(cells))
-        if len(cells) != columns:
-            raise ResourceError(
-                f"{filename}:{number}: expected {columns} columns, got {len(cells)}"
-            )
-        yield [c.strip() for c in cells]
-
-
-def _split(cell: str) -> list[str]:
-    return [v.strip() for v in cell.split("|") if v.strip()]
+    return read_rows("eventwatch.actors", filename, columns)
 
 
 #: names whose misspellings are still recognised, and the shortest misspelt word
@@ -149,10 +130,10 @@ class ActorVocabulary:
                 vocab.igo_parent[code] = parent
         for code, name, aliases, sector, _parent in _rows("igos.tsv", 5):
             entry = NameEntry("igo", "IGO", vocab.root_igo(code), sector or "IGO")
-            for form in [code, name, *_split(aliases)]:
+            for form in [code, name, *split_cell(aliases)]:
                 vocab.add_name(form, entry)
         for phrases, country, sector, name in _rows("institutions.tsv", 4):
-            forms = _split(phrases)
+            forms = split_cell(phrases)
             entry = NameEntry("institution", country or None, name or forms[0], sector or None)
             for form in forms:
                 vocab.add_name(form, entry)

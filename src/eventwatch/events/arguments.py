@@ -27,6 +27,8 @@ __all__ = ["Arguments", "noun_arguments", "place_objects", "verb_arguments", "wi
 Arguments = tuple[list["Token"], list["Token"]]
 
 _SUBJECTS = {"nsubj", "csubj"}
+#: entity labels of words that say when, never who
+_WHEN = {"DATE", "TIME"}
 _VERB_TARGET_PREPS = {
     "against",
     "on",
@@ -141,7 +143,7 @@ def _addressees(verb: Token) -> list[Token]:
     return [
         obj
         for obj in _prep_objects(verb, {"on", "upon"})
-        if obj.head.i == verb.i + 1 and obj.ent_type_ not in {"DATE", "TIME"}
+        if obj.head.i == verb.i + 1 and obj.ent_type_ not in _WHEN
     ]
 
 
@@ -213,7 +215,6 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
     return sources, targets
 
 
-_WHEN = {"DATE", "TIME"}
 #: events whose target is whoever acts in the clause complained of
 _COMPLAINTS = {"ACCUSE", "PROTEST"}
 
@@ -270,11 +271,8 @@ def _stranded_subject(verb: Token) -> list[Token]:
     the verb (past its auxiliaries) are still its subject. Climbs coordination up
     to the phrase's first conjunct but not across a comma that opens the phrase.
     """
-    if (
-        verb.dep_ not in {"ROOT", "ccomp", "conj"}
-        or verb.tag_ in {"VBG", "VB", "VBN"}
-        and not any(c.dep_ == "aux" for c in verb.children)
-    ):
+    non_finite = verb.tag_ in {"VBG", "VB", "VBN"} and not _children(verb, {"aux"})
+    if verb.dep_ not in {"ROOT", "ccomp", "conj"} or non_finite:
         return []
     index = verb.i - 1
     doc = verb.doc

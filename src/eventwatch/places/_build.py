@@ -34,11 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from ..countries import read_countries
+from ..wordlists import read_rows, split_cell
 
 __all__ = ["BUILD_VERSION", "Row", "build_index", "normalise"]
 
 BUILD_VERSION = "5"
-_DATA = Path(__file__).parent / "data"
 
 _SAINT = re.compile(r"\bst\.? ")
 _ADM2_SUFFIXES = (" County", " Parish", " Borough")
@@ -58,11 +58,8 @@ def normalise(name: str) -> str:
     return " ".join(text.split())
 
 
-def _tsv(path: Path) -> Iterator[list[str]]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip() and not line.startswith("#"):
-                yield line.rstrip("\n").split("\t")
+def _rows(filename: str, columns: int) -> Iterator[list[str]]:
+    return read_rows("eventwatch.places", filename, columns)
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -107,7 +104,7 @@ def _countries(builder: _Builder) -> dict[str, tuple[float, float]]:
         for c in json.loads(csc_path.read_text("utf-8"))
         if c.get("latitude") and c.get("longitude")
     }
-    for code, north, east in _tsv(_DATA / "country_points.tsv"):
+    for code, north, east in _rows("country_points.tsv", 3):
         points[code] = (float(north), float(east))
     for country in read_countries():
         iso3, name = country.iso3, country.name
@@ -134,7 +131,7 @@ def _countries(builder: _Builder) -> dict[str, tuple[float, float]]:
 def _subdivisions(builder: _Builder) -> None:
     points = {
         (country, name): (float(north), float(east))
-        for name, country, north, east in _tsv(_DATA / "admin1_points.tsv")
+        for name, country, north, east in _rows("admin1_points.tsv", 4)
     }
     root = _package_file("countrystatecity_countries", "data", "by-country")
     geonameids = {
@@ -238,7 +235,7 @@ def _counties(builder: _Builder) -> None:
 
 
 def _regions(builder: _Builder) -> None:
-    for name, aliases, country, lat, lon, feature in _tsv(_DATA / "regions.tsv"):
+    for name, aliases, country, lat, lon, feature in _rows("regions.tsv", 6):
         row: Row = (
             builder.next_id(),
             name,
@@ -251,12 +248,12 @@ def _regions(builder: _Builder) -> None:
             feature,
             None,
         )
-        builder.add(row, [name, *aliases.split("|")])
+        builder.add(row, [name, *split_cell(aliases)])
 
 
 def _aliases(builder: _Builder) -> None:
     by_name = {(normalise(r[1]), r[2]): r[0] for r in builder.rows if r[8] == "ADM1"}
-    for alias, name, country in _tsv(_DATA / "aliases.tsv"):
+    for alias, name, country in _rows("aliases.tsv", 3):
         row_id = by_name.get((normalise(name), country))
         if row_id is not None:
             builder.names.add((normalise(alias), row_id, 1))

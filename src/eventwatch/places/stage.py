@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..countries import read_countries
 from ..schema import Actor, Document, Place
+from ..wordlists import read_rows, split_cell
 from ._build import normalise
 from .gazetteer import Entry, Gazetteer
 from .location import locate_events
@@ -50,12 +50,8 @@ def _country_words() -> tuple[dict[str, str], dict[str, str]]:
 
 def _institution_names() -> frozenset[str]:
     """The names of the actor table's institutions ("White House", "Pentagon"), normalised."""
-    text = resources.files("eventwatch.actors").joinpath("data", "institutions.tsv")
-    names: set[str] = set()
-    for line in text.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            names.update(normalise(n) for n in line.split("\t")[0].split("|") if n.strip())
-    return frozenset(names)
+    rows = read_rows("eventwatch.actors", "institutions.tsv", 4)
+    return frozenset(normalise(name) for row in rows for name in split_cell(row[0]))
 
 
 class PlaceResolver:
