@@ -149,3 +149,83 @@ def test_constituent_country_is_its_own_place(code: Code) -> None:
     doc = code("The band toured England before returning to Dublin.")
     england = _place(doc, "England")
     assert (england.name, england.feature) == ("England", "ADM1")
+
+
+def test_a_place_once_is_a_place_wherever_it_recurs(code: Code) -> None:
+    doc = code(
+        "The council met in Gainesville on Monday. Many Gainesville business owners say "
+        "the new parking rules hurt them."
+    )
+    gainesville = [p for p in doc.places if p.text == "Gainesville"]
+    assert len(gainesville) == 2
+    assert len({(p.lat, p.lon) for p in gainesville}) == 1
+
+
+def test_surname_of_a_person_named_in_full_is_no_place(code: Code) -> None:
+    doc = code(
+        "Sheriff Bob Denton drove to Denton, Texas. Denton said the suspect had fled, "
+        "and Michael Jordan agreed."
+    )
+    denton = [p.start for p in doc.places if p.text == "Denton"]
+    assert denton == [doc.text.index("to Denton") + 3]
+    assert not [p for p in doc.places if p.text == "Jordan"]
+
+
+def test_two_word_demonym_is_one_country_place(code: Code) -> None:
+    doc = code("Sri Lankan troops pushed north on Friday, the army said.")
+    demonym = _place(doc, "Sri Lankan")
+    assert (demonym.country, demonym.feature) == ("LKA", "demonym")
+    assert not [p for p in doc.places if p.text == "Sri"]
+
+
+def test_capital_named_organisation_does_not_pull_towns_abroad(code: Code) -> None:
+    doc = code(
+        "Residents of Paris and Henry County will receive a letter from the Paris-Henry "
+        "County Rescue Squad. The squad asks for donations every spring."
+    )
+    assert _place(doc, "Paris").admin1 == "Tennessee"
+
+
+def test_demonyms_set_the_country_of_a_famous_name(code: Code) -> None:
+    doc = code(
+        "Russian artists who emigrated to America are on display in New York. Many of "
+        "them had trained in Moscow before the revolution."
+    )
+    assert _place(doc, "Moscow").country == "RUS"
+
+
+def test_people_of_a_region_name_the_region(code: Code) -> None:
+    doc = code("Texans and Europeans flocked to the fair, and many Ontarians came too.")
+    texans, ontarians = _place(doc, "Texans"), _place(doc, "Ontarians")
+    assert (texans.name, texans.country, texans.feature) == ("Texas", "USA", "demonym")
+    assert (ontarians.name, ontarians.country) == ("Ontario", "CAN")
+    assert _place(doc, "Europeans").name == "Europe"
+
+
+def test_country_or_large_city_anywhere_in_an_organisation_name(code: Code) -> None:
+    doc = code(
+        "Forecasters at Environment Canada warned of snow, and Metro Vancouver closed two parks."
+    )
+    assert _place(doc, "Vancouver").admin1 == "British Columbia"
+    assert not [p for p in doc.places if p.text == "Metro"]
+
+
+def test_breakaway_territory_is_a_place_as_well_as_an_actor(code: Code) -> None:
+    doc = code("Russia signed treaties with the breakaway regions of Abkhazia and South Ossetia.")
+    assert (_place(doc, "South Ossetia").country, _place(doc, "Abkhazia").country) == (
+        "GEO",
+        "GEO",
+    )
+
+
+def test_news_short_form_of_a_city(code: Code) -> None:
+    doc = code("Traffic in L.A. was snarled for hours after the crash.")
+    assert _place(doc, "L.A.").name == "Los Angeles"
+
+
+def test_a_subdivision_named_once_keeps_its_towns_in_it(code: Code) -> None:
+    doc = code(
+        "London city council will hire outside experts to defend its rejection of a clinic. "
+        "The developers appealed to the Ontario Municipal Board, said Jane Doe, a London lawyer."
+    )
+    assert {p.admin1 for p in doc.places if p.text == "London"} == {"Ontario"}

@@ -13,7 +13,7 @@ Sources, all read from installed packages, never downloaded:
   first-level subdivisions.
 * the project's own tables: ``actors/data/countries.tsv`` (country names and
   aliases), ``places/data/regions.tsv`` (regions, seas, straits, borders),
-  ``places/data/aliases.tsv`` (news-style state abbreviations) and
+  ``places/data/aliases.tsv`` (news-style short forms of states and cities) and
   ``places/data/country_points.tsv`` and ``admin1_points.tsv`` (GeoNames-style
   points of countries and subdivisions, where the subdivision source's point lies
   far from GeoNames', as for Canada, Alberta or New York state).
@@ -38,7 +38,7 @@ from ..wordlists import read_rows, split_cell
 
 __all__ = ["BUILD_VERSION", "Row", "build_index", "normalise"]
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 
 _SAINT = re.compile(r"\bst\.? ")
 _ADM2_SUFFIXES = (" County", " Parish", " Borough")
@@ -252,7 +252,9 @@ def _regions(builder: _Builder) -> None:
 
 
 def _aliases(builder: _Builder) -> None:
-    by_name = {(normalise(r[1]), r[2]): r[0] for r in builder.rows if r[8] == "ADM1"}
+    cities = sorted((r for r in builder.rows if r[8] == "PPL"), key=lambda r: r[6])
+    by_name = {(normalise(r[1]), r[2]): r[0] for r in cities}  # the most populous last
+    by_name.update({(normalise(r[1]), r[2]): r[0] for r in builder.rows if r[8] == "ADM1"})
     for alias, name, country in _rows("aliases.tsv", 3):
         row_id = by_name.get((normalise(name), country))
         if row_id is not None:
@@ -279,7 +281,7 @@ def build_index(path: Path) -> None:
     _countries(builder)
     _subdivisions(builder)
     _regions(builder)
-    _aliases(builder)
     _cities(builder, _AdminNames())
     _counties(builder)
+    _aliases(builder)
     _write(builder, path)

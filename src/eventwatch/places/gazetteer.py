@@ -54,7 +54,12 @@ def _fingerprint() -> str:
             digest.update(metadata.version(package).encode())
         except metadata.PackageNotFoundError as exc:
             raise ResourceError(f"gazetteer source {package!r} is not installed") from exc
-    tables = [*sorted(_DATA.glob("*.tsv")), _DATA.parent.parent / "actors/data/countries.tsv"]
+    # the builder's own code too, so that a change to it never meets a stale index
+    tables = [
+        *sorted(_DATA.glob("*.tsv")),
+        _DATA.parent.parent / "actors/data/countries.tsv",
+        _DATA.parent / "_build.py",
+    ]
     for table in tables:
         digest.update(table.read_bytes())
     return digest.hexdigest()[:16]

@@ -2,9 +2,9 @@
 
 Each candidate gets a prior from its feature class (country, subdivision,
 region, county, town), its population and whether the text is its own name or
-an alternate one. The document then votes: countries of its actors and of its
-confidently resolved places, subdivisions it names, and nearness to its other
-places. Two passes: the first resolves with the prior and the actors' countries,
+an alternate one. The document then votes: countries its demonyms name and its
+confidently resolved places lie in, subdivisions it names, and nearness to its other
+places. Two passes: the first resolves with the prior and the demonyms' countries,
 the second adds what the first found. Each pass ends with a joint choice:
 readings lying in the subdivisions and near the likely readings of the
 document's other names win (see ``_coherent``). A capital that stands for a government
@@ -35,7 +35,14 @@ _FEATURE_PRIOR = {
     "ADM2": 1.0,
 }
 _MAX_CANDIDATES = 60
+_PASSES = 2
+#: the prior's gain for a place's own name, and for one of its other names
+_MAIN = 0.5
+_ALTERNATE = -0.8
+_SHARE = 1.0
+_PRESENT = 0.4
 _NEAR_KM = 150.0
+_NEAR_GAIN = 1.0
 #: the gain of a reading inside a subdivision the document names
 _NAMED_ADMIN1 = 1.6
 #: features too large for nearness to mean anything
@@ -55,7 +62,8 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     #: the country each confidently resolved name gave (left out when scoring that name)
     given: dict[str, str] = field(default_factory=dict)
-    admin1: set[tuple[str | None, str]] = field(default_factory=set)
+    #: subdivisions confidently named, with the names that named them
+    admin1: dict[tuple[str | None, str], set[str]] = field(default_factory=dict)
     points: list[tuple[str, float, float]] = field(default_factory=list)
     #: capitals that stand for a government, or a federal-politics document
     capital_countries: set[str] = field(default_factory=set)
@@ -78,7 +86,7 @@ def _prior(entry: Entry, text: str) -> float:
         score = _FEATURE_PRIOR.get(entry.feature, 1.0)
     if entry.feature == "ADM2" and not any(w in text for w in ("County", "Parish", "District")):
         score -= 0.8
-    return score + (0.5 if entry.main else -0.4)
+    return score + (_MAIN if entry.main else _ALTERNATE)
 
 
 def _context_bonus(entry: Entry, text: str, ctx: Context, capital: bool) -> float:
@@ -89,14 +97,15 @@ def _context_bonus(entry: Entry, text: str, ctx: Context, capital: bool) -> floa
     total = sum(countries.values())
     if entry.country and total > 0:
         share = max(countries[entry.country], 0) / total
-        bonus += 2.0 * share + (0.4 if share else 0.0)
-    if entry.feature != "ADM1" and (entry.country, entry.admin1 or "") in ctx.admin1:
+        bonus += _SHARE * share + (_PRESENT if share else 0.0)
+    namers = ctx.admin1.get((entry.country, entry.admin1 or ""), set())
+    if entry.feature != "ADM1" and namers - {text}:
         bonus += _NAMED_ADMIN1
     siblings = {c for c, name in ctx.admin1 if name != entry.name}
     if entry.feature == "ADM1" and entry.country in siblings:
         bonus += 1.0
     if entry.feature not in _WIDE and _near(entry, text, ctx):
-        bonus += 1.0
+        bonus += _NEAR_GAIN
     if capital and entry.country in ctx.capital_countries and entry.feature == "PPL":
         bonus += 2.5 if entry.population >= 100_000 else 0.0
     return bonus
@@ -149,8 +158,14 @@ def _rank(mention: Mention, ctx: Context, capitals: set[str]) -> list[Scored]:
     return scored
 
 
-def _learn(ctx: Context, mentions: list[Mention], ranked: list[list[Scored]]) -> None:
-    """Fill a context from ranked mentions, each distinct name counted once."""
+def _learn(
+    mentions: list[Mention], ranked: list[list[Scored]], confident: dict[str, Entry]
+) -> list[tuple[str, float, float]]:
+    """What a ranking teaches: each name's confident reading, and the points of its likely ones.
+
+    ``confident`` keeps what earlier passes learned: a name whose reading was sure
+    once and is contested now (its own support was left out) still counts.
+    """
     seen: set[str] = set()
     points: set[tuple[str, float, float]] = set()
     for mention, scored in zip(mentions, ranked, strict=True):
@@ -162,14 +177,26 @@ def _learn(ctx: Context, mentions: list[Mention], ranked: list[list[Scored]]) ->
             if other.score >= best.score - 1.0 and other.entry.feature not in _WIDE:
                 points.add((mention.text, round(other.entry.lat, 2), round(other.entry.lon, 2)))
         margin = best.score - scored[1].score if len(scored) > 1 else 3.0
-        if margin < 0.5:
-            continue
-        if best.entry.country:
-            ctx.countries[best.entry.country] += 1
-            ctx.given[mention.text] = best.entry.country
-        if best.entry.feature == "ADM1":
-            ctx.admin1.add((best.entry.country, best.entry.name))
-    ctx.points = sorted(points)
+        if margin >= 0.5:
+            confident[mention.text] = best.entry
+    return sorted(points)
+
+
+def _context(
+    named_countries: Counter[str],
+    federal: set[str],
+    confident: dict[str, Entry],
+    points: list[tuple[str, float, float]],
+) -> Context:
+    ctx = Context(countries=Counter(named_countries), capital_countries=set(federal))
+    for text, entry in sorted(confident.items()):
+        if entry.country:
+            ctx.countries[entry.country] += 1
+            ctx.given[text] = entry.country
+        if entry.feature == "ADM1":
+            ctx.admin1.setdefault((entry.country, entry.name), set()).add(text)
+    ctx.points = points
+    return ctx
 
 
 def _within(mentions: list[Mention], ranked: list[list[Scored]], text: str) -> None:
@@ -199,6 +226,7 @@ _COHERENCE_CAP = 2.0
 #: the gain of a reading that lies in a county another name may denote
 _COUNTY = 1.5
 _EVIDENCE_CANDIDATES = 20
+_MIN_VOTE = 0.0
 #: features that do not place a document locally (they name a whole country or more)
 _NOT_LOCAL = {"PCLI", "CONT", "SEA", "RGN", "GULF", "BRDR"}
 
@@ -252,6 +280,8 @@ def _evidence(scored: list[Scored]) -> tuple[dict[_Key, float], dict[tuple[int, 
     areas: dict[_Key, float] = {}
     cells: dict[tuple[int, int], float] = {}
     for s, w in zip(top, weights, strict=True):
+        if w / total < _MIN_VOTE:
+            continue
         area, cell = _local_keys(s.entry)
         if area is not None:
             areas[area] = max(areas.get(area, 0.0), w / total)
@@ -313,19 +343,20 @@ def _support(
 
 def resolve_all(
     mentions: list[Mention],
-    actor_countries: Counter[str],
+    named_countries: Counter[str],
     capitals: set[str],
     federal: set[str],
     text: str = "",
 ) -> list[list[Scored]]:
     """Ranked candidates of each mention (best first): the prior, then twice in context."""
-    ctx = Context(countries=Counter(actor_countries), capital_countries=set(federal))
+    ctx = Context(countries=Counter(named_countries), capital_countries=set(federal))
     ranked = [_rank(m, ctx, capitals) for m in mentions]
     _within(mentions, ranked, text)
-    for _ in range(2):
+    confident: dict[str, Entry] = {}
+    for _ in range(_PASSES):
         previous = ranked
-        ctx = Context(countries=Counter(actor_countries), capital_countries=set(federal))
-        _learn(ctx, mentions, ranked)
+        points = _learn(mentions, ranked, confident)
+        ctx = _context(named_countries, federal, confident, points)
         ranked = [_rank(m, ctx, capitals) for m in mentions]
         _within(mentions, ranked, text)
         _coherent(mentions, ranked, previous)

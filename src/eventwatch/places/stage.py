@@ -12,10 +12,10 @@ from ._build import normalise
 from .gazetteer import Entry, Gazetteer
 from .location import locate_events
 from .resolve import Scored, resolve_all
-from .toponyms import Mention, find_mentions
+from .toponyms import Mention, demonym_spans, find_mentions
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["DEMONYM", "PlaceResolver"]
 
@@ -38,20 +38,57 @@ _FEDERAL_CUES = (
 _SPEECH_LEMMAS = {"say", "tell", "indicate", "announce", "warn", "state", "claim", "add", "urge"}
 
 
-def _country_words() -> tuple[dict[str, str], dict[str, str]]:
-    """Demonym -> country name, and capital name -> country, from the country table."""
-    demonyms: dict[str, str] = {}
-    capitals: dict[str, str] = {}
-    for country in read_countries():
-        demonyms.update((d, country.name) for d in country.demonyms)
-        capitals.update((c, country.iso3) for c in country.capitals)
-    return demonyms, capitals
+def _capitals() -> dict[str, str]:
+    """Capital name -> country code, from the country table."""
+    return {c: country.iso3 for country in read_countries() for c in country.capitals}
+
+
+def _demonym_places(gazetteer: Gazetteer) -> dict[str, Entry]:
+    """Demonym -> the place it names: countries ("Russian"), then regions ("Texans").
+
+    The country table gives the countries' demonyms; ``data/demonyms.tsv`` those of
+    regions, subdivisions and a few cities, each mapped to its gazetteer name.
+    """
+    wanted: list[tuple[str, str, str | None]] = [
+        (d, c.name, c.iso3) for c in read_countries() for d in c.demonyms
+    ]
+    for forms, area, code in read_rows(__package__, "demonyms.tsv", 3):
+        wanted += [(form, area, code or None) for form in split_cell(forms)]
+    places: dict[str, Entry] = {}
+    for demonym, name, country in wanted:
+        entry = _area(gazetteer, name, country)
+        if entry is not None and demonym not in places:
+            places[demonym] = entry
+    return places
+
+
+def _area(gazetteer: Gazetteer, name: str, country: str | None) -> Entry | None:
+    """The gazetteer's entry for a named area: the widest feature, then the most people."""
+    order = ("PCLI", "CONT", "RGN", "SEA", "ADM1", "PPL")
+    entries = [
+        e
+        for e in gazetteer.lookup(name)
+        if e.main
+        and e.country == country
+        and e.feature in order
+        and normalise(e.name) == normalise(name)
+    ]
+    if country is not None and not entries:  # a country's own entry may bear another name
+        entries = [
+            e for e in gazetteer.lookup(name) if e.country == country and e.feature == "PCLI"
+        ]
+    entries.sort(key=lambda e: (order.index(e.feature), -e.population, e.id))
+    return entries[0] if entries else None
 
 
 def _institution_names() -> frozenset[str]:
-    """The names of the actor table's institutions ("White House", "Pentagon"), normalised."""
+    """The names of the actor table's institutions ("White House", "Pentagon"), normalised.
+
+    Rows without a sector are territories (breakaway entities such as South
+    Ossetia): places as well as actors, so they are left out.
+    """
     rows = read_rows("eventwatch.actors", "institutions.tsv", 4)
-    return frozenset(normalise(name) for row in rows for name in split_cell(row[0]))
+    return frozenset(normalise(name) for row in rows if row[2] for name in split_cell(row[0]))
 
 
 class PlaceResolver:
@@ -60,8 +97,9 @@ class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer, *, max_candidates: int = 3) -> None:
         self.gazetteer = gazetteer
         self.max_candidates = max_candidates
-        self.demonym_countries, self.capitals = _country_words()
-        self.demonyms = frozenset(self.demonym_countries)
+        self.capitals = _capitals()
+        self.demonym_places = _demonym_places(gazetteer)
+        self.demonyms = frozenset(self.demonym_places)
         self.institutions = _institution_names()
 
     @classmethod
@@ -76,16 +114,21 @@ class PlaceResolver:
             for m in find_mentions(doc.parse, self.gazetteer, self.demonyms)
             if not self._institution(doc, m) and not _inside_person_name(doc, m)
         ]
-        actors = self._actor_countries(doc, mentions)
+        demonyms = demonym_spans(doc.parse, self.demonyms)
+        # The countries the demonyms name: the actors' countries are partly read from
+        # the very place names resolved here ("London police" is British to the actor
+        # stage), so they are no independent evidence of where the document is.
+        words = sorted({s.text for s in demonyms})
+        named = Counter(c for w in words if (c := self.demonym_places[w].country) is not None)
         federal = self._federal(doc, mentions)
-        ranked = resolve_all(mentions, actors, set(self.capitals), federal, doc.text)
+        ranked = resolve_all(mentions, named, set(self.capitals), federal, doc.text)
         doc.places = [self._place(m, r) for m, r in zip(mentions, ranked, strict=True) if r]
-        doc.places = sorted([*doc.places, *self._demonyms(doc)], key=lambda p: p.start)
+        doc.places = sorted([*doc.places, *self._demonyms(doc, demonyms)], key=lambda p: p.start)
         locate_events(doc, self.gazetteer, self._metonyms(doc))
         return doc
 
-    def _demonyms(self, doc: Document) -> list[Place]:
-        """ "Russian", "Georgians": the country as a place of feature ``demonym``.
+    def _demonyms(self, doc: Document, spans: list[Span]) -> list[Place]:
+        """ "Russian", "Texans": the country or region as a place of feature ``demonym``.
 
         A demonym names the country a person or thing belongs to, not where
         something happens, so event locations never use these places.
@@ -93,17 +136,12 @@ class PlaceResolver:
         assert doc.parse is not None
         taken = [(p.start, p.end) for p in doc.places]
         found: list[Place] = []
-        for token in doc.parse:
-            country = self.demonym_countries.get(token.text)
-            if country is None or any(
-                s < token.idx + len(token) and token.idx < e for s, e in taken
-            ):
+        for span in spans:
+            start, end = span.start_char, span.end_char
+            if any(s < end and start < e for s, e in taken):
                 continue
-            entry = next((e for e in self.gazetteer.lookup(country) if e.feature == "PCLI"), None)
-            if entry is None:
-                continue
-            end = token.idx + len(token)
-            found.append(_place(token.idx, end, token.text, entry, feature=DEMONYM, score=1.0))
+            entry = self.demonym_places[span.text]
+            found.append(_place(start, end, span.text, entry, feature=DEMONYM, score=1.0))
         return found
 
     def _institution(self, doc: Document, mention: Mention) -> bool:
@@ -123,18 +161,6 @@ class PlaceResolver:
             and mention.label != "GPE"
             for actor in doc.mentions
         )
-
-    def _actor_countries(self, doc: Document, mentions: list[Mention]) -> Counter[str]:
-        """Countries of the actors, each distinct name once, leaving out toponym-named ones."""
-        spans = [(m.start, m.end) for m in mentions]
-        named = {
-            (a.text, a.country)
-            for a in doc.mentions
-            if a.country
-            and a.country != "IGO"
-            and not any(s < a.end and a.start < e for s, e in spans)
-        }
-        return Counter(country for _, country in named if country)
 
     def _federal(self, doc: Document, mentions: list[Mention]) -> set[str]:
         """Countries whose capital the document uses for the government.

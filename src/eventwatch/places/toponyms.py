@@ -20,7 +20,7 @@ from .gazetteer import Entry, Gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["DIRECTIONS", "Mention", "find_mentions"]
+__all__ = ["DIRECTIONS", "Mention", "demonym_spans", "find_mentions"]
 
 #: direction words and the qualifier each gives
 DIRECTIONS = {
@@ -44,6 +44,8 @@ _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARD
 _MAX_WORDS = 5
 #: features strong enough to accept from a proper-noun run outside GPE/LOC/FAC
 _STRONG = {"PCLI", "ADM1", "ADM2", "RGN", "SEA", "STRT", "GULF", "CONT", "BRDR"}
+#: the population from which a city's name inside an organisation's name is the city
+_LARGE_CITY = 250_000
 _CUE_WORDS = {"in", "at", "near", "from", "outside", "to", "of", "into", "across", "around"}
 #: party letters before a lawmaker's home town ("Marty Seifert, R-Marshall")
 _PARTIES = {"R", "D", "I", "DFL"}
@@ -55,7 +57,7 @@ _GENERIC = frozenset(
     "park lake church bank union supreme officer leader man vice river district department "
     "office school high state national new old ridge hill trail middle north south east west "
     "northwest northeast southwest southeast central of al god march may mary wilderness "
-    "superior liberty independence victoria paradise".split()
+    "superior liberty independence victoria paradise metro".split()
 )
 #: words after a name that make it part of a street, facility or feature name
 #: ("Cooper Street", "Worden Elementary", "Garnett Ridge"): the town is not meant
@@ -117,6 +119,14 @@ def _acceptable(entries: tuple[Entry, ...], label: str, sub: Span) -> bool:
     return _cued(sub) and any(e.main and e.population >= 1_000 for e in entries)
 
 
+def _prominent(entries: tuple[Entry, ...]) -> bool:
+    """A country, a subdivision or a large city under its own name, which an
+    organisation's name anywhere still names ("Environment Canada", "Metro Vancouver")."""
+    return any(
+        e.main and (e.feature in {"PCLI", "ADM1"} or e.population >= _LARGE_CITY) for e in entries
+    )
+
+
 def _name_part(sub: Span, entries: tuple[Entry, ...]) -> bool:
     """A town name inside a longer name: before a street or facility word, or a surname."""
     if any(e.feature in _STRONG and e.main for e in entries):
@@ -156,10 +166,11 @@ class _Finder:
 
     def match(self, span: Span, label: str) -> None:
         pairs = _words(span)
+        starts = None
         if label in {"PERSON", "NORP"}:
             pairs = [(span.start, span.end)]
         elif label not in _GEO_LABELS and label:
-            pairs = [p for p in pairs if p[0] in _name_starts(span)]
+            starts = _name_starts(span)
         for start, end in pairs:
             if any(self.taken[start:end]):
                 continue
@@ -170,8 +181,12 @@ class _Finder:
             if not entries and end < len(self.doc) and self.doc[end].text == ".":
                 entries = self.gazetteer.lookup(sub.text + ".")
                 end += int(bool(entries))
-            if entries and _acceptable(entries, label, sub) and not _name_part(sub, entries):
-                self._add(start, end, entries, label)
+            inner = starts is not None and start not in starts
+            if inner and not _prominent(entries):
+                continue
+            accepted = inner or _acceptable(entries, label, sub)
+            if entries and accepted and not _name_part(sub, entries):
+                self.add(start, end, entries, label)
 
     def _plausible(self, sub: Span, label: str) -> bool:
         first, last = sub[0], sub[-1]
@@ -194,9 +209,9 @@ class _Finder:
             if (mention.start, mention.end) == (span.start_char, span.end_char):
                 mention.entries = entries
         if not any(self.taken[start:end]):
-            self._add(start, end, entries, "")
+            self.add(start, end, entries, "")
 
-    def _add(self, start: int, end: int, entries: tuple[Entry, ...], label: str) -> None:
+    def add(self, start: int, end: int, entries: tuple[Entry, ...], label: str) -> None:
         qualifier = None
         before = self.doc[start - 1] if start > 0 else None
         if before is not None and before.lower_ in DIRECTIONS and not self.taken[start - 1]:
@@ -213,9 +228,32 @@ class _Finder:
         )
 
 
+def demonym_spans(doc: Doc, demonyms: frozenset[str]) -> list[Span]:
+    """The demonyms of a document, one or more words each ("Russian", "Sri Lankans")."""
+    longest = max((len(d.split()) for d in demonyms), default=0)
+    first_words = {d.split()[0] for d in demonyms}
+    found: list[Span] = []
+    start = 0
+    while start < len(doc):
+        if doc[start].text not in first_words:
+            start += 1
+            continue
+        for end in range(min(len(doc), start + longest), start, -1):
+            if doc[start:end].text in demonyms:
+                found.append(doc[start:end])
+                start = end
+                break
+        else:
+            start += 1
+    return found
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str]) -> list[Mention]:
-    """Every toponym of a parsed document, in text order."""
+    """Every toponym of a parsed document, in text order; demonyms are left out."""
     finder = _Finder(doc, gazetteer, demonyms)
+    for span in demonym_spans(doc, demonyms):
+        if len(span) > 1:  # one word is refused by ``_plausible``, with its plural
+            finder.taken[span.start : span.end] = [True] * len(span)
     ents = list(doc.ents)
     for ent in ents:
         if ent.label_ in _GEO_LABELS:
@@ -226,6 +264,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str]) -> l
     for run in _proper_runs(doc, finder.taken):
         finder.match(run, "")
     _county_lists(doc, finder)
+    _repeats(doc, finder)
     finder.found.sort(key=lambda m: m.start)
     return finder.found
 
@@ -245,6 +284,51 @@ def _proper_runs(doc: Doc, taken: list[bool]) -> list[Span]:
     if start is not None:
         runs.append(doc[start : len(doc)])
     return runs
+
+
+def _repeats(doc: Doc, finder: _Finder) -> None:
+    """One sense per document: a name read as a place once is a place wherever it recurs.
+
+    The small model labels the same word differently from sentence to sentence
+    ("Gainesville business owners" as a PERSON, "in Edmonton" as an ORG); a
+    document seldom uses one name for a place and for something else. A word of a
+    longer person's name ("Jordan" in "Michael Jordan") is left alone.
+    """
+    names: dict[tuple[str, ...], tuple[Entry, ...]] = {}
+    surnames = _surnames(doc)
+    for mention in finder.found:
+        span = doc.char_span(mention.start, mention.end)
+        if span is None or mention.qualifier is not None or mention.label not in {"GPE", "LOC"}:
+            continue
+        key = tuple(t.lower_ for t in span)
+        if key not in surnames:
+            names.setdefault(key, mention.entries)
+    longest = max((len(key) for key in names), default=0)
+    for start in range(len(doc)):
+        for end in range(min(len(doc), start + longest), start, -1):
+            entries = names.get(tuple(t.lower_ for t in doc[start:end]))
+            if entries is None or any(finder.taken[start:end]):
+                continue
+            if (
+                _capitalised(doc[start].text)
+                and not doc[start].is_stop
+                and not _in_longer_person(doc[start:end])
+            ):
+                finder.add(start, end, entries, "")
+            break
+
+
+def _surnames(doc: Doc) -> set[tuple[str, ...]]:
+    """The last words of the multi-word person names ("Steele" of "Christopher Steele")."""
+    return {(ent[-1].lower_,) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _in_longer_person(span: Span) -> bool:
+    """Whether a span lies inside a PERSON entity with more words than itself."""
+    for ent in span.doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end:
+            return len(ent) > len(span)
+    return False
 
 
 def _county_lists(doc: Doc, finder: _Finder) -> None:
