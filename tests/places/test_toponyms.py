@@ -229,3 +229,12 @@ def test_a_subdivision_named_once_keeps_its_towns_in_it(code: Code) -> None:
         "The developers appealed to the Ontario Municipal Board, said Jane Doe, a London lawyer."
     )
     assert {p.admin1 for p in doc.places if p.text == "London"} == {"Ontario"}
+
+
+def test_dollar_prices_make_the_american_namesake_likelier(code: Code) -> None:
+    priced = code("The Mansfield city council approved a $2 million budget on Monday.")
+    plain = code("The Mansfield city council approved a budget on Monday.")
+    assert (_place(priced, "Mansfield").country, _place(plain, "Mansfield").country) == (
+        "USA",
+        "GBR",
+    )

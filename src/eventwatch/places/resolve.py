@@ -36,13 +36,21 @@ _FEATURE_PRIOR = {
 }
 _MAX_CANDIDATES = 60
 _PASSES = 2
+#: features whose own name no small town's other name competes with
+_AREAS = {"PCLI", "ADM1", "CONT", "RGN"}
+_ALIAS_POPULATION = 100_000
+#: the prior's gain for each tenfold of a town's population
+_POPULATION_GAIN = 1.6 / 7
 #: the prior's gain for a place's own name, and for one of its other names
 _MAIN = 0.5
-_ALTERNATE = -0.8
+_ALTERNATE = -1.2
+#: the gain of a reading in the countries the document names: by share, and for any
 _SHARE = 1.0
 _PRESENT = 0.4
+#: the gain of a reading near another name's likely reading (the joint choice in
+#: ``_coherent`` weighs the same evidence again, so this one is small)
 _NEAR_KM = 150.0
-_NEAR_GAIN = 1.0
+_NEAR_GAIN = 0.5
 #: the gain of a reading inside a subdivision the document names
 _NAMED_ADMIN1 = 1.6
 #: features too large for nearness to mean anything
@@ -81,7 +89,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _prior(entry: Entry, text: str) -> float:
     if entry.feature == "PPL":
-        score = 0.4 + 1.6 * math.log10(entry.population + 10) / 7
+        score = 0.4 + _POPULATION_GAIN * math.log10(entry.population + 10)
     else:
         score = _FEATURE_PRIOR.get(entry.feature, 1.0)
     if entry.feature == "ADM2" and not any(w in text for w in ("County", "Parish", "District")):
@@ -144,9 +152,22 @@ def _constituents(entries: tuple[Entry, ...], text: str) -> tuple[Entry, ...]:
     )
 
 
+def _area_names(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """Without small towns that once bore the own name of a country or subdivision.
+
+    GeoNames keeps old and local names: a West Virginia town was once called
+    "California", a Wisconsin one "New York". Only a large place keeps such a name.
+    """
+    if not any(e.main and e.feature in _AREAS for e in entries):
+        return entries
+    return tuple(
+        e for e in entries if e.main or e.feature != "PPL" or e.population >= _ALIAS_POPULATION
+    )
+
+
 def _rank(mention: Mention, ctx: Context, capitals: set[str]) -> list[Scored]:
     entries = sorted(
-        _constituents(_city_states(mention.entries), mention.text),
+        _constituents(_city_states(_area_names(mention.entries)), mention.text),
         key=lambda e: (-_prior(e, mention.text), e.id),
     )
     capital = mention.text in capitals
@@ -221,12 +242,11 @@ def _within(mentions: list[Mention], ranked: list[list[Scored]], text: str) -> N
         ranked[index] = sorted(rescored, key=lambda s: (-s.score, s.entry.id))
 
 
-_COHERENCE = 1.4
-_COHERENCE_CAP = 2.0
+_COHERENCE = 0.7
+_COHERENCE_CAP = 1.5
 #: the gain of a reading that lies in a county another name may denote
 _COUNTY = 1.5
 _EVIDENCE_CANDIDATES = 20
-_MIN_VOTE = 0.0
 #: features that do not place a document locally (they name a whole country or more)
 _NOT_LOCAL = {"PCLI", "CONT", "SEA", "RGN", "GULF", "BRDR"}
 
@@ -280,8 +300,6 @@ def _evidence(scored: list[Scored]) -> tuple[dict[_Key, float], dict[tuple[int, 
     areas: dict[_Key, float] = {}
     cells: dict[tuple[int, int], float] = {}
     for s, w in zip(top, weights, strict=True):
-        if w / total < _MIN_VOTE:
-            continue
         area, cell = _local_keys(s.entry)
         if area is not None:
             areas[area] = max(areas.get(area, 0.0), w / total)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,22 @@ _FEDERAL_CUES = (
     "Obama administration",
 )
 _SPEECH_LEMMAS = {"say", "tell", "indicate", "announce", "warn", "state", "claim", "add", "urge"}
+
+
+#: currency signs and the country whose money they usually are: a document that
+#: prices things in dollars is more likely American than British ("Mansfield")
+_CURRENCIES = (
+    (re.compile(r"(?<![A-Za-z])\$|\bUS\$"), "USA"),
+    (re.compile(r"\bC\$"), "CAN"),
+    (re.compile(r"\bA\$"), "AUS"),
+    (re.compile(r"£"), "GBR"),
+    (re.compile(r"₹|\bRs\.? ?\d"), "IND"),
+)
+
+
+def _currency_countries(text: str) -> set[str]:
+    """The countries whose currency signs the text uses, each once."""
+    return {country for pattern, country in _CURRENCIES if pattern.search(text)}
 
 
 def _capitals() -> dict[str, str]:
@@ -120,6 +137,7 @@ class PlaceResolver:
         # stage), so they are no independent evidence of where the document is.
         words = sorted({s.text for s in demonyms})
         named = Counter(c for w in words if (c := self.demonym_places[w].country) is not None)
+        named.update(_currency_countries(doc.text))
         federal = self._federal(doc, mentions)
         ranked = resolve_all(mentions, named, set(self.capitals), federal, doc.text)
         doc.places = [self._place(m, r) for m, r in zip(mentions, ranked, strict=True) if r]

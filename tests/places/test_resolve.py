@@ -1,0 +1,42 @@
+"""The resolver's choices on hand-made gazetteer readings (issue 5)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from eventwatch.places.gazetteer import Entry
+from eventwatch.places.resolve import resolve_all
+from eventwatch.places.toponyms import Mention
+
+pytestmark = pytest.mark.issue(5)
+
+_CALIFORNIA = Entry(1, "California", "USA", "California", 37.2, -119.7, 0, 5332921, "ADM1", True)
+#: a West Virginia town whose old name was "California"
+_SPENCER = Entry(2, "Spencer", "USA", "West Virginia", 38.8, -81.4, 2195, 4826543, "PPL", False)
+_WEST_VIRGINIA = Entry(
+    3, "West Virginia", "USA", "West Virginia", 38.5, -80.9, 0, 4826850, "ADM1", True
+)
+_MANSFIELD_GB = Entry(4, "Mansfield", "GBR", "England", 53.1, -1.2, 99_600, 2643320, "PPL", True)
+_MANSFIELD_TX = Entry(5, "Mansfield", "USA", "Texas", 32.6, -97.1, 64_274, 4709013, "PPL", True)
+
+
+def _mention(start: int, text: str, *entries: Entry) -> Mention:
+    return Mention(start, start + len(text), text, entries, "GPE")
+
+
+def test_old_name_of_a_small_town_never_beats_a_state() -> None:
+    mentions = [
+        _mention(0, "West Virginia", _WEST_VIRGINIA),
+        _mention(30, "California", _CALIFORNIA, _SPENCER),
+    ]
+    ranked = resolve_all(mentions, Counter(), set(), set())
+    assert ranked[1][0].entry.name == "California"
+    assert [s.entry.name for s in ranked[1]] == ["California"]
+
+
+def test_named_countries_break_a_tie_between_namesakes() -> None:
+    mention = _mention(0, "Mansfield", _MANSFIELD_GB, _MANSFIELD_TX)
+    assert resolve_all([mention], Counter(), set(), set())[0][0].entry.country == "GBR"
+    assert resolve_all([mention], Counter({"USA": 1}), set(), set())[0][0].entry.country == "USA"
