@@ -238,3 +238,12 @@ def test_dollar_prices_make_the_american_namesake_likelier(code: Code) -> None:
         "USA",
         "GBR",
     )
+
+
+def test_lone_town_read_as_a_person_is_a_place_unless_it_acts(code: Code) -> None:
+    homes = code(
+        "Police are asking the public to be alert after four Twickenham homes were burglarized."
+    )
+    assert _place(homes, "Twickenham").country == "GBR"
+    said = code("President Obama signed the bill on Monday.")
+    assert not [p for p in said.places if p.text == "Obama"]

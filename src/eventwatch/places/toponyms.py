@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .gazetteer import Entry, Gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["DIRECTIONS", "Mention", "demonym_spans", "find_mentions"]
 
@@ -44,6 +44,13 @@ _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARD
 _MAX_WORDS = 5
 #: features strong enough to accept from a proper-noun run outside GPE/LOC/FAC
 _STRONG = {"PCLI", "ADM1", "ADM2", "RGN", "SEA", "STRT", "GULF", "CONT", "BRDR"}
+#: titles before a person's name
+_TITLES = frozenset("president mr mrs ms dr sen rep gov coach officer judge sheriff".split())
+#: words naming a town's own services and people ("Huntsville Fire", "Athens Parks")
+_LOCAL_BODIES = frozenset(
+    "fire police sheriff sheriff's county city parks mayor council councillors township "
+    "board clerk elks labour marine volunteer residents man woman schools".split()
+)
 #: the population from which a city's name inside an organisation's name is the city
 _LARGE_CITY = 250_000
 _CUE_WORDS = {"in", "at", "near", "from", "outside", "to", "of", "into", "across", "around"}
@@ -116,7 +123,37 @@ def _acceptable(entries: tuple[Entry, ...], label: str, sub: Span) -> bool:
         return True
     if any(e.feature in _STRONG and e.main for e in entries):
         return True
+    if label == "PERSON" and len(sub) == 1 and _no_name_word(sub) and not _acts(sub[0]):
+        return any(e.main for e in entries)
     return _cued(sub) and any(e.main and e.population >= 1_000 for e in entries)
+
+
+def _acts(token: Token) -> bool:
+    """Whether a lone name acts like a person: a clause's subject ("Welch said"), or
+    after a title ("President Obama")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    titled = before is not None and (before.text.endswith(".") or before.lower_ in _TITLES)
+    return token.dep_ in {"nsubj", "nsubjpass"} or titled
+
+
+def _no_name_word(sub: Span) -> bool:
+    """Whether a word is no part of any longer person's name in the document: the
+    small model reads a lone town ("Twickenham residents") as a person."""
+    word = sub[0].lower_
+    return not any(
+        ent.label_ == "PERSON" and len(ent) > 1 and any(t.lower_ == word for t in ent)
+        for ent in sub.doc.ents
+    )
+
+
+def _before_local_bodies(span: Span) -> list[tuple[int, int]]:
+    """ "Huntsville Fire", "Anderson County Sheriff": a town before the name of its
+    own service, which the small model often reads as a person's name."""
+    return [
+        (span.start, k)
+        for k in range(span.end - 1, span.start, -1)
+        if span.doc[k].lower_ in _LOCAL_BODIES
+    ]
 
 
 def _prominent(entries: tuple[Entry, ...]) -> bool:
@@ -167,8 +204,10 @@ class _Finder:
     def match(self, span: Span, label: str) -> None:
         pairs = _words(span)
         starts = None
+        local: list[tuple[int, int]] = []
         if label in {"PERSON", "NORP"}:
-            pairs = [(span.start, span.end)]
+            local = _before_local_bodies(span)
+            pairs = [(span.start, span.end), *local]
         elif label not in _GEO_LABELS and label:
             starts = _name_starts(span)
         for start, end in pairs:
@@ -184,8 +223,14 @@ class _Finder:
             inner = starts is not None and start not in starts
             if inner and not _prominent(entries):
                 continue
-            accepted = inner or _acceptable(entries, label, sub)
-            if entries and accepted and not _name_part(sub, entries):
+            if (start, end) in local and not any(e.main for e in entries):
+                continue
+            if (start, end) in local:
+                accepted = True  # "Huntsville Fire": the service words are no name part
+            else:
+                accepted = inner or _acceptable(entries, label, sub)
+                accepted = accepted and not _name_part(sub, entries)
+            if entries and accepted:
                 self.add(start, end, entries, label)
 
     def _plausible(self, sub: Span, label: str) -> bool:
