@@ -126,12 +126,12 @@ class PlaceResolver:
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:
             return doc
+        demonyms = demonym_spans(doc.parse, self.demonyms)
         mentions = [
             m
-            for m in find_mentions(doc.parse, self.gazetteer, self.demonyms)
+            for m in find_mentions(doc.parse, self.gazetteer, self.demonyms, demonyms)
             if not self._institution(doc, m) and not _inside_person_name(doc, m)
         ]
-        demonyms = demonym_spans(doc.parse, self.demonyms)
         # The countries the demonyms name: the actors' countries are partly read from
         # the very place names resolved here ("London police" is British to the actor
         # stage), so they are no independent evidence of where the document is.

@@ -220,16 +220,12 @@ class _Finder:
             if not entries and end < len(self.doc) and self.doc[end].text == ".":
                 entries = self.gazetteer.lookup(sub.text + ".")
                 end += int(bool(entries))
-            inner = starts is not None and start not in starts
-            if inner and not _prominent(entries):
-                continue
-            if (start, end) in local and not any(e.main for e in entries):
-                continue
-            if (start, end) in local:
-                accepted = True  # "Huntsville Fire": the service words are no name part
+            if (start, end) in local:  # "Huntsville Fire": the service words are no name part
+                accepted = any(e.main for e in entries)
+            elif starts is not None and start not in starts:  # inside an organisation's name
+                accepted = _prominent(entries) and not _name_part(sub, entries)
             else:
-                accepted = inner or _acceptable(entries, label, sub)
-                accepted = accepted and not _name_part(sub, entries)
+                accepted = _acceptable(entries, label, sub) and not _name_part(sub, entries)
             if entries and accepted:
                 self.add(start, end, entries, label)
 
@@ -293,10 +289,13 @@ def demonym_spans(doc: Doc, demonyms: frozenset[str]) -> list[Span]:
     return found
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str]) -> list[Mention]:
-    """Every toponym of a parsed document, in text order; demonyms are left out."""
+def find_mentions(
+    doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str], found: list[Span]
+) -> list[Mention]:
+    """Every toponym of a parsed document, in text order; the demonyms ``found`` in it
+    (by :func:`demonym_spans`) are left out."""
     finder = _Finder(doc, gazetteer, demonyms)
-    for span in demonym_spans(doc, demonyms):
+    for span in found:
         if len(span) > 1:  # one word is refused by ``_plausible``, with its plural
             finder.taken[span.start : span.end] = [True] * len(span)
     ents = list(doc.ents)
