@@ -247,3 +247,10 @@ def test_lone_town_read_as_a_person_is_a_place_unless_it_acts(code: Code) -> Non
     assert _place(homes, "Twickenham").country == "GBR"
     said = code("President Obama signed the bill on Monday.")
     assert not [p for p in said.places if p.text == "Obama"]
+
+
+def test_town_before_its_own_service_is_a_place(code: Code) -> None:
+    doc = code("Huntsville Fire Chief Tom Ross said the blaze at the Alabama plant began at noon.")
+    huntsville = _place(doc, "Huntsville")
+    assert (huntsville.country, huntsville.admin1) == ("USA", "Alabama")
+    assert not [p for p in doc.places if p.text in {"Tom", "Ross"}]

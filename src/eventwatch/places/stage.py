@@ -13,7 +13,7 @@ from ._build import normalise
 from .gazetteer import Entry, Gazetteer
 from .location import locate_events
 from .resolve import Scored, resolve_all
-from .toponyms import Mention, demonym_spans, find_mentions
+from .toponyms import LOCAL_BODIES, Mention, demonym_spans, find_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -304,8 +304,9 @@ def _inside_person_name(doc: Document, mention: Mention) -> bool:
 
     The name must sit next to a word of a person's name (a PERSON entity, or a FAC
     one inside a resolved actor: the small model often tags "Antony Blinken" so) inside a
-    multi-word actor name; "Mansfield Mayor Curtis McCoy" or "the Ohio Department of
-    Transportation" keep their place, whose neighbour is a title or an institution.
+    multi-word actor name; "Mansfield Mayor Curtis McCoy", "Huntsville Fire Chief Tom
+    Ross" or "the Ohio Department of Transportation" keep their place, whose neighbour
+    is a title, the town's own service or an institution.
     """
     assert doc.parse is not None
     span = doc.parse.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -326,6 +327,7 @@ def _inside_person_name(doc: Document, mention: Mention) -> bool:
                 named = neighbour.ent_type_ == "PERSON" or (
                     neighbour.ent_type_ == "FAC" and actor.country and actor.sector is not None
                 )
-                if inside and named and neighbour.text in words:
+                service = neighbour.lower_ in LOCAL_BODIES  # "Huntsville Fire Chief Tom Ross"
+                if inside and named and not service and neighbour.text in words:
                     return True
     return False

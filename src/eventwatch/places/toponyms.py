@@ -47,7 +47,7 @@ _STRONG = {"PCLI", "ADM1", "ADM2", "RGN", "SEA", "STRT", "GULF", "CONT", "BRDR"}
 #: titles before a person's name
 _TITLES = frozenset("president mr mrs ms dr sen rep gov coach officer judge sheriff".split())
 #: words naming a town's own services and people ("Huntsville Fire", "Athens Parks")
-_LOCAL_BODIES = frozenset(
+LOCAL_BODIES = frozenset(
     "fire police sheriff sheriff's county city parks mayor council councillors township "
     "board clerk elks labour marine volunteer residents man woman schools".split()
 )
@@ -152,7 +152,7 @@ def _before_local_bodies(span: Span) -> list[tuple[int, int]]:
     return [
         (span.start, k)
         for k in range(span.end - 1, span.start, -1)
-        if span.doc[k].lower_ in _LOCAL_BODIES
+        if span.doc[k].lower_ in LOCAL_BODIES
     ]
 
 
