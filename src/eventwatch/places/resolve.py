@@ -99,19 +99,17 @@ def _prior(entry: Entry, text: str) -> float:
 
 def _context_bonus(entry: Entry, text: str, ctx: Context, capital: bool) -> float:
     bonus = 0.0
-    countries = Counter(ctx.countries)
-    if text in ctx.given:
-        countries[ctx.given[text]] -= 1
-    total = sum(countries.values())
+    own = ctx.given.get(text)  # the name's own vote is left out
+    total = ctx.countries.total() - (own is not None)
     if entry.country and total > 0:
-        share = max(countries[entry.country], 0) / total
+        count = ctx.countries[entry.country] - (own == entry.country)
+        share = max(count, 0) / total
         bonus += _SHARE * share + (_PRESENT if share else 0.0)
-    namers = ctx.admin1.get((entry.country, entry.admin1 or ""), set())
-    if entry.feature != "ADM1" and namers - {text}:
+    if entry.feature == "ADM1":
+        siblings = {c for c, name in ctx.admin1 if name != entry.name}
+        bonus += 1.0 if entry.country in siblings else 0.0
+    elif ctx.admin1.get((entry.country, entry.admin1 or ""), set()) - {text}:
         bonus += _NAMED_ADMIN1
-    siblings = {c for c, name in ctx.admin1 if name != entry.name}
-    if entry.feature == "ADM1" and entry.country in siblings:
-        bonus += 1.0
     if entry.feature not in _WIDE and _near(entry, text, ctx):
         bonus += _NEAR_GAIN
     if capital and entry.country in ctx.capital_countries and entry.feature == "PPL":
@@ -177,6 +175,18 @@ def _rank(mention: Mention, ctx: Context, capitals: set[str]) -> list[Scored]:
     ]
     scored.sort(key=lambda s: (-s.score, s.entry.id))
     return scored
+
+
+def _rank_all(mentions: list[Mention], ctx: Context, capitals: set[str]) -> list[list[Scored]]:
+    """Each mention's ranking; a name that recurs with the same readings is ranked once."""
+    done: dict[tuple[str, int], list[Scored]] = {}
+    ranked = []
+    for mention in mentions:
+        key = (mention.text, id(mention.entries))
+        if key not in done:
+            done[key] = _rank(mention, ctx, capitals)
+        ranked.append(list(done[key]))
+    return ranked
 
 
 def _learn(
@@ -303,9 +313,15 @@ def _evidence(scored: list[Scored]) -> tuple[dict[_Key, float], dict[tuple[int, 
         area, cell = _local_keys(s.entry)
         if area is not None:
             areas[area] = max(areas.get(area, 0.0), w / total)
-        if cell is not None:
-            cells[cell] = max(cells.get(cell, 0.0), w / total)
+        if cell is not None:  # a vote for a cell counts in its neighbours too
+            for near in _neighbourhood(cell):
+                cells[near] = max(cells.get(near, 0.0), w / total)
     return areas, cells
+
+
+def _neighbourhood(cell: tuple[int, int]) -> list[tuple[int, int]]:
+    lat, lon = cell
+    return [(lat + dlat, lon + dlon) for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)]
 
 
 def _coherent(
@@ -327,16 +343,31 @@ def _coherent(
             counties[mention.text] = _county_evidence(scored)
     if len(evidence) < 2:
         return
+    bonuses: dict[tuple[str, int], float] = {}  # a name's readings recur in its mentions
     for index, (mention, scored) in enumerate(zip(mentions, ranked, strict=True)):
         rescored = []
         for s in scored:
-            bonus = _COHERENCE * min(_support(s.entry, mention.text, evidence), _COHERENCE_CAP)
-            county = _county(s.entry)
-            if county is not None:
-                votes_for = (v.get(county, 0.0) for n, v in counties.items() if n != mention.text)
-                bonus += _COUNTY * min(sum(votes_for), 1.0)
+            key = (mention.text, s.entry.id)
+            if key not in bonuses:
+                bonuses[key] = _joint_bonus(s.entry, mention.text, evidence, counties)
+            bonus = bonuses[key]
             rescored.append(Scored(s.entry, s.score + bonus) if bonus else s)
         ranked[index] = sorted(rescored, key=lambda s: (-s.score, s.entry.id))
+
+
+def _joint_bonus(
+    entry: Entry,
+    text: str,
+    evidence: dict[str, tuple[dict[_Key, float], dict[tuple[int, int], float]]],
+    counties: dict[str, dict[_County, float]],
+) -> float:
+    """What the other names' votes add to one reading of a name."""
+    bonus = _COHERENCE * min(_support(entry, text, evidence), _COHERENCE_CAP)
+    county = _county(entry)
+    if county is not None:
+        votes_for = (v.get(county, 0.0) for n, v in counties.items() if n != text)
+        bonus += _COUNTY * min(sum(votes_for), 1.0)
+    return bonus
 
 
 def _support(
@@ -344,7 +375,8 @@ def _support(
     text: str,
     evidence: dict[str, tuple[dict[_Key, float], dict[tuple[int, int], float]]],
 ) -> float:
-    """The other names' votes for the subdivision and grid cell an entry lies in."""
+    """The other names' votes for the subdivision an entry lies in, or for its grid
+    cell's neighbourhood (the cells of ``evidence`` are spread to their neighbours)."""
     area, cell = _local_keys(entry)
     support = 0.0
     for name, (areas, cells) in evidence.items():
@@ -352,9 +384,7 @@ def _support(
             continue
         vote = areas.get(area, 0.0) if area else 0.0
         if cell is not None:
-            for dlat in (-1, 0, 1):
-                for dlon in (-1, 0, 1):
-                    vote = max(vote, cells.get((cell[0] + dlat, cell[1] + dlon), 0.0))
+            vote = max(vote, cells.get(cell, 0.0))
         support += vote
     return support
 
@@ -368,14 +398,14 @@ def resolve_all(
 ) -> list[list[Scored]]:
     """Ranked candidates of each mention (best first): the prior, then twice in context."""
     ctx = Context(countries=Counter(named_countries), capital_countries=set(federal))
-    ranked = [_rank(m, ctx, capitals) for m in mentions]
+    ranked = _rank_all(mentions, ctx, capitals)
     _within(mentions, ranked, text)
     confident: dict[str, Entry] = {}
     for _ in range(_PASSES):
         previous = ranked
         points = _learn(mentions, ranked, confident)
         ctx = _context(named_countries, federal, confident, points)
-        ranked = [_rank(m, ctx, capitals) for m in mentions]
+        ranked = _rank_all(mentions, ctx, capitals)
         _within(mentions, ranked, text)
         _coherent(mentions, ranked, previous)
     return ranked

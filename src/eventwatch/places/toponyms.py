@@ -13,6 +13,7 @@ kept as the mention's qualifier.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .gazetteer import Entry, Gazetteer
@@ -269,14 +270,21 @@ class _Finder:
         )
 
 
+@lru_cache(maxsize=4)
+def _demonym_shape(demonyms: frozenset[str]) -> tuple[int, frozenset[str]]:
+    """The most words of a demonym, and the words demonyms start with."""
+    longest = max((len(d.split()) for d in demonyms), default=0)
+    return longest, frozenset(d.split()[0] for d in demonyms)
+
+
 def demonym_spans(doc: Doc, demonyms: frozenset[str]) -> list[Span]:
     """The demonyms of a document, one or more words each ("Russian", "Sri Lankans")."""
-    longest = max((len(d.split()) for d in demonyms), default=0)
-    first_words = {d.split()[0] for d in demonyms}
+    longest, first_words = _demonym_shape(demonyms)
+    texts = [t.text for t in doc]
     found: list[Span] = []
     start = 0
     while start < len(doc):
-        if doc[start].text not in first_words:
+        if texts[start] not in first_words:
             start += 1
             continue
         for end in range(min(len(doc), start + longest), start, -1):
@@ -307,8 +315,9 @@ def find_mentions(
             finder.match(ent, ent.label_)
     for run in _proper_runs(doc, finder.taken):
         finder.match(run, "")
-    _county_lists(doc, finder)
-    _repeats(doc, finder)
+    lowers = [t.lower_ for t in doc]
+    _county_lists(doc, lowers, finder)
+    _repeats(doc, lowers, finder)
     finder.found.sort(key=lambda m: m.start)
     return finder.found
 
@@ -330,7 +339,7 @@ def _proper_runs(doc: Doc, taken: list[bool]) -> list[Span]:
     return runs
 
 
-def _repeats(doc: Doc, finder: _Finder) -> None:
+def _repeats(doc: Doc, lowers: list[str], finder: _Finder) -> None:
     """One sense per document: a name read as a place once is a place wherever it recurs.
 
     The small model labels the same word differently from sentence to sentence
@@ -348,9 +357,12 @@ def _repeats(doc: Doc, finder: _Finder) -> None:
         if key not in surnames:
             names.setdefault(key, mention.entries)
     longest = max((len(key) for key in names), default=0)
-    for start in range(len(doc)):
+    firsts = {key[0] for key in names}
+    for start, word in enumerate(lowers):
+        if word not in firsts:
+            continue
         for end in range(min(len(doc), start + longest), start, -1):
-            entries = names.get(tuple(t.lower_ for t in doc[start:end]))
+            entries = names.get(tuple(lowers[start:end]))
             if entries is None or any(finder.taken[start:end]):
                 continue
             if (
@@ -375,13 +387,13 @@ def _in_longer_person(span: Span) -> bool:
     return False
 
 
-def _county_lists(doc: Doc, finder: _Finder) -> None:
+def _county_lists(doc: Doc, lowers: list[str], finder: _Finder) -> None:
     """ "Barrow, Jackson and Madison counties": each name is a county."""
-    for token in doc:
-        suffix = _COUNTY_PLURALS.get(token.lower_)
+    for i, word in enumerate(lowers):
+        suffix = _COUNTY_PLURALS.get(word)
         if suffix is None:
             continue
-        end = token.i
+        end = i
         while end > 0:
             start = end
             while start > 0 and _capitalised(doc[start - 1].text) and doc[start - 1].is_alpha:
@@ -391,6 +403,6 @@ def _county_lists(doc: Doc, finder: _Finder) -> None:
             entries = finder.gazetteer.lookup(f"{doc[start:end].text} {suffix}")
             if entries:
                 finder.as_county(start, end, entries)
-            if start == 0 or doc[start - 1].lower_ not in {",", "and", "or", "&"}:
+            if start == 0 or lowers[start - 1] not in {",", "and", "or", "&"}:
                 break
             end = start - 1 - int(start > 1 and doc[start - 2].text == ",")
