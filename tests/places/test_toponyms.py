@@ -254,3 +254,10 @@ def test_town_before_its_own_service_is_a_place(code: Code) -> None:
     huntsville = _place(doc, "Huntsville")
     assert (huntsville.country, huntsville.admin1) == ("USA", "Alabama")
     assert not [p for p in doc.places if p.text in {"Tom", "Ross"}]
+
+
+def test_common_words_that_name_some_place_are_no_places(code: Code) -> None:
+    doc = code(
+        "Southern Baptist leaders met Federal investigators near the Airport on Tuesday in Dallas."
+    )
+    assert [p.text for p in doc.places] == ["Dallas"]

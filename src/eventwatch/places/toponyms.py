@@ -65,7 +65,9 @@ _GENERIC = frozenset(
     "park lake church bank union supreme officer leader man vice river district department "
     "office school high state national new old ridge hill trail middle north south east west "
     "northwest northeast southwest southeast central of al god march may mary wilderness "
-    "superior liberty independence victoria paradise metro".split()
+    "superior liberty independence victoria paradise metro northern southern eastern "
+    "western federal jewish earth valley commerce airport port downtown area village island "
+    "council market forest lakes garden star justice herald creek hills time to day".split()
 )
 #: words after a name that make it part of a street, facility or feature name
 #: ("Cooper Street", "Worden Elementary", "Garnett Ridge"): the town is not meant
