@@ -182,6 +182,8 @@ def _rank_all(mentions: list[Mention], ctx: Context, capitals: set[str]) -> list
     done: dict[tuple[str, int], list[Scored]] = {}
     ranked = []
     for mention in mentions:
+        # the gazetteer hands out one tuple per name, so its identity stands for the
+        # readings (a county list may give the same text other ones: "Jackson counties")
         key = (mention.text, id(mention.entries))
         if key not in done:
             done[key] = _rank(mention, ctx, capitals)

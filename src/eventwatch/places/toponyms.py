@@ -219,11 +219,12 @@ class _Finder:
             sub = self.doc[start:end]
             if not self._plausible(sub, label):
                 continue
+            before_service = (start, end) in local
             entries = self.gazetteer.lookup(sub.text)
             if not entries and end < len(self.doc) and self.doc[end].text == ".":
                 entries = self.gazetteer.lookup(sub.text + ".")
                 end += int(bool(entries))
-            if (start, end) in local:  # "Huntsville Fire": the service words are no name part
+            if before_service:  # "Huntsville Fire": the service words are no name part
                 accepted = any(e.main for e in entries)
             elif starts is not None and start not in starts:  # inside an organisation's name
                 accepted = _prominent(entries) and not _name_part(sub, entries)
