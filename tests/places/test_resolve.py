@@ -40,3 +40,17 @@ def test_named_countries_break_a_tie_between_namesakes() -> None:
     mention = _mention(0, "Mansfield", _MANSFIELD_GB, _MANSFIELD_TX)
     assert resolve_all([mention], Counter(), set(), set())[0][0].entry.country == "GBR"
     assert resolve_all([mention], Counter({"USA": 1}), set(), set())[0][0].entry.country == "USA"
+
+
+def test_the_subdivision_named_most_often_holds_its_counties() -> None:
+    illinois = Entry(6, "Illinois", "USA", "Illinois", 40.0, -89.2, 0, 4896861, "ADM1", True)
+    indiana = Entry(7, "Indiana", "USA", "Indiana", 40.3, -86.2, 0, 4921868, "ADM1", True)
+    county_il = Entry(8, "Montgomery County", "USA", "Illinois", 39.2, -89.5, 0, 0, "ADM2", True)
+    county_in = Entry(9, "Montgomery County", "USA", "Indiana", 40.0, -86.9, 0, 0, "ADM2", True)
+    mentions = [
+        *(_mention(20 * i, "Indiana", indiana) for i in range(3)),
+        _mention(60, "Montgomery County", county_il, county_in),
+        _mention(90, "Illinois", illinois),
+    ]
+    ranked = resolve_all(mentions, Counter(), set(), set())
+    assert ranked[3][0].entry.admin1 == "Indiana"
