@@ -261,3 +261,17 @@ def test_common_words_that_name_some_place_are_no_places(code: Code) -> None:
         "Southern Baptist leaders met Federal investigators near the Airport on Tuesday in Dallas."
     )
     assert [p.text for p in doc.places] == ["Dallas"]
+
+
+def test_lower_case_words_are_no_places(code: Code) -> None:
+    doc = code(
+        "London's entrenched crystal meth crisis has prompted the city's homeless coalition "
+        "to launch a campaign."
+    )
+    assert [p.text for p in doc.places] == ["London"]
+
+
+def test_a_state_before_counties_is_the_state(code: Code) -> None:
+    doc = code("At 7.7 percent, Boone County is near the middle of Indiana counties.")
+    indiana = _place(doc, "Indiana")
+    assert (indiana.feature, indiana.admin1) == ("ADM1", "Indiana")

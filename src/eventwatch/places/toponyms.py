@@ -241,6 +241,8 @@ class _Finder:
             return False
         if len(sub) == 1 and first.lower_ in _GENERIC:
             return False
+        if not any(_capitalised(t.text) for t in sub):  # "crystal meth", even labelled LOC
+            return False
         if label in _GEO_LABELS:
             return True
         if not all(_capitalised(t.text) or t.lower_ in {"of", "de", "el", "al"} for t in sub):
@@ -403,9 +405,18 @@ def _county_lists(doc: Doc, lowers: list[str], finder: _Finder) -> None:
                 start -= 1
             if start == end:
                 break
-            entries = finder.gazetteer.lookup(f"{doc[start:end].text} {suffix}")
+            listed = start > 0 and lowers[start - 1] in {",", "and", "or", "&"}
+            name = doc[start:end].text
+            if end == i and not listed and _subdivision(finder.gazetteer, name):
+                break  # "Indiana counties" are the state's, not a county named Indiana
+            entries = finder.gazetteer.lookup(f"{name} {suffix}")
             if entries:
                 finder.as_county(start, end, entries)
-            if start == 0 or lowers[start - 1] not in {",", "and", "or", "&"}:
+            if not listed:
                 break
             end = start - 1 - int(start > 1 and doc[start - 2].text == ",")
+
+
+def _subdivision(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is the own name of a first-level subdivision ("Indiana")."""
+    return any(e.feature == "ADM1" and e.main for e in gazetteer.lookup(name))
