@@ -275,3 +275,11 @@ def test_a_state_before_counties_is_the_state(code: Code) -> None:
     doc = code("At 7.7 percent, Boone County is near the middle of Indiana counties.")
     indiana = _place(doc, "Indiana")
     assert (indiana.feature, indiana.admin1) == ("ADM1", "Indiana")
+
+
+def test_dollars_beside_a_canadian_province_are_no_american_evidence(code: Code) -> None:
+    doc = code(
+        "Woodstock city council approved a $2 million plan for a new arena. "
+        "Ontario's housing minister praised the Woodstock plan."
+    )
+    assert {p.country for p in doc.places if p.text in {"Woodstock", "Ontario"}} == {"CAN"}

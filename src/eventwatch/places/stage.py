@@ -50,9 +50,28 @@ _CURRENCIES = (
 )
 
 
-def _currency_countries(text: str) -> set[str]:
+#: other countries that write their dollars "$": where the text names one, a bare
+#: "$" is no evidence for the USA ("$21 million" in a London, Ontario paper)
+_DOLLAR_COUNTRIES = frozenset({"CAN", "AUS", "NZL", "SGP", "HKG", "JAM", "BHS", "FJI"})
+
+
+def _currency_countries(text: str, mentions: list[Mention], named: Counter[str]) -> set[str]:
     """The countries whose currency signs the text uses, each once."""
-    return {country for pattern, country in _CURRENCIES if pattern.search(text)}
+    found = {country for pattern, country in _CURRENCIES if pattern.search(text)}
+    if "USA" in found and _names_dollar_country(mentions, named):
+        found.discard("USA")
+    return found
+
+
+def _names_dollar_country(mentions: list[Mention], named: Counter[str]) -> bool:
+    """Whether a demonym, or a country's or subdivision's own name, is of a dollar country."""
+    if any(country in _DOLLAR_COUNTRIES for country in named):
+        return True
+    return any(
+        e.main and e.feature in {"PCLI", "ADM1"} and e.country in _DOLLAR_COUNTRIES
+        for m in mentions
+        for e in m.entries
+    )
 
 
 def _capitals() -> dict[str, str]:
@@ -137,7 +156,7 @@ class PlaceResolver:
         # stage), so they are no independent evidence of where the document is.
         words = sorted({s.text for s in demonyms})
         named = Counter(c for w in words if (c := self.demonym_places[w].country) is not None)
-        named.update(_currency_countries(doc.text))
+        named.update(_currency_countries(doc.text, mentions, named))
         federal = self._federal(doc, mentions)
         ranked = resolve_all(mentions, named, set(self.capitals), federal, doc.text)
         doc.places = [self._place(m, r) for m, r in zip(mentions, ranked, strict=True) if r]
