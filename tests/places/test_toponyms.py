@@ -283,3 +283,25 @@ def test_dollars_beside_a_canadian_province_are_no_american_evidence(code: Code)
         "Ontario's housing minister praised the Woodstock plan."
     )
     assert {p.country for p in doc.places if p.text in {"Woodstock", "Ontario"}} == {"CAN"}
+
+
+def test_abbreviated_names_in_a_capitals_dateline(code: Code) -> None:
+    doc = code("ST. PAUL, Minn. — Gov. Tim Pawlenty signed the bill on Monday.")
+    assert (_place(doc, "ST. PAUL").name, _place(doc, "ST. PAUL").admin1) == (
+        "Saint Paul",
+        "Minnesota",
+    )
+    palms = code("ISLE OF PALMS — The city council met on Monday.")
+    assert _place(palms, "ISLE OF PALMS").admin1 == "South Carolina"
+
+
+def test_abbreviated_mount_reads_every_town_of_the_full_name(code: Code) -> None:
+    doc = code("Two men were arrested in Mt. Pleasant, Iowa, on Friday.")
+    assert _place(doc, "Mt. Pleasant").admin1 == "Iowa"
+
+
+def test_a_capital_alone_in_a_dateline_is_the_capital(code: Code) -> None:
+    doc = code("WASHINGTON (AP) — The bill passed on Monday after a long debate.")
+    assert _place(doc, "WASHINGTON").admin1 == "Washington, D.C."
+    ottawa = code("OTTAWA — The prime minister spoke to reporters on Monday.")
+    assert _place(ottawa, "OTTAWA").country == "CAN"

@@ -38,9 +38,14 @@ from ..wordlists import read_rows, split_cell
 
 __all__ = ["BUILD_VERSION", "Row", "build_index", "normalise"]
 
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 
-_SAINT = re.compile(r"\bst\.? ")
+#: abbreviated first words ("St. Paul", "Mt. Pleasant", "Ft. Myers") and their full forms
+_ABBREVIATED = (
+    (re.compile(r"\bst\.? "), "saint "),
+    (re.compile(r"\bmt\.? "), "mount "),
+    (re.compile(r"\bft\.? "), "fort "),
+)
 _ADM2_SUFFIXES = (" County", " Parish", " Borough")
 
 #: id, name, country, admin1, lat, lon, population, geonameid, feature, admin2
@@ -54,7 +59,8 @@ def normalise(name: str) -> str:
     text = text.replace("–", "-").replace("’", "'").lower().strip()
     if text.startswith("the "):
         text = text[4:]
-    text = _SAINT.sub("saint ", text)
+    for pattern, full in _ABBREVIATED:
+        text = pattern.sub(full, text)
     return " ".join(text.split())
 
 

@@ -36,6 +36,8 @@ _FEDERAL_CUES = (
     "Trump administration",
     "Obama administration",
 )
+#: what follows the place of a dateline: a dash, the agency ("(AP)"), a state (", Ill.")
+_DATELINE_MARKS = frozenset("—–-(,")
 _SPEECH_LEMMAS = {"say", "tell", "indicate", "announce", "warn", "state", "claim", "add", "urge"}
 
 
@@ -134,6 +136,8 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self.max_candidates = max_candidates
         self.capitals = _capitals()
+        #: as written in running text and in the capitals of a dateline
+        self.capital_names = {*self.capitals, *(c.upper() for c in self.capitals)}
         self.demonym_places = _demonym_places(gazetteer)
         self.demonyms = frozenset(self.demonym_places)
         self.institutions = _institution_names()
@@ -158,7 +162,7 @@ class PlaceResolver:
         named = Counter(c for w in words if (c := self.demonym_places[w].country) is not None)
         named.update(_currency_countries(doc.text, mentions, named))
         federal = self._federal(doc, mentions)
-        ranked = resolve_all(mentions, named, set(self.capitals), federal, doc.text)
+        ranked = resolve_all(mentions, named, self.capital_names, federal, doc.text)
         doc.places = [self._place(m, r) for m, r in zip(mentions, ranked, strict=True) if r]
         doc.places = sorted([*doc.places, *self._demonyms(doc, demonyms)], key=lambda p: p.start)
         locate_events(doc, self.gazetteer, self._metonyms(doc))
@@ -208,6 +212,9 @@ class PlaceResolver:
         found = {"USA"} if any(cue in doc.text for cue in _FEDERAL_CUES) else set()
         assert doc.parse is not None
         for mention in mentions:
+            if _dateline(doc.text, mention) and mention.text.title() in self.capitals:
+                found.add(self.capitals[mention.text.title()])  # "WASHINGTON (AP) —"
+                continue
             country = self.capitals.get(mention.text)
             if country is None:
                 continue
@@ -307,6 +314,12 @@ def _runners_up(ranked: list[Scored], limit: int) -> list[Scored]:
             countries.add(scored.entry.country)
     chosen += [s for s in others if s not in chosen]
     return sorted(chosen[:limit], key=lambda s: (-s.score, s.entry.id))
+
+
+def _dateline(text: str, mention: Mention) -> bool:
+    """Whether a mention is a dateline: in capitals, before a dash, an agency or a state."""
+    after = text[mention.end : mention.end + 3].lstrip(" ")
+    return mention.text.isupper() and len(mention.text) > 2 and after[:1] in _DATELINE_MARKS
 
 
 def _actor_at(doc: Document, parse: Doc, start: int, end: int) -> Actor | None:

@@ -43,6 +43,8 @@ DIRECTIONS = {
 _GEO_LABELS = {"GPE", "LOC", "FAC"}
 _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 _MAX_WORDS = 5
+#: abbreviations a name may start with, which an entity may leave out ("ST. PAUL")
+_ABBREVIATIONS = frozenset({"st.", "mt.", "ft."})
 #: features strong enough to accept from a proper-noun run outside GPE/LOC/FAC
 _STRONG = {"PCLI", "ADM1", "ADM2", "RGN", "SEA", "STRT", "GULF", "CONT", "BRDR"}
 #: titles before a person's name
@@ -205,6 +207,7 @@ class _Finder:
         self.found: list[Mention] = []
 
     def match(self, span: Span, label: str) -> None:
+        span = _with_abbreviation(span)
         pairs = _words(span)
         starts = None
         local: list[tuple[int, int]] = []
@@ -327,13 +330,23 @@ def find_mentions(
     return finder.found
 
 
+def _with_abbreviation(span: Span) -> Span:
+    """The span with the abbreviation before it that the entity left out ("ST. PAUL")."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _ABBREVIATIONS:
+        return span.doc[span.start - 1 : span.end]
+    return span
+
+
 def _proper_runs(doc: Doc, taken: list[bool]) -> list[Span]:
-    """Runs of proper nouns (or all-capital words) outside any entity."""
+    """Runs of proper nouns (or all-capital words, "ISLE OF PALMS") outside any entity."""
     runs: list[Span] = []
     start = None
     for token in doc:
         inside = token.ent_type_ != "" or taken[token.i]
-        word = not inside and (token.pos_ == "PROPN" or (token.is_upper and len(token) > 2))
+        joins = start is not None and token.text == "OF"  # "ISLE OF PALMS"
+        word = not inside and (
+            token.pos_ == "PROPN" or (token.is_upper and len(token) > 2) or joins
+        )
         if word and start is None:
             start = token.i
         elif not word and start is not None:
