@@ -305,3 +305,11 @@ def test_a_capital_alone_in_a_dateline_is_the_capital(code: Code) -> None:
     assert _place(doc, "WASHINGTON").admin1 == "Washington, D.C."
     ottawa = code("OTTAWA — The prime minister spoke to reporters on Monday.")
     assert _place(ottawa, "OTTAWA").country == "CAN"
+
+
+def test_a_language_is_no_evidence_of_the_country(code: Code) -> None:
+    doc = code(
+        "The gap between minorities and English language learners came up at the "
+        "Alexandria school board debate."
+    )
+    assert not [p for p in doc.places if p.text == "English"]

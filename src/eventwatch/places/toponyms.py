@@ -45,6 +45,13 @@ _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARD
 _MAX_WORDS = 5
 #: abbreviations a name may start with, which an entity may leave out ("ST. PAUL")
 _ABBREVIATIONS = frozenset({"st.", "mt.", "ft."})
+#: words after a demonym that make it a language ("English language", "Spanish-speaking")
+_LANGUAGE_NOUNS = frozenset(
+    "language languages speaker speakers speaking class classes lesson lessons teacher "
+    "teachers learner learners translation translator translators subtitles literature".split()
+)
+#: words before a demonym that make it a language ("speaks French")
+_LANGUAGE_VERBS = frozenset("speak speaks spoke speaking fluent".split())
 #: features strong enough to accept from a proper-noun run outside GPE/LOC/FAC
 _STRONG = {"PCLI", "ADM1", "ADM2", "RGN", "SEA", "STRT", "GULF", "CONT", "BRDR"}
 #: titles before a person's name
@@ -297,12 +304,28 @@ def demonym_spans(doc: Doc, demonyms: frozenset[str]) -> list[Span]:
             continue
         for end in range(min(len(doc), start + longest), start, -1):
             if doc[start:end].text in demonyms:
-                found.append(doc[start:end])
+                if not _language(doc, start, end):
+                    found.append(doc[start:end])
                 start = end
                 break
         else:
             start += 1
     return found
+
+
+def _language(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` names a language ("English language learners", "speaks
+    Spanish", "French-speaking"), which says nothing of where a report is."""
+    if doc[start].ent_type_ == "LANGUAGE":
+        return True
+    after = doc[end].lower_ if end < len(doc) else ""
+    if after == "-" and end + 1 < len(doc):
+        after = doc[end + 1].lower_
+    if after in _LANGUAGE_NOUNS:
+        return True
+    before = doc[start - 1].lower_ if start > 0 else ""
+    noun_after = end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}
+    return before in _LANGUAGE_VERBS and not noun_after
 
 
 def find_mentions(
