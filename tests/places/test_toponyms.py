@@ -313,3 +313,19 @@ def test_a_language_is_no_evidence_of_the_country(code: Code) -> None:
         "Alexandria school board debate."
     )
     assert not [p for p in doc.places if p.text == "English"]
+
+
+def test_country_names_the_parser_mistakes_are_still_found(code: Code) -> None:
+    doc = code(
+        "Refugees from Ethiopia, the Philippines, Sudan and Syria arrived. Realists like "
+        "Sri Lanka's former president spoke. Fans came from across U.S.. It was fun."
+    )
+    found = {p.text: p.country for p in doc.places}
+    assert (found["Philippines"], found["Sri Lanka"], found["U.S"]) == ("PHL", "LKA", "USA")
+
+
+def test_common_word_after_in_is_a_town(code: Code) -> None:
+    doc = code("He found the men early Saturday in Independence, but one of them fled.")
+    assert _place(doc, "Independence").admin1 == "Missouri"
+    london = code("The clinic will open in North London next year.")
+    assert _place(london, "North London").name == "London"

@@ -215,6 +215,8 @@ class _Finder:
 
     def match(self, span: Span, label: str) -> None:
         span = _with_abbreviation(span)
+        if len(span) > 1 and span[-1].lower_ in {"'s", "’s"}:  # "Sri Lanka's" as a PERSON
+            span = span[:-1]
         pairs = _words(span)
         starts = None
         local: list[tuple[int, int]] = []
@@ -231,9 +233,10 @@ class _Finder:
                 continue
             before_service = (start, end) in local
             entries = self.gazetteer.lookup(sub.text)
-            if not entries and end < len(self.doc) and self.doc[end].text == ".":
+            if not entries and end < len(self.doc) and self.doc[end].text.startswith("."):
                 entries = self.gazetteer.lookup(sub.text + ".")
-                end += int(bool(entries))
+                # the period joins the name unless it also ends the sentence ("U.S..")
+                end += int(bool(entries) and self.doc[end].text == ".")
             if before_service:  # "Huntsville Fire": the service words are no name part
                 accepted = any(e.main for e in entries)
             elif starts is not None and start not in starts:  # inside an organisation's name
@@ -247,9 +250,11 @@ class _Finder:
         first, last = sub[0], sub[-1]
         if first.is_punct or last.is_punct or first.lower_ in {"the", "a", "an"}:
             return False
-        if sub.text in self.demonyms or sub.text.rstrip("s") in self.demonyms:
+        if sub.text in self.demonyms:
             return False
-        if len(sub) == 1 and first.lower_ in _GENERIC:
+        if sub.text.rstrip("s") in self.demonyms and label != "GPE":  # not "Philippines"
+            return False
+        if len(sub) == 1 and first.lower_ in _GENERIC and not _placed(sub, label):
             return False
         if not any(_capitalised(t.text) for t in sub):  # "crystal meth", even labelled LOC
             return False
@@ -351,6 +356,14 @@ def find_mentions(
     _repeats(doc, lowers, finder)
     finder.found.sort(key=lambda m: m.start)
     return finder.found
+
+
+def _placed(sub: Span, label: str) -> bool:
+    """A place name after a locative word ("in Independence", "near Paradise")."""
+    doc = sub.doc
+    before = doc[sub.start - 1].lower_ if sub.start > 0 else ""
+    whole = sub.end == len(doc) or doc[sub.end].ent_iob_ != "I"  # not "in North London"
+    return label == "GPE" and whole and before in {"in", "near", "outside", "from"}
 
 
 def _with_abbreviation(span: Span) -> Span:
