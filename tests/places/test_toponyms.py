@@ -329,3 +329,10 @@ def test_common_word_after_in_is_a_town(code: Code) -> None:
     assert _place(doc, "Independence").admin1 == "Missouri"
     london = code("The clinic will open in North London next year.")
     assert _place(london, "North London").name == "London"
+
+
+def test_the_eu_is_a_place_at_its_seat_but_no_event_location(code: Code) -> None:
+    doc = code("The EU imposed sanctions on Russia on Monday.")
+    eu = _place(doc, "EU")
+    assert (eu.name, round(eu.lat), round(eu.lon)) == ("European Union", 51, 4)
+    assert doc.events and all(e.location is None or e.location.text != "EU" for e in doc.events)

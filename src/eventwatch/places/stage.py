@@ -194,6 +194,8 @@ class PlaceResolver:
         """
         if mention.text in self.capitals:
             return False
+        if any(e.feature == "RGN" and e.main for e in mention.entries):
+            return False  # a union of countries is a region too ("EU"), placed at its seat
         if normalise(mention.text) in self.institutions:
             return True
         return any(
@@ -230,12 +232,13 @@ class PlaceResolver:
         return found
 
     def _metonyms(self, doc: Document) -> set[int]:
-        """Indexes of places that are capitals standing for governments."""
+        """Indexes of places that stand for governments: capitals, and the EU."""
         assert doc.parse is not None
         roles = {(a.start, a.end) for e in doc.events for a in (*e.source, *e.target)}
+        igos = {(a.start, a.end) for a in doc.mentions if a.country == "IGO"}
         found = set()
         for index, place in enumerate(doc.places):
-            if place.text not in self.capitals:
+            if place.text not in self.capitals and (place.start, place.end) not in igos:
                 continue
             span = doc.parse.char_span(place.start, place.end, alignment_mode="expand")
             if span is None:
