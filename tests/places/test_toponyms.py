@@ -336,3 +336,11 @@ def test_the_eu_is_a_place_at_its_seat_but_no_event_location(code: Code) -> None
     eu = _place(doc, "EU")
     assert (eu.name, round(eu.lat), round(eu.lon)) == ("European Union", 51, 4)
     assert doc.events and all(e.location is None or e.location.text != "EU" for e in doc.events)
+
+
+def test_a_sentence_opening_word_the_text_also_writes_in_lower_case(code: Code) -> None:
+    doc = code(
+        "The coalition fears a crystal meth crisis in London. "
+        "Crystal methamphetamine addiction began to rise last year."
+    )
+    assert [p.text for p in doc.places] == ["London"]

@@ -212,6 +212,8 @@ class _Finder:
         self.demonyms = demonyms
         self.taken = [False] * len(doc)
         self.found: list[Mention] = []
+        #: words the document writes in lower case ("crystal" of "crystal meth")
+        self.common = {t.text for t in doc if t.is_lower}
 
     def match(self, span: Span, label: str) -> None:
         span = _with_abbreviation(span)
@@ -256,6 +258,8 @@ class _Finder:
             return False
         if len(sub) == 1 and first.lower_ in _GENERIC and not _placed(sub, label):
             return False
+        if len(sub) == 1 and first.is_sent_start and first.is_title and first.lower_ in self.common:
+            return False  # "Crystal meth is ..." where the text also says "crystal meth"
         if not any(_capitalised(t.text) for t in sub):  # "crystal meth", even labelled LOC
             return False
         if label in _GEO_LABELS:
