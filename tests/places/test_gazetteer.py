@@ -101,3 +101,14 @@ def test_large_areas_use_geonames_points(gazetteer: Gazetteer) -> None:
 def test_towns_know_their_county(gazetteer: Gazetteer) -> None:
     athens = [e for e in gazetteer.lookup("Athens") if e.admin1 == "Texas"]
     assert athens and athens[0].admin2 == "Henderson County"
+
+
+def test_village_has_the_divisions_of_its_nearest_town(gazetteer: Gazetteer) -> None:
+    village = next(e for e in gazetteer.lookup("East Bank") if e.country == "USA")
+    assert village.population < 1_000
+    assert (village.admin1, village.admin2) == ("West Virginia", "Kanawha County")
+
+
+def test_abbreviated_mount_and_fort_read_as_the_full_name(gazetteer: Gazetteer) -> None:
+    assert {e.name for e in gazetteer.lookup("Ft. Worth")} == {"Fort Worth"}
+    assert len(gazetteer.lookup("Mt. Pleasant")) == len(gazetteer.lookup("Mount Pleasant"))

@@ -344,3 +344,8 @@ def test_a_sentence_opening_word_the_text_also_writes_in_lower_case(code: Code) 
         "Crystal methamphetamine addiction began to rise last year."
     )
     assert [p.text for p in doc.places] == ["London"]
+
+
+def test_a_village_of_local_news_is_found_in_its_state(code: Code) -> None:
+    doc = code("Slide forces closure of W.Va. 61 in East Bank. Kanawha County crews worked.")
+    assert _place(doc, "East Bank").admin1 == "West Virginia"

