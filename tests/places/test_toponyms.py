@@ -261,6 +261,8 @@ def test_common_words_that_name_some_place_are_no_places(code: Code) -> None:
         "Southern Baptist leaders met Federal investigators near the Airport on Tuesday in Dallas."
     )
     assert [p.text for p in doc.places] == ["Dallas"]
+    base = code("Troops returned to Fort Benning on Monday.")
+    assert not [p for p in base.places if p.text == "Fort"]
 
 
 def test_lower_case_words_are_no_places(code: Code) -> None:

@@ -76,7 +76,8 @@ _GENERIC = frozenset(
     "northwest northeast southwest southeast central of al god march may mary wilderness "
     "superior liberty independence victoria paradise metro northern southern eastern "
     "western federal jewish earth valley commerce airport port downtown area village island "
-    "council market forest lakes garden star justice herald creek hills time to day".split()
+    "council market forest lakes garden star justice herald creek hills time to day fort lane "
+    "camp beach bay cape bridge station hospital".split()
 )
 #: words after a name that make it part of a street, facility or feature name
 #: ("Cooper Street", "Worden Elementary", "Garnett Ridge"): the town is not meant
