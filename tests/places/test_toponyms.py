@@ -351,3 +351,8 @@ def test_a_sentence_opening_word_the_text_also_writes_in_lower_case(code: Code) 
 def test_a_village_of_local_news_is_found_in_its_state(code: Code) -> None:
     doc = code("Slide forces closure of W.Va. 61 in East Bank. Kanawha County crews worked.")
     assert _place(doc, "East Bank").admin1 == "West Virginia"
+
+
+def test_the_people_of_a_country_by_their_own_name_name_it(code: Code) -> None:
+    doc = code("Sinhalese mobs attacked homes in the capital on Monday.")
+    assert _place(doc, "Sinhalese").country == "LKA"
