@@ -265,12 +265,23 @@ def test_common_words_that_name_some_place_are_no_places(code: Code) -> None:
     assert not [p for p in base.places if p.text == "Fort"]
 
 
-def test_lower_case_words_are_no_places(code: Code) -> None:
-    doc = code(
-        "London's entrenched crystal meth crisis has prompted the city's homeless coalition "
-        "to launch a campaign."
-    )
-    assert [p.text for p in doc.places] == ["London"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "London's entrenched crystal meth crisis has prompted the city's homeless "
+            "coalition to launch a campaign.",
+            id="lower-case word, even labelled LOC",
+        ),
+        pytest.param(
+            "The coalition fears a crystal meth crisis in London. "
+            "Crystal methamphetamine addiction began to rise last year.",
+            id="sentence-opening word the text also writes in lower case",
+        ),
+    ],
+)
+def test_common_words_written_as_such_are_no_places(code: Code, text: str) -> None:
+    assert [p.text for p in code(text).places] == ["London"]
 
 
 def test_a_state_before_counties_is_the_state(code: Code) -> None:
@@ -338,14 +349,6 @@ def test_the_eu_is_a_place_at_its_seat_but_no_event_location(code: Code) -> None
     eu = _place(doc, "EU")
     assert (eu.name, round(eu.lat), round(eu.lon)) == ("European Union", 51, 4)
     assert doc.events and all(e.location is None or e.location.text != "EU" for e in doc.events)
-
-
-def test_a_sentence_opening_word_the_text_also_writes_in_lower_case(code: Code) -> None:
-    doc = code(
-        "The coalition fears a crystal meth crisis in London. "
-        "Crystal methamphetamine addiction began to rise last year."
-    )
-    assert [p.text for p in doc.places] == ["London"]
 
 
 def test_a_village_of_local_news_is_found_in_its_state(code: Code) -> None:

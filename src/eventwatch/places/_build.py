@@ -38,7 +38,7 @@ from typing import Any
 from ..countries import read_countries
 from ..wordlists import read_rows, split_cell
 
-__all__ = ["BUILD_VERSION", "Row", "build_index", "normalise"]
+__all__ = ["BUILD_VERSION", "Row", "build_index", "neighbourhood", "normalise"]
 
 BUILD_VERSION = "7"
 
@@ -199,22 +199,24 @@ class _AdminNames:
     def nearest(self, country: str, lat: float, lon: float) -> tuple[str, str]:
         """The names of the nearest larger town of the same country, for a village
         the table lacks (the divisions around a point are those of its neighbours)."""
-        cell_lat, cell_lon = _cell(lat, lon)
         best: tuple[float, str, str] | None = None
-        for dlat in (-1, 0, 1):
-            for dlon in (-1, 0, 1):
-                for other_lat, other_lon, admin1, admin2 in self.by_cell.get(
-                    (country, cell_lat + dlat, cell_lon + dlon), ()
-                ):
-                    gap = (other_lat - lat) ** 2 + (other_lon - lon) ** 2
-                    if best is None or gap < best[0]:
-                        best = (gap, admin1, admin2)
+        for near in neighbourhood(_cell(lat, lon)):
+            for other_lat, other_lon, admin1, admin2 in self.by_cell.get((country, *near), ()):
+                gap = (other_lat - lat) ** 2 + (other_lon - lon) ** 2
+                if best is None or gap < best[0]:
+                    best = (gap, admin1, admin2)
         return (best[1], best[2]) if best else ("", "")
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     """A quarter-degree grid cell."""
     return math.floor(lat * 4), math.floor(lon * 4)
+
+
+def neighbourhood(cell: tuple[int, int]) -> list[tuple[int, int]]:
+    """A grid cell and its eight neighbours."""
+    lat, lon = cell
+    return [(lat + dlat, lon + dlon) for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)]
 
 
 def _cities(builder: _Builder, admin_names: _AdminNames) -> None:

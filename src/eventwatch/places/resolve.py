@@ -17,7 +17,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ._build import normalise
+from ._build import neighbourhood, normalise
 from .gazetteer import Entry
 from .toponyms import Mention
 
@@ -323,14 +323,9 @@ def _evidence(scored: list[Scored]) -> tuple[dict[_Key, float], dict[tuple[int, 
         if area is not None:
             areas[area] = max(areas.get(area, 0.0), w / total)
         if cell is not None:  # a vote for a cell counts in its neighbours too
-            for near in _neighbourhood(cell):
+            for near in neighbourhood(cell):
                 cells[near] = max(cells.get(near, 0.0), w / total)
     return areas, cells
-
-
-def _neighbourhood(cell: tuple[int, int]) -> list[tuple[int, int]]:
-    lat, lon = cell
-    return [(lat + dlat, lon + dlon) for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)]
 
 
 def _coherent(
