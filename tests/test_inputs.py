@@ -7,7 +7,7 @@ import json
 import pytest
 
 from eventwatch import Article, DocumentError, InputError
-from eventwatch.inputs import parse_date, read_inputs
+from eventwatch.ingest import parse_date, read_inputs
 
 GOOD = "Police arrested three protesters in Belgrade on Monday."
 

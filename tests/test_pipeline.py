@@ -3,8 +3,8 @@
 import pytest
 
 from eventwatch import Article, ConfigError, Document, DocumentError, Pipeline
-from eventwatch.config import load_config
-from eventwatch.registry import stages
+from eventwatch.pipeline.config import load_config
+from eventwatch.pipeline.registry import stages
 
 
 @stages.register("test.explode_on_boom.v1", requires=["parse"], assigns=[])

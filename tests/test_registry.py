@@ -1,8 +1,8 @@
 import pytest
 
 from eventwatch import ConfigError, Document
-from eventwatch.config import PipelineConfig, StageConfig, load_config
-from eventwatch.registry import Registry, check_order, stages
+from eventwatch.pipeline.config import PipelineConfig, StageConfig, load_config
+from eventwatch.pipeline.registry import Registry, check_order, stages
 
 
 def test_default_config_names_registered_stages_in_a_valid_order() -> None:

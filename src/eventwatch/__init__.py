@@ -16,7 +16,7 @@ from .exceptions import (
     StageError,
 )
 from .pipeline import Pipeline
-from .schema import (
+from .records import (
     Actor,
     Article,
     DocError,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .schema import Document
+from .records import Document
 
 __all__ = ["JSONDict", "Stage"]
 

@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from eventwatch import DictionaryError, Pipeline
-from eventwatch.actors.dictionary import ActorDictionary
 from eventwatch.cli import app, main
+from eventwatch.stages.actors.dictionary import ActorDictionary
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.issue(3)
@@ -133,6 +133,6 @@ def test_resolve_actor_command(tmp_path) -> None:
     ],
 )
 def test_query_dates_in_words_are_read_and_relative_ones_left_open(value, expected) -> None:
-    from eventwatch.actors.lookup import query_date
+    from eventwatch.lookup import query_date
 
     assert query_date(value) == expected

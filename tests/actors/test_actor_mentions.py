@@ -165,7 +165,7 @@ def test_titles_only_name_people(code, sentence, mention, sector) -> None:
     [("paramedic", None, "MED"), ("mujahideen", None, "REB"), ("Abkhazia", "GEO", None)],
 )
 def test_a_bare_mention_string_is_read_as_a_subject(pipeline, text, country, sector) -> None:
-    from eventwatch.actors.lookup import resolve_actor
+    from eventwatch.lookup import resolve_actor
 
     actor = resolve_actor(pipeline, text)
     assert (actor.text, actor.country, actor.sector) == (text, country, sector)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwatch.dates import resolve_date
+from eventwatch.stages.dates import resolve_date
 
 _WORDS = st.sampled_from(
     "last next this the of from to between and through - – early mid late spring summer "

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwatch.dates import resolve_date
+from eventwatch.stages.dates import resolve_date
 
 FRIDAY = dt.date(2023, 9, 29)  # the seed article's publication day
 

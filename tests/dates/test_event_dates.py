@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwatch import Document, Event, TimeSpan
-from eventwatch.dates import DateStage
+from eventwatch.stages.dates import DateStage
 
 
 def _event(doc: Document, trigger: str) -> Event:

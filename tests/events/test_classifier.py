@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from eventwatch.events.classifier import TypeModel, sentence_features
+from eventwatch.stages.events.classifier import TypeModel, sentence_features
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def test_packaged_model_loads(model: TypeModel) -> None:
 
 
 def test_packaged_model_is_small() -> None:
-    path = Path(__file__).parents[2] / "src/eventwatch/events/data/type_model.json"
+    path = Path(__file__).parents[2] / "src/eventwatch/stages/events/data/type_model.json"
     assert path.stat().st_size < 1_500_000
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from eventwatch import Document
-from eventwatch.schema import Event
+from eventwatch.records import Event
 
 pytestmark = pytest.mark.issue(5)
 

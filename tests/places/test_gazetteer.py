@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwatch.places.gazetteer import Gazetteer, cache_dir, index_path
-from eventwatch.places.resolve import distance_km
+from eventwatch.resources.gazetteer import Gazetteer, cache_dir, index_path
+from eventwatch.stages.places.resolve import distance_km
 
 pytestmark = pytest.mark.issue(5)
 

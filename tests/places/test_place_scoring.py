@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from eventwatch.exceptions import InputError
-from eventwatch.schema import Article, Document, Place
+from eventwatch.records import Article, Document, Place
 from eventwatch.scoring import TASKS, evaluate
 from eventwatch.scoring.places import score_places, to_report
 

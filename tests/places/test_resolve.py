@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from eventwatch.places.gazetteer import Entry
-from eventwatch.places.resolve import resolve_all
-from eventwatch.places.toponyms import Mention
+from eventwatch.resources.gazetteer import Entry
+from eventwatch.stages.places.resolve import resolve_all
+from eventwatch.stages.places.toponyms import Mention
 
 pytestmark = pytest.mark.issue(5)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from eventwatch import Document
-from eventwatch.schema import Place
+from eventwatch.records import Place
 
 pytestmark = pytest.mark.issue(5)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwatch.quantities import casualties, parse_quantity
+from eventwatch.stages.quantities import casualties, parse_quantity
 
 
 @pytest.mark.parametrize(

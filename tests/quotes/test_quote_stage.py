@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwatch.quotes import quotation_spans
+from eventwatch.stages.quotes.stage import quotation_spans
 
 
 @pytest.mark.parametrize(

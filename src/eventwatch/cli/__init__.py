@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from ..exceptions import EventwatchError, InputError
-from ..schema import document_to_dict, event_to_dict
+from ..records import document_to_dict, event_to_dict
 from ._shared import ActorsOption, InputArgument, PubDateOption, coded_documents, err
 
 __all__ = ["app", "main"]
@@ -69,7 +69,7 @@ def code_command(
             for event in doc.events:
                 sys.stdout.write(_dumps({"doc_id": doc.id, **event_to_dict(event)}) + "\n")
         elif out is not None and not doc.errors:
-            from ..render import events_table
+            from .render import events_table
 
             out.print(events_table(doc))
 

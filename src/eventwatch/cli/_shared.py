@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..inputs import parse_date, read_inputs
-from ..schema import Document
+from ..ingest import parse_date, read_inputs
+from ..records import Document
 
 __all__ = ["ActorsOption", "InputArgument", "PubDateOption", "coded_documents", "err", "pub_date"]
 

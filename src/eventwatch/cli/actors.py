@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from ..actors.lookup import ActorQuery, query_date, resolve_actors
-from ..inputs import read_jsonl_records
+from ..ingest import read_jsonl_records
+from ..lookup import ActorQuery, query_date, resolve_actors
 from . import app
 
 __all__ = ["resolve_actor_command"]

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..dates import resolve_date
-from ..inputs import parse_date, read_jsonl_records
+from ..ingest import parse_date, read_jsonl_records
+from ..stages.dates import resolve_date
 from . import app
 
 __all__ = ["resolve_date_command"]

@@ -11,10 +11,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..render import actor_label
-from ..schema import Document
+from ..records import Document
 from . import app
 from ._shared import ActorsOption, InputArgument, PubDateOption, coded_documents
+from .render import actor_label
 
 __all__ = ["quotes_command"]
 

@@ -15,8 +15,8 @@ from typing import Any
 from rich.table import Table
 
 from ..exceptions import InputError
-from ..inputs import parse_date, read_jsonl_records
-from ..schema import Article
+from ..ingest import parse_date, read_jsonl_records
+from ..records import Article
 
 __all__ = [
     "TASKS",

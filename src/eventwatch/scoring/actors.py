@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..actors.lookup import ActorQuery, query_date, resolve_actors
+from ..lookup import ActorQuery, query_date, resolve_actors
 from . import Report, ratio_row, read_gold, task
 
 __all__ = ["evaluate_actors"]

@@ -17,9 +17,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..dates import resolve_date
-from ..inputs import parse_date
-from ..schema import TimeSpan
+from ..ingest import parse_date
+from ..records import TimeSpan
+from ..stages.dates import resolve_date
 from . import Report, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["case_is_right", "evaluate_dates", "evaluate_times", "score_timexes"]

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..places.resolve import distance_km
-from ..schema import Document, Place
+from ..records import Document, Place
+from ..stages.places.resolve import distance_km
 from . import Report, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["PlaceCounts", "score_places", "to_report"]

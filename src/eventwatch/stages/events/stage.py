@@ -1,0 +1,411 @@
+"""The event stage: triggers → typed events with actors, flags and evidence.
+
+For each sentence it looks every word up in the trigger lexicon, finds the
+source and target words of each trigger in the parse, maps them to the actor
+mentions of the actor stage, sets the negated/hypothetical/historical flags and
+the reporting speaker, and ranks the events of the sentence (main clause first,
+helped by the learned type model) into a confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ...records import Actor, Document, Event, Evidence, TextSpan
+from .arguments import noun_arguments, place_objects, verb_arguments, with_conjuncts
+from .commitments import Commitment, find_commitments
+from .flags import SPEECH_LEMMAS, is_historical, is_hypothetical, is_negated, speech_head
+from .lexicon import TriggerLexicon, TriggerMatch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .classifier import TypeModel
+
+__all__ = ["EventDetector"]
+
+_ACTOR_DEPS = {"poss", "compound", "amod", "nmod", "pobj"}
+
+
+@dataclass(slots=True)
+class _Candidate:
+    match: TriggerMatch
+    depth: int
+
+
+class EventDetector:
+    """Stage ``eventwatch.event_detector.v1``: fills ``doc.events``."""
+
+    def __init__(
+        self, lexicon: TriggerLexicon, model: TypeModel | None, min_confidence: float
+    ) -> None:
+        self.lexicon = lexicon
+        self.model = model
+        self.min_confidence = min_confidence
+
+    @classmethod
+    def from_settings(
+        cls, *, use_type_model: bool = True, min_confidence: float = 0.0, **_: Any
+    ) -> EventDetector:
+        model = None
+        if use_type_model:
+            from .classifier import TypeModel
+
+            model = TypeModel.load()
+        return cls(TriggerLexicon.load(), model, min_confidence)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parse is None:
+            return doc
+        events: list[Event] = []
+        for index, sent in enumerate(doc.parse.sents):
+            events.extend(self._sentence_events(doc, index, sent))
+        events.sort(key=lambda e: (e.evidence.trigger.start, e.type))
+        for number, event in enumerate(events, start=1):
+            event.id = f"{doc.id}-e{number}"
+        doc.events = events
+        return doc
+
+    def _sentence_events(self, doc: Document, index: int, sent: Span) -> list[Event]:
+        candidates = []
+        for token in sent:
+            match = self.lexicon.match(token)
+            if match is not None and not _background_noun(match):
+                candidates.append(_Candidate(match, _clause_depth(token)))
+        candidates = _drop_duplicates(candidates)
+        if not candidates:
+            return []
+        probs: dict[str, float] = {}
+        if self.model is not None:
+            from .classifier import sentence_features
+
+            probs = self.model.scores(sentence_features(sent))
+        events = []
+        for cand in candidates:
+            event = self._event(doc, index, sent, cand, probs)
+            if event is not None and event.confidence >= self.min_confidence:
+                events.append(event)
+        for commitment in find_commitments(sent, self.lexicon):
+            events.append(self._commitment_event(doc, index, sent, commitment, probs))
+        return events
+
+    def _commitment_event(
+        self, doc: Document, index: int, sent: Span, com: Commitment, probs: dict[str, float]
+    ) -> Event:
+        act = com.act
+        sources = _actors(doc, com.speakers, exclude=act)
+        if com.addressees:
+            targets = _actors(doc, com.addressees, exclude=act)
+        else:
+            match = self.lexicon.match(act)
+            act_type = match.entry.type if match else "AGREE"
+            _, objects = verb_arguments(act, act_type)
+            targets = _actors(doc, objects, exclude=act, lent_from=sources)
+            if not any(a.country for a in targets):
+                prep_objects = [
+                    g
+                    for c in act.children
+                    if c.dep_ == "prep"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                targets += _actors(doc, prep_objects, exclude=act, lent_from=sources)
+        targets = [a for a in targets if a not in sources and (a.country or com.addressees)]
+        if not any(a.country for a in targets):  # "a reminder to Iraq that it must cooperate"
+            targets += _clause_actor(doc, sent.root, sources)
+        start = min(com.cue.idx, act.idx)
+        end = max(com.cue.idx + len(com.cue.text), act.idx + len(act.text))
+        speaker = speech_head(act) if com.type != "REQUEST" else None
+        reported = _actors(doc, _subjects(speaker), exclude=act)[:1] if speaker else []
+        depth = max(_clause_depth(com.cue) - 1, 0)
+        score = 0.62 - 0.09 * min(depth, 3) + 0.05 * bool(sources) + 0.3 * probs.get(com.type, 0.0)
+        return Event(
+            id="",
+            type=com.type,
+            mode=com.mode,
+            context=[],
+            cameo=com.cameo,
+            source=sources,
+            target=targets,
+            evidence=Evidence(
+                index, sent.start_char, sent.end_char, sent.text, doc.span(start, end)
+            ),
+            negated=is_negated(act),
+            historical=is_historical(act, doc.article.pub_date),
+            reported_by=reported[0] if reported and reported[0] not in sources else None,
+            confidence=max(0.01, min(0.99, score)),
+            rule=f"commitment:{com.cue.lower_}",
+        )
+
+    def _event(
+        self, doc: Document, index: int, sent: Span, cand: _Candidate, probs: dict[str, float]
+    ) -> Event | None:
+        match, token = cand.match, cand.match.token
+        entry = match.entry
+        if entry.pos == "VERB":
+            source_words, target_words = verb_arguments(token, entry.type)
+        else:
+            source_words, target_words = noun_arguments(token, entry.type)
+        sources = _actors(doc, source_words, exclude=token)
+        targets = [
+            a
+            for a in _actors(doc, target_words, exclude=token, lent_from=sources)
+            if a not in sources
+        ]
+        if entry.type in _THEME_TYPES:  # "withdraw its troops": the troops are the source's
+            own = {a.country for a in sources}
+            targets = [
+                a
+                for a in targets
+                if a.country_from == "text" and (a.country not in own or a.country == "IGO")
+            ]
+        if not any(a.country for a in targets):
+            places = _actors(doc, place_objects(match), exclude=token, lent_from=sources)
+            targets += [a for a in places if a.country and a not in sources and a not in targets]
+        if not any(a.country for a in targets) and entry.type not in _THEME_TYPES:
+            targets += _clause_actor(doc, token, sources)
+        speaker = speech_head(token)
+        reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
+        if not sources and not _is_passive(token):
+            sources = [a for a in _root_subject(doc, sent) if a not in targets]
+        if not sources and reported_by and entry.type in _SELF_REPORTED and _is_passive(token):
+            sources = reported_by[:1]  # "London said a battalion had been made available"
+        trigger_span = _trigger_span(doc, match)
+        hypothetical = is_hypothetical(token)
+        confidence = _confidence(cand, probs.get(entry.type), hypothetical, bool(sources))
+        return Event(
+            id="",
+            type=entry.type,
+            mode=entry.mode,
+            context=list(entry.context),
+            cameo=entry.cameo,
+            source=sources,
+            target=targets,
+            evidence=Evidence(
+                sentence=index,
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text,
+                trigger=trigger_span,
+            ),
+            negated=is_negated(token),
+            hypothetical=hypothetical,
+            historical=is_historical(token, doc.article.pub_date),
+            reported_by=reported_by[0] if reported_by else None,
+            confidence=confidence,
+            rule=f"{entry.pos.lower()}:{' '.join(entry.words)}",
+        )
+
+
+def _trigger_span(doc: Document, match: TriggerMatch) -> TextSpan:
+    """The trigger's words; a pattern word far from the trigger is left out of the span."""
+    near = [t for t in match.words if abs(t.i - match.token.i) <= 4] or [match.token]
+    start = min(t.idx for t in near)
+    end = max(t.idx + len(t.text) for t in near)
+    return doc.span(start, end)
+
+
+def _subjects(verb: Token | None) -> list[Token]:
+    if verb is None:
+        return []
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for prep in verb.children:
+        if prep.lower_ == "according":
+            found += [g for c in prep.children for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _actors(
+    doc: Document, words: list[Token], *, exclude: Token, lent_from: list[Actor] | None = None
+) -> list[Actor]:
+    """The resolved actors for argument words; a non-actor noun lends its actor modifiers.
+
+    A lent actor of the same country as a source is the source's own ("expressed
+    American concern"), not a target, and is left out when ``lent_from`` is given.
+    """
+    found: list[Actor] = []
+    own = {a.country for a in lent_from or [] if a.country}
+    direct = {w.i for w in words}
+    for word in with_conjuncts(words):
+        if word.i == exclude.i:
+            continue
+        actor = doc.actor_heads.get(word.i)
+        if actor is None and word.i in direct:
+            actor = _lent_actor(doc, word)
+            if actor is not None and actor.country in own:
+                actor = None
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Actor]:
+    """The first other country-coded actor in the trigger's own clause: the last-resort target.
+
+    Relative, adverbial, complement and coordinated clauses are not the
+    trigger's clause and are not searched; nor are the source's own words, the
+    trigger's own phrase, or an adjective of the source's country ("American
+    concern").
+    """
+    # a verb's clause; an event noun's own phrase, or the clause it is the subject or object of
+    clause = trigger
+    if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ in {
+        "nsubj",
+        "dobj",
+        "nsubjpass",
+        "attr",
+    }:
+        clause = trigger.head
+    own = {a.country for a in sources}
+    for word in _clause_words(clause):
+        actor = doc.actor_heads.get(word.i)
+        if actor is None or not actor.country or word.i == trigger.i:
+            continue
+        if actor.start <= trigger.idx < actor.end:
+            continue
+        if any(s.start < actor.end and actor.start < s.end for s in sources):
+            continue
+        if any(_same_actor(actor, s) for s in sources):
+            continue  # "they" for the leaders who speak
+        if word.pos_ == "ADJ" and actor.country in own:
+            continue
+        if word.dep_ in {"compound", "amod"} and word.head.i in doc.actor_heads:
+            continue  # the phrase's head stands for it
+        if word.i > trigger.i or word.dep_ in {"dobj", "pobj"}:
+            return [actor]
+    return []
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    return (a.name, a.country, a.sector) == (b.name, b.country, b.sector) and a.country is not None
+
+
+_OTHER_CLAUSES = {"relcl", "conj", "parataxis"}
+
+
+def _clause_words(head: Token) -> list[Token]:
+    words = [head]
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in _OTHER_CLAUSES:
+                words.append(child)
+                stack.append(child)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _lent_actor(doc: Document, word: Token) -> Actor | None:
+    """The actor a non-actor noun names ("an Australian ultimatum", "the strength of KFOR")."""
+    for child in word.children:
+        if child.dep_ in _ACTOR_DEPS and child.i in doc.actor_heads:
+            return doc.actor_heads[child.i]
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            inner = [g for g in child.children if g.i in doc.actor_heads]
+            if inner:
+                return doc.actor_heads[inner[0].i]
+    for child in word.children:  # "Kampuchean guerrilla camps": a modifier's modifier
+        if child.dep_ == "compound":
+            for grandchild in child.children:
+                if grandchild.dep_ in {"amod", "compound"} and grandchild.i in doc.actor_heads:
+                    return doc.actor_heads[grandchild.i]
+    return None
+
+
+_THEME_TYPES = {"MOBILIZE", "RETREAT", "AID"}
+_SELF_REPORTED = {"AID", "MOBILIZE", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "AGREE"}
+
+
+def _root_subject(doc: Document, sent: Span) -> list[Actor]:
+    """The actor subject of the sentence's main verb: the last-resort source."""
+    root = sent.root
+    if root.lemma_.lower() in SPEECH_LEMMAS:
+        return []  # the speaker reports the event; it does not act in it
+    return _actors(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+
+
+_EVENT_HEADS = {
+    "campaign",
+    "operation",
+    "raid",
+    "mission",
+    "attack",
+    "strike",
+    "offensive",
+    "spree",
+    "wave",
+    "series",
+    "war",
+    "effort",
+    "bid",
+    "initiative",
+    "drive",
+}
+
+
+def _background_noun(match: TriggerMatch) -> bool:
+    """ "the deployment zone": a trigger noun that only names a place or thing."""
+    token = match.token
+    return (
+        match.entry.pos == "NOUN"
+        and token.dep_ == "compound"
+        and token.head.lemma_.lower() not in _EVENT_HEADS
+    )
+
+
+def _clause_depth(token: Token) -> int:
+    """How many clauses down from the sentence root the trigger sits."""
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "parataxis"}:
+            depth += 1
+        token = token.head
+    return depth
+
+
+def _drop_duplicates(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop a noun trigger that only restates a verb trigger of the same type nearby."""
+    keep = []
+    claimed = {t.i for c in candidates for t in c.match.tokens[1:]}
+    verbs = [c for c in candidates if c.match.entry.pos == "VERB"]
+    for cand in candidates:
+        token = cand.match.token
+        if token.i in claimed:
+            continue
+        if cand.match.entry.pos == "NOUN" and any(
+            v.match.entry.type == cand.match.entry.type and _governs(v.match.token, token)
+            for v in verbs
+        ):
+            continue
+        keep.append(cand)
+    return keep
+
+
+def _governs(verb: Token, noun: Token) -> bool:
+    token = noun
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == verb.i:
+            return True
+    return False
+
+
+def _confidence(
+    cand: _Candidate, prob: float | None, hypothetical: bool, has_source: bool
+) -> float:
+    entry = cand.match.entry
+    score = 0.45
+    score += 0.08 * min(len(entry.words) - 1, 2)
+    score += 0.07 if entry.pos == "VERB" else 0.0
+    score += 0.05 if has_source else 0.0
+    score -= 0.09 * min(cand.depth, 3)
+    score -= 0.05 if hypothetical else 0.0
+    if prob is not None:
+        score += 0.35 * prob
+    return max(0.01, min(0.99, score))

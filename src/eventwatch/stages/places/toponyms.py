@@ -1,0 +1,476 @@
+"""Finding toponyms in a parsed document.
+
+A toponym is a GPE, LOC or FAC entity that the gazetteer knows, or a run of
+proper nouns (inside an ORG or PERSON entity, or outside any entity) whose
+longest gazetteer match is a strong enough name: a country, a subdivision, a
+county, a listed region, or a town under its own name. Demonyms ("Serbian")
+are left to the stage, which reports them apart. A town name before a street or
+facility word ("Cooper Street") or a surname is part of another name. A
+direction word before a toponym ("northern Kosovo") is taken into its span and
+kept as the mention's qualifier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...resources.gazetteer import Entry, Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["DIRECTIONS", "Mention", "demonym_spans", "find_mentions"]
+
+#: direction words and the qualifier each gives
+DIRECTIONS = {
+    f"{prefix}{suffix}": prefix
+    for prefix in (
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "central",
+    )
+    for suffix in ("", "ern")
+    if not (prefix == "central" and suffix)
+}
+_GEO_LABELS = {"GPE", "LOC", "FAC"}
+_SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+_MAX_WORDS = 5
+#: abbreviations a name may start with, which an entity may leave out ("ST. PAUL")
+_ABBREVIATIONS = frozenset({"st.", "mt.", "ft."})
+#: words after a demonym that make it a language ("English language", "Spanish-speaking")
+_LANGUAGE_NOUNS = frozenset(
+    "language languages speaker speakers speaking class classes lesson lessons teacher "
+    "teachers learner learners translation translator translators subtitles literature".split()
+)
+#: words before a demonym that make it a language ("speaks French")
+_LANGUAGE_VERBS = frozenset("speak speaks spoke speaking fluent".split())
+#: features strong enough to accept from a proper-noun run outside GPE/LOC/FAC
+_STRONG = {"PCLI", "ADM1", "ADM2", "RGN", "SEA", "STRT", "GULF", "CONT", "BRDR"}
+#: titles before a person's name
+_TITLES = frozenset("president mr mrs ms dr sen rep gov coach officer judge sheriff".split())
+#: words naming a town's own services and people ("Huntsville Fire", "Athens Parks")
+LOCAL_BODIES = frozenset(
+    "fire police sheriff sheriff's county city parks mayor council councillors township "
+    "board clerk elks labour marine volunteer residents man woman schools".split()
+)
+#: the population from which a city's name inside an organisation's name is the city
+_LARGE_CITY = 250_000
+_CUE_WORDS = {"in", "at", "near", "from", "outside", "to", "of", "into", "across", "around"}
+#: party letters before a lawmaker's home town ("Marty Seifert, R-Marshall")
+_PARTIES = {"R", "D", "I", "DFL"}
+#: plural nouns after a list of county names ("Barrow and Jackson counties")
+_COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+#: generic words that are also the names of towns somewhere
+_GENERIC = frozenset(
+    "street road avenue police court center centre university college hall city county "
+    "park lake church bank union supreme officer leader man vice river district department "
+    "office school high state national new old ridge hill trail middle north south east west "
+    "northwest northeast southwest southeast central of al god march may mary wilderness "
+    "superior liberty independence victoria paradise metro northern southern eastern "
+    "western federal jewish earth valley commerce airport port downtown area village island "
+    "council market forest lakes garden star justice herald creek hills time to day fort lane "
+    "camp beach bay cape bridge station hospital".split()
+)
+#: words after a name that make it part of a street, facility or feature name
+#: ("Cooper Street", "Worden Elementary", "Garnett Ridge"): the town is not meant
+_NAME_PARTS = frozenset(
+    "street st. road rd. avenue ave. drive dr. boulevard blvd. lane ln. way circle terrace "
+    "parkway place center centre elementary academy memorial mall plaza ridge valley creek "
+    "hill hills edge view ranch park lake river mountain bridge".split()
+)
+
+
+@dataclass
+class Mention:
+    """A toponym found in the text (token offsets into the parse)."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    label: str
+    qualifier: str | None = None
+
+    @property
+    def char_span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+def _words(span: Span) -> list[tuple[int, int]]:
+    """Sub-spans (token start, end) of a span, longest first."""
+    n = len(span)
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, min(n, i + _MAX_WORDS) + 1)]
+    pairs.sort(key=lambda p: (p[0] - p[1], p[0]))
+    return [(span.start + i, span.start + j) for i, j in pairs]
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _cued(sub: Span) -> bool:
+    """A locative word before the name, a state after it, or a dateline position."""
+    doc = sub.doc
+    before = doc[sub.start - 1].lower_ if sub.start > 0 else ""
+    after = doc[sub.end : sub.end + 2]
+    if before in _CUE_WORDS or sub.start == 0 or sub.text.isupper():
+        return True
+    if before == "-" and sub.start > 1 and doc[sub.start - 2].text in _PARTIES:
+        return True
+    if sub[-1].dep_ == "compound" and sub[-1].head.ent_type_ != "PERSON":
+        return True
+    return len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()
+
+
+def _acceptable(entries: tuple[Entry, ...], label: str, sub: Span) -> bool:
+    """Whether a match outside a GPE/LOC/FAC entity is a toponym."""
+    if label in _GEO_LABELS:
+        return True
+    if any(e.feature in _STRONG and e.main for e in entries):
+        return True
+    if label == "PERSON" and len(sub) == 1 and _no_name_word(sub) and not _acts(sub[0]):
+        return any(e.main for e in entries)
+    return _cued(sub) and any(e.main and e.population >= 1_000 for e in entries)
+
+
+def _acts(token: Token) -> bool:
+    """Whether a lone name acts like a person: a clause's subject ("Welch said"), or
+    after a title ("President Obama")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    titled = before is not None and (before.text.endswith(".") or before.lower_ in _TITLES)
+    return token.dep_ in {"nsubj", "nsubjpass"} or titled
+
+
+def _no_name_word(sub: Span) -> bool:
+    """Whether a word is no part of any longer person's name in the document: the
+    small model reads a lone town ("Twickenham residents") as a person."""
+    word = sub[0].lower_
+    return not any(
+        ent.label_ == "PERSON" and len(ent) > 1 and any(t.lower_ == word for t in ent)
+        for ent in sub.doc.ents
+    )
+
+
+def _before_local_bodies(span: Span) -> list[tuple[int, int]]:
+    """ "Huntsville Fire", "Anderson County Sheriff": a town before the name of its
+    own service, which the small model often reads as a person's name."""
+    return [
+        (span.start, k)
+        for k in range(span.end - 1, span.start, -1)
+        if span.doc[k].lower_ in LOCAL_BODIES
+    ]
+
+
+def _prominent(entries: tuple[Entry, ...]) -> bool:
+    """A country, a subdivision or a large city under its own name, which an
+    organisation's name anywhere still names ("Environment Canada", "Metro Vancouver")."""
+    return any(
+        e.main and (e.feature in {"PCLI", "ADM1"} or e.population >= _LARGE_CITY) for e in entries
+    )
+
+
+def _name_part(sub: Span, entries: tuple[Entry, ...]) -> bool:
+    """A town name inside a longer name: before a street or facility word, or a surname."""
+    if any(e.feature in _STRONG and e.main for e in entries):
+        return False
+    after = sub.doc[sub.end] if sub.end < len(sub.doc) else None
+    if after is None or not _capitalised(after.text):
+        return False
+    return after.lower_ in _NAME_PARTS or (
+        after.ent_type_ == "PERSON" and sub[-1].ent_type_ in {"PERSON", ""}
+    )
+
+
+def _name_starts(span: Span) -> set[int]:
+    """Where a place may start inside an organisation's name.
+
+    At its start ("the Ohio Department of Development"), after a direction word
+    ("the East Texas Environmental Concerns Organization"), or after a closing
+    "of"/"in" ("the University of Rochester", "St. John's Lutheran School in Lombard").
+    """
+    first = span.start + int(span[0].lower_ in {"the", "a", "an"})
+    starts = {first}
+    if span.doc[first].lower_ in DIRECTIONS and first + 1 < span.end:
+        starts.add(first + 1)
+    for token in span[:-1]:
+        if token.lower_ in {"of", "in"}:
+            starts.update(range(token.i + 1, span.end))
+    return starts
+
+
+class _Finder:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str]) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.demonyms = demonyms
+        self.taken = [False] * len(doc)
+        self.found: list[Mention] = []
+        #: words the document writes in lower case ("crystal" of "crystal meth")
+        self.common = {t.text for t in doc if t.is_lower}
+
+    def match(self, span: Span, label: str) -> None:
+        span = _with_abbreviation(span)
+        if len(span) > 1 and span[-1].lower_ in {"'s", "’s"}:  # "Sri Lanka's" as a PERSON
+            span = span[:-1]
+        pairs = _words(span)
+        starts = None
+        local: list[tuple[int, int]] = []
+        if label in {"PERSON", "NORP"}:
+            local = _before_local_bodies(span)
+            pairs = [(span.start, span.end), *local]
+        elif label not in _GEO_LABELS and label:
+            starts = _name_starts(span)
+        for start, end in pairs:
+            if any(self.taken[start:end]):
+                continue
+            sub = self.doc[start:end]
+            if not self._plausible(sub, label):
+                continue
+            before_service = (start, end) in local
+            entries = self.gazetteer.lookup(sub.text)
+            if not entries and end < len(self.doc) and self.doc[end].text.startswith("."):
+                entries = self.gazetteer.lookup(sub.text + ".")
+                # the period joins the name unless it also ends the sentence ("U.S..")
+                end += int(bool(entries) and self.doc[end].text == ".")
+            if before_service:  # "Huntsville Fire": the service words are no name part
+                accepted = any(e.main for e in entries)
+            elif starts is not None and start not in starts:  # inside an organisation's name
+                accepted = _prominent(entries) and not _name_part(sub, entries)
+            else:
+                accepted = _acceptable(entries, label, sub) and not _name_part(sub, entries)
+            if entries and accepted:
+                self.add(start, end, entries, label)
+
+    def _plausible(self, sub: Span, label: str) -> bool:
+        first, last = sub[0], sub[-1]
+        if first.is_punct or last.is_punct or first.lower_ in {"the", "a", "an"}:
+            return False
+        if sub.text in self.demonyms:
+            return False
+        if sub.text.rstrip("s") in self.demonyms and label != "GPE":  # not "Philippines"
+            return False
+        if len(sub) == 1 and first.lower_ in _GENERIC and not _placed(sub, label):
+            return False
+        if len(sub) == 1 and first.is_sent_start and first.is_title and first.lower_ in self.common:
+            return False  # "Crystal meth is ..." where the text also says "crystal meth"
+        if not any(_capitalised(t.text) for t in sub):  # "crystal meth", even labelled LOC
+            return False
+        if label in _GEO_LABELS:
+            return True
+        if not all(_capitalised(t.text) or t.lower_ in {"of", "de", "el", "al"} for t in sub):
+            return False
+        return label != "" or all(t.pos_ == "PROPN" or t.text.isupper() for t in sub)
+
+    def as_county(self, start: int, end: int, entries: tuple[Entry, ...]) -> None:
+        """Read ``doc[start:end]`` as a county, replacing a town found there."""
+        span = self.doc[start:end]
+        for mention in self.found:
+            if (mention.start, mention.end) == (span.start_char, span.end_char):
+                mention.entries = entries
+        if not any(self.taken[start:end]):
+            self.add(start, end, entries, "")
+
+    def add(self, start: int, end: int, entries: tuple[Entry, ...], label: str) -> None:
+        qualifier = None
+        before = self.doc[start - 1] if start > 0 else None
+        if before is not None and before.lower_ in DIRECTIONS and not self.taken[start - 1]:
+            qualified = self.gazetteer.lookup(f"{before.text} {self.doc[start:end].text}")
+            qualifier = DIRECTIONS[before.lower_]
+            if qualified:
+                entries = qualified
+            start -= 1
+        for i in range(start, end):
+            self.taken[i] = True
+        span = self.doc[start:end]
+        self.found.append(
+            Mention(span.start_char, span.end_char, span.text, entries, label, qualifier)
+        )
+
+
+@lru_cache(maxsize=4)
+def _demonym_shape(demonyms: frozenset[str]) -> tuple[int, frozenset[str]]:
+    """The most words of a demonym, and the words demonyms start with."""
+    longest = max((len(d.split()) for d in demonyms), default=0)
+    return longest, frozenset(d.split()[0] for d in demonyms)
+
+
+def demonym_spans(doc: Doc, demonyms: frozenset[str]) -> list[Span]:
+    """The demonyms of a document, one or more words each ("Russian", "Sri Lankans")."""
+    longest, first_words = _demonym_shape(demonyms)
+    texts = [t.text for t in doc]
+    found: list[Span] = []
+    start = 0
+    while start < len(doc):
+        if texts[start] not in first_words:
+            start += 1
+            continue
+        for end in range(min(len(doc), start + longest), start, -1):
+            if doc[start:end].text in demonyms:
+                if not _language(doc, start, end):
+                    found.append(doc[start:end])
+                start = end
+                break
+        else:
+            start += 1
+    return found
+
+
+def _language(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` names a language ("English language learners", "speaks
+    Spanish", "French-speaking"), which says nothing of where a report is."""
+    if doc[start].ent_type_ == "LANGUAGE":
+        return True
+    after = doc[end].lower_ if end < len(doc) else ""
+    if after == "-" and end + 1 < len(doc):
+        after = doc[end + 1].lower_
+    if after in _LANGUAGE_NOUNS:
+        return True
+    before = doc[start - 1].lower_ if start > 0 else ""
+    noun_after = end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}
+    return before in _LANGUAGE_VERBS and not noun_after
+
+
+def find_mentions(
+    doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str], found: list[Span]
+) -> list[Mention]:
+    """Every toponym of a parsed document, in text order; the demonyms ``found`` in it
+    (by :func:`demonym_spans`) are left out."""
+    finder = _Finder(doc, gazetteer, demonyms)
+    for span in found:
+        if len(span) > 1:  # one word is refused by ``_plausible``, with its plural
+            finder.taken[span.start : span.end] = [True] * len(span)
+    ents = list(doc.ents)
+    for ent in ents:
+        if ent.label_ in _GEO_LABELS:
+            finder.match(ent, ent.label_)
+    for ent in ents:
+        if ent.label_ not in _GEO_LABELS and ent.label_ not in _SKIP_LABELS:
+            finder.match(ent, ent.label_)
+    for run in _proper_runs(doc, finder.taken):
+        finder.match(run, "")
+    lowers = [t.lower_ for t in doc]
+    _county_lists(doc, lowers, finder)
+    _repeats(doc, lowers, finder)
+    finder.found.sort(key=lambda m: m.start)
+    return finder.found
+
+
+def _placed(sub: Span, label: str) -> bool:
+    """A place name after a locative word ("in Independence", "near Paradise")."""
+    doc = sub.doc
+    before = doc[sub.start - 1].lower_ if sub.start > 0 else ""
+    whole = sub.end == len(doc) or doc[sub.end].ent_iob_ != "I"  # not "in North London"
+    return label == "GPE" and whole and before in {"in", "near", "outside", "from"}
+
+
+def _with_abbreviation(span: Span) -> Span:
+    """The span with the abbreviation before it that the entity left out ("ST. PAUL")."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _ABBREVIATIONS:
+        return span.doc[span.start - 1 : span.end]
+    return span
+
+
+def _proper_runs(doc: Doc, taken: list[bool]) -> list[Span]:
+    """Runs of proper nouns (or all-capital words, "ISLE OF PALMS") outside any entity."""
+    runs: list[Span] = []
+    start = None
+    for token in doc:
+        inside = token.ent_type_ != "" or taken[token.i]
+        joins = start is not None and token.text == "OF"  # "ISLE OF PALMS"
+        word = not inside and (
+            token.pos_ == "PROPN" or (token.is_upper and len(token) > 2) or joins
+        )
+        if word and start is None:
+            start = token.i
+        elif not word and start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start : len(doc)])
+    return runs
+
+
+def _repeats(doc: Doc, lowers: list[str], finder: _Finder) -> None:
+    """One sense per document: a name read as a place once is a place wherever it recurs.
+
+    The small model labels the same word differently from sentence to sentence
+    ("Gainesville business owners" as a PERSON, "in Edmonton" as an ORG); a
+    document seldom uses one name for a place and for something else. A word of a
+    longer person's name ("Jordan" in "Michael Jordan") is left alone.
+    """
+    names: dict[tuple[str, ...], tuple[Entry, ...]] = {}
+    surnames = _surnames(doc)
+    for mention in finder.found:
+        span = doc.char_span(mention.start, mention.end)
+        if span is None or mention.qualifier is not None or mention.label not in {"GPE", "LOC"}:
+            continue
+        key = tuple(t.lower_ for t in span)
+        if key not in surnames:
+            names.setdefault(key, mention.entries)
+    longest = max((len(key) for key in names), default=0)
+    firsts = {key[0] for key in names}
+    for start, word in enumerate(lowers):
+        if word not in firsts:
+            continue
+        for end in range(min(len(doc), start + longest), start, -1):
+            entries = names.get(tuple(lowers[start:end]))
+            if entries is None or any(finder.taken[start:end]):
+                continue
+            if (
+                _capitalised(doc[start].text)
+                and not doc[start].is_stop
+                and not _in_longer_person(doc[start:end])
+            ):
+                finder.add(start, end, entries, "")
+            break
+
+
+def _surnames(doc: Doc) -> set[tuple[str, ...]]:
+    """The last words of the multi-word person names ("Steele" of "Christopher Steele")."""
+    return {(ent[-1].lower_,) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _in_longer_person(span: Span) -> bool:
+    """Whether a span lies inside a PERSON entity with more words than itself."""
+    for ent in span.doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end:
+            return len(ent) > len(span)
+    return False
+
+
+def _county_lists(doc: Doc, lowers: list[str], finder: _Finder) -> None:
+    """ "Barrow, Jackson and Madison counties": each name is a county."""
+    for i, word in enumerate(lowers):
+        suffix = _COUNTY_PLURALS.get(word)
+        if suffix is None:
+            continue
+        end = i
+        while end > 0:
+            start = end
+            while start > 0 and _capitalised(doc[start - 1].text) and doc[start - 1].is_alpha:
+                start -= 1
+            if start == end:
+                break
+            listed = start > 0 and lowers[start - 1] in {",", "and", "or", "&"}
+            name = doc[start:end].text
+            if end == i and not listed and _subdivision(finder.gazetteer, name):
+                break  # "Indiana counties" are the state's, not a county named Indiana
+            entries = finder.gazetteer.lookup(f"{name} {suffix}")
+            if entries:
+                finder.as_county(start, end, entries)
+            if not listed:
+                break
+            end = start - 1 - int(start > 1 and doc[start - 2].text == ",")
+
+
+def _subdivision(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is the own name of a first-level subdivision ("Indiana")."""
+    return any(e.feature == "ADM1" and e.main for e in gazetteer.lookup(name))
