@@ -27,16 +27,16 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
-	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl --split both
 
 evaluate: $(STAMP)
-	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl
-	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/actors_dev.jsonl --task actors
-	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/dates_dev.jsonl --task dates
-	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/timex_dev.jsonl --task times
-	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/geo_dev.jsonl --task places
-	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/quotes_dev.jsonl --task quotes
-	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/casualties_dev.jsonl --task casualties
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl --split both
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/actors_dev.jsonl --task actors --split both
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/dates_dev.jsonl --task dates --split both
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/timex_dev.jsonl --task times --split both
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/geo_dev.jsonl --task places --split both
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/quotes_dev.jsonl --task quotes --split both
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/casualties_dev.jsonl --task casualties --split both
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

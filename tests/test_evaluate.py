@@ -105,3 +105,38 @@ def test_stateless_actors_match_cameo_codes_in_the_country_slot() -> None:
     rebel = Actor("al-Qaeda", 0, 1, "al-Qaeda", None, "REB", ("REB",))
     event.source = [rebel]
     assert score_plover([(gold, doc)]).source_country.hit == 0
+
+
+def test_halves_split_by_id_alone_and_cover_the_file(tmp_path) -> None:
+    from eventwatch.scoring import Selection, read_gold, split_of
+
+    ids = [f"item-{n}" for n in range(200)]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"id": i, "text": "x"}) + "\n" for i in ids))
+    tune = [r["id"] for r in read_gold(gold, Selection("tune"), ("text",))]
+    check = [r["id"] for r in read_gold(gold, Selection("check"), ("text",))]
+    assert sorted(tune + check) == sorted(ids) and not set(tune) & set(check)
+    assert 70 <= len(tune) <= 130  # about half each
+    assert all(split_of(i) == "tune" for i in tune)
+    # an item keeps its half whatever else the file holds
+    gold.write_text(json.dumps({"id": tune[0], "text": "x"}) + "\n")
+    assert [r["id"] for r in read_gold(gold, Selection("tune"), ("text",))] == [tune[0]]
+    assert read_gold(gold, Selection("check"), ("text",)) == []
+
+
+def test_evaluate_both_prints_the_halves_side_by_side(tmp_path) -> None:
+    from eventwatch.scoring import split_of
+
+    ids = [f"c{n}" for n in range(40)]
+    ids = [i for i in ids if split_of(i) == "tune"][:3] + [
+        i for i in ids if split_of(i) == "check"
+    ][:2]
+    cases = [
+        {"id": i, "expr": "last Friday", "ref": "2023-09-29", "start": "2023-09-22"} for i in ids
+    ]
+    gold = tmp_path / "dates.jsonl"
+    gold.write_text("".join(json.dumps(c) + "\n" for c in cases))
+    result = CliRunner().invoke(app, ["evaluate", str(gold), "--task", "dates", "--split", "both"])
+    assert result.exit_code == 0, result.output
+    assert "[tune | check]" in result.output
+    assert "│ cases right │ 1.000 │ 3/3 │ 1.000 │ 2/2 │" in result.output

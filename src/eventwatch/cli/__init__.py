@@ -34,6 +34,11 @@ class CodeFormat(StrEnum):
     table = "table"
 
 
+def _console() -> Console:
+    """Standard output as Rich sees it: the terminal's width, or 120 columns on a pipe."""
+    return Console(width=None if sys.stdout.isatty() else 120)
+
+
 def _dumps(record: object) -> str:
     return json.dumps(record, ensure_ascii=False)
 
@@ -91,15 +96,27 @@ def evaluate_command(
             help="What to score: plover, actors, dates, times, places, quotes, casualties.",
         ),
     ] = "plover",
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split",
+            help="Which half of the gold file: tune (read its errors), check (read only its "
+            "figures), all, or both (tune and check side by side).",
+        ),
+    ] = "all",
     limit: Annotated[
         int | None, typer.Option("--limit", help="Score only the first N records.")
     ] = None,
 ) -> None:
     """Score eventwatch against a gold benchmark and print the figures."""
-    from ..scoring import evaluate, format_report
+    from ..scoring import evaluate, format_halves, format_report
 
-    report = evaluate(gold, task=task, limit=limit)
-    Console().print(format_report(report))
+    if split == "both":
+        tune = evaluate(gold, task=task, split="tune", limit=limit)
+        check = evaluate(gold, task=task, split="check", limit=limit)
+        _console().print(format_halves(tune, check))
+        return
+    _console().print(format_report(evaluate(gold, task=task, split=split, limit=limit)))
 
 
 # Command modules register their commands on ``app`` when imported (one line each):

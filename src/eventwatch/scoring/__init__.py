@@ -2,10 +2,16 @@
 
 Each task lives in its own module, registers a scorer with :func:`task`, and
 returns a :class:`Report` (named figures with their counts) that the CLI prints.
+
+Every gold file splits in two halves by a hash of each item's id
+(:func:`split_of`): *tune*, whose errors may be read while developing, and
+*check*, read only as figures. A change is kept only when the check half
+gains too; ``--split both`` prints the halves side by side.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,22 +19,30 @@ from pathlib import Path
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from ..exceptions import InputError
 from ..ingest import parse_date, read_jsonl_records
 from ..records import Article
 
 __all__ = [
+    "SPLITS",
     "TASKS",
     "Report",
     "Row",
+    "Selection",
     "evaluate",
+    "format_halves",
     "format_report",
     "gold_articles",
     "ratio_row",
     "read_gold",
+    "split_of",
     "task",
 ]
+
+#: the halves a gold file can be read as; ``all`` is both together
+SPLITS = ("tune", "check", "all")
 
 #: modules that register tasks; each is imported on first use
 _TASK_MODULES = ("plover", "actors", "quotes", "dates", "places")
@@ -56,7 +70,24 @@ class Report:
         self.rows.append(Row(measure, f"{value:.3f}", count))
 
 
-Scorer = Callable[[Path, int | None], Report]
+@dataclass(frozen=True)
+class Selection:
+    """Which gold items a scorer reads: one half (or all), at most ``limit`` of them."""
+
+    split: str = "all"
+    limit: int | None = None
+
+
+def split_of(item_id: object) -> str:
+    """The half an item belongs to: ``tune`` or ``check``, by the first byte of its id's SHA-256.
+
+    It depends on the id alone, so an item stays in its half whatever else the
+    file holds, and the halves are about equal in size.
+    """
+    return "tune" if hashlib.sha256(str(item_id).encode("utf-8")).digest()[0] % 2 == 0 else "check"
+
+
+Scorer = Callable[[Path, Selection], Report]
 TASKS: dict[str, Scorer] = {}
 
 
@@ -75,18 +106,24 @@ def ratio_row(report: Report, measure: str, hit: int, total: int) -> None:
 
 
 def read_gold(
-    gold_path: Path, limit: int | None, required: tuple[str, ...]
+    gold_path: Path, selection: Selection, required: tuple[str, ...], *, key: str = "id"
 ) -> list[dict[str, Any]]:
-    """Gold records of a JSONL file, each checked for the fields a task needs."""
+    """The selected gold records of a JSONL file, each checked for the fields a task needs.
+
+    ``key`` names the field whose value decides an item's half (its id, or the
+    incident a report belongs to, so that one cluster never straddles the halves).
+    """
     records: list[dict[str, Any]] = []
     for number, record in read_jsonl_records(gold_path):
         if isinstance(record, str):
             raise InputError(f"{gold_path}: {record}")
-        missing = [f for f in required if f not in record]
+        missing = [f for f in (*required, key) if f not in record]
         if missing:
             raise InputError(f"{gold_path}:{number}: a gold record needs {', '.join(missing)}")
+        if selection.split != "all" and split_of(record[key]) != selection.split:
+            continue
         records.append(record)
-        if limit is not None and len(records) >= limit:
+        if selection.limit is not None and len(records) >= selection.limit:
             break
     return records
 
@@ -102,18 +139,47 @@ def gold_articles(records: list[dict[str, Any]]) -> list[Article]:
     ]
 
 
-def evaluate(gold_path: Path, *, task: str = "plover", limit: int | None = None) -> Report:
-    """Run the pipeline over a gold file and score it for one task."""
+def evaluate(
+    gold_path: Path, *, task: str = "plover", split: str = "all", limit: int | None = None
+) -> Report:
+    """Run the pipeline over one half (or all) of a gold file and score it for one task."""
     for module in _TASK_MODULES:
         importlib.import_module(f"{__name__}.{module}")
     scorer = TASKS.get(task)
     if scorer is None:
         raise InputError(f"unknown task {task!r} (known: {', '.join(sorted(TASKS))})")
-    return scorer(Path(gold_path), limit)
+    if split not in SPLITS:
+        raise InputError(f"unknown split {split!r} (known: {', '.join(SPLITS)})")
+    report = scorer(Path(gold_path), Selection(split, limit))
+    report.title += f" [{split}]"
+    return report
+
+
+def format_halves(tune: Report, check: Report) -> Table:
+    """The tune and check reports of one task side by side, row by row."""
+    table = Table(title=Text(tune.title.removesuffix(" [tune]") + " [tune | check]"))
+    table.add_column("measure")
+    for half in ("tune", "check"):
+        table.add_column(half, justify="right")
+        table.add_column("n", justify="right")
+    checked = {row.measure: row for row in check.rows}
+    measures = [row.measure for row in tune.rows]
+    measures += [m for m in checked if m not in measures]
+    tuned = {row.measure: row for row in tune.rows}
+    for measure in measures:
+        left, right = tuned.get(measure), checked.get(measure)
+        table.add_row(
+            measure,
+            left.value if left else "",
+            left.count if left else "",
+            right.value if right else "",
+            right.count if right else "",
+        )
+    return table
 
 
 def format_report(report: Report) -> Table:
-    table = Table(title=report.title)
+    table = Table(title=Text(report.title))
     table.add_column("measure")
     table.add_column("value", justify="right")
     table.add_column("n", justify="right")

@@ -9,17 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..lookup import ActorQuery, query_date, resolve_actors
-from . import Report, ratio_row, read_gold, task
+from . import Report, Selection, ratio_row, read_gold, task
 
 __all__ = ["evaluate_actors"]
 
 
 @task("actors")
-def evaluate_actors(gold_path: Path, limit: int | None) -> Report:
+def evaluate_actors(gold_path: Path, selection: Selection) -> Report:
     """Resolve every gold mention string and compare its codes."""
     from ..pipeline import Pipeline
 
-    records = read_gold(gold_path, limit, ("text",))
+    records = read_gold(gold_path, selection, ("text",))
     queries = []
     for number, record in enumerate(records):
         date = query_date(record.get("date"))

@@ -20,7 +20,7 @@ from typing import Any
 from ..ingest import parse_date
 from ..records import TimeSpan
 from ..stages.dates import resolve_date
-from . import Report, gold_articles, ratio_row, read_gold, task
+from . import Report, Selection, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["case_is_right", "evaluate_dates", "evaluate_times", "score_timexes"]
 
@@ -53,9 +53,9 @@ def case_is_right(case: dict[str, Any], span: TimeSpan) -> bool:
 
 
 @task("dates")
-def evaluate_dates(gold_path: Path, limit: int | None) -> Report:
+def evaluate_dates(gold_path: Path, selection: Selection) -> Report:
     """Score :func:`resolve_date` on expression → resolution cases."""
-    cases = read_gold(gold_path, limit, ("expr", "ref"))
+    cases = read_gold(gold_path, selection, ("expr", "ref"))
     right = sum(
         case_is_right(case, resolve_date(case["expr"], ref=parse_date(case["ref"])))
         for case in cases
@@ -83,11 +83,11 @@ def score_timexes(gold: list[dict[str, Any]], times: list[TimeSpan]) -> tuple[in
 
 
 @task("times")
-def evaluate_times(gold_path: Path, limit: int | None) -> Report:
+def evaluate_times(gold_path: Path, selection: Selection) -> Report:
     """Code the TimeML documents and score full-day DATE expressions."""
     from ..pipeline import Pipeline
 
-    records = read_gold(gold_path, limit, ("text", "timexes"))
+    records = read_gold(gold_path, selection, ("text", "timexes"))
     pipeline = Pipeline.load()
     total = found = right = 0
     for record, doc in zip(records, pipeline.code_articles(gold_articles(records)), strict=True):

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..records import Document, Place
 from ..stages.places.resolve import distance_km
-from . import Report, gold_articles, ratio_row, read_gold, task
+from . import Report, Selection, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["PlaceCounts", "score_places", "to_report"]
 
@@ -73,10 +73,10 @@ def to_report(counts: PlaceCounts) -> Report:
 
 
 @task("places")
-def evaluate_places(gold_path: Path, limit: int | None) -> Report:
+def evaluate_places(gold_path: Path, selection: Selection) -> Report:
     """Score the pipeline's places on a gold file of toponyms with coordinates."""
     from ..pipeline import Pipeline
 
-    records = read_gold(gold_path, limit, ("text", "toponyms"))
+    records = read_gold(gold_path, selection, ("text", "toponyms"))
     docs = Pipeline.load().code_articles(gold_articles(records))
     return to_report(score_places(records, docs))

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..exceptions import InputError
 from ..records import Actor, Document, Event
-from . import Report, Row, gold_articles, read_gold, task
+from . import Report, Row, Selection, gold_articles, read_gold, task
 
 __all__ = ["PloverReport", "score_plover", "to_report"]
 
@@ -123,11 +123,11 @@ def score_plover(pairs: Iterable[tuple[dict[str, Any], Document]]) -> PloverRepo
 
 
 @task("plover")
-def evaluate_plover(gold_path: Path, limit: int | None) -> Report:
+def evaluate_plover(gold_path: Path, selection: Selection) -> Report:
     """Code every gold sentence and score types and actors."""
     from ..pipeline import Pipeline
 
-    records = read_gold(gold_path, limit, ("text", "events"))
+    records = read_gold(gold_path, selection, ("text", "events"))
     for number, record in enumerate(records, start=1):
         if not record["events"]:
             raise InputError(f"{gold_path}: record {number} has no gold event")

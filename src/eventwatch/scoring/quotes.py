@@ -18,7 +18,7 @@ from typing import Any
 
 from ..records import Document
 from ..stages.quantities import casualties
-from . import Report, gold_articles, ratio_row, read_gold, task
+from . import Report, Selection, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["SpanScore", "evaluate_casualties", "evaluate_quotes", "match_spans"]
 
@@ -98,11 +98,11 @@ def score_quotes(pairs: Iterable[tuple[dict[str, Any], Document]]) -> dict[str, 
 
 
 @task("quotes")
-def evaluate_quotes(gold_path: Path, limit: int | None) -> Report:
+def evaluate_quotes(gold_path: Path, selection: Selection) -> Report:
     """Code every gold article and score speaker and content spans."""
     from ..pipeline import Pipeline
 
-    records = read_gold(gold_path, limit, ("text", "attributions"))
+    records = read_gold(gold_path, selection, ("text", "attributions"))
     docs = Pipeline.load().code_articles(gold_articles(records))
     scores = score_quotes(zip(records, docs, strict=True))
     report = Report(title=f"Quotes evaluation: {len(records)} articles")
@@ -114,11 +114,11 @@ def evaluate_quotes(gold_path: Path, limit: int | None) -> Report:
 
 
 @task("casualties")
-def evaluate_casualties(gold_path: Path, limit: int | None) -> Report:
+def evaluate_casualties(gold_path: Path, selection: Selection) -> Report:
     """Code every gold article and compare its largest killed and injured counts."""
     from ..pipeline import Pipeline
 
-    records = read_gold(gold_path, limit, ("text", "killed", "injured"))
+    records = read_gold(gold_path, selection, ("text", "killed", "injured"))
     docs = Pipeline.load().code_articles(gold_articles(records))
     killed = injured = 0
     for record, doc in zip(records, docs, strict=True):
