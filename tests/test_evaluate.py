@@ -4,24 +4,15 @@ import json
 
 from typer.testing import CliRunner
 
-from eventwatch import Actor, Article, Document, Event, Evidence, TextSpan
+from eventwatch import Actor
 from eventwatch.cli import app
 from eventwatch.scoring.plover import score_plover
 
+from .helpers import coded, make_event
 
-def _event(type_: str, confidence: float, source: str | None, target: str | None) -> Event:
-    actor = lambda c: [Actor("x", 0, 1, None, c, "GOV", ("GOV",))] if c else []  # noqa: E731
-    return Event(
-        id="e",
-        type=type_,
-        mode=None,
-        context=[],
-        cameo=None,
-        source=actor(source),
-        target=actor(target),
-        evidence=Evidence(0, 0, 1, "x", TextSpan(0, 1, "x")),
-        confidence=confidence,
-    )
+
+def _event(type_: str, confidence: float, source: str | None, target: str | None):
+    return make_event(type_, confidence=confidence, source=source, target=target)
 
 
 def _gold(type_: str, source: str, target: str) -> dict:
@@ -37,15 +28,15 @@ def _gold(type_: str, source: str, target: str) -> dict:
 
 
 def test_recall_top1_and_actor_accuracy() -> None:
-    doc1 = Document(
-        Article(id="1", text="x"),
+    doc1 = coded(
+        "x",
+        id="1",
         events=[_event("ASSAULT", 0.9, "ISR", "PSE"), _event("COERCE", 0.2, None, None)],
     )
-    doc2 = Document(
-        Article(id="2", text="x"),
-        events=[_event("AGREE", 0.9, "USA", None), _event("REJECT", 0.5, "USA", "IRN")],
+    doc2 = coded(
+        "x", id="2", events=[_event("AGREE", 0.9, "USA", None), _event("REJECT", 0.5, "USA", "IRN")]
     )
-    doc3 = Document(Article(id="3", text="x"))
+    doc3 = coded("x", id="3")
     report = score_plover(
         [
             (_gold("ASSAULT", "ISR", "PSE"), doc1),
@@ -94,7 +85,7 @@ def test_stateless_actors_match_cameo_codes_in_the_country_slot() -> None:
     ngo = Actor("Amnesty International", 0, 1, "Amnesty International", None, "NGO", ("NGO",))
     event = _event("ACCUSE", 0.9, None, "USA")
     event.source = [ngo]
-    doc = Document(Article(id="1", text="x"), events=[event])
+    doc = coded("x", id="1", events=[event])
     gold = {
         "events": [
             {"type": "ACCUSE", "source": [{"country": "IGO"}], "target": [{"country": "USA"}]}

@@ -93,4 +93,4 @@ def test_commitments_from_modals(code) -> None:
 
 
 def test_a_sentence_without_a_trigger_has_no_event(code) -> None:
-    assert code("Around 120,000 Serbs live in Kosovo, a third of them in the north.").events == []
+    assert code("Around 120,000 Serbs live in Kosovo, a third of them in the north.").events == ()

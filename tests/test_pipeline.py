@@ -1,14 +1,25 @@
-"""The pipeline: batches, fault isolation, stage contract."""
+"""The pipeline runner: batches, fault isolation, the stage contract, records out, pickling."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import pickle
 
 import pytest
 
-from eventwatch import Article, ConfigError, Document, DocumentError, Pipeline
-from eventwatch.pipeline.config import load_config
+from eventwatch import Article, CodedDocument, ConfigError, Document, DocumentError, Pipeline
+from eventwatch.pipeline.config import PipelineConfig, StageConfig
 from eventwatch.pipeline.registry import stages
+from eventwatch.records import content_hash, default_id
+
+from .conftest import SEED, FakeParser, articles
+
+pytestmark = pytest.mark.issue(13)
 
 
 @stages.register("test.explode_on_boom.v1", requires=["parse"], assigns=[])
-def _make_exploding_stage(**_):
+def _make_exploding_stage(settings, resources):
     def stage(doc: Document) -> Document:
         if "boom" in doc.text:
             raise RuntimeError("stage bug triggered by this document")
@@ -18,44 +29,45 @@ def _make_exploding_stage(**_):
 
 
 @stages.register("test.returns_none.v1", requires=["parse"], assigns=[])
-def _make_bad_stage(**_):
+def _make_bad_stage(settings, resources):
     return lambda doc: None
 
 
-def _with_extra_stage(pipeline: Pipeline, name: str) -> Pipeline:
-    config = load_config()
-    config.stages.insert(0, config.stages[0].model_copy(update={"name": name}))
-    return Pipeline(config, parser=pipeline.parser)
+def _stub(stub_pipeline: Pipeline, *names: str) -> Pipeline:
+    config = PipelineConfig(
+        stages=[StageConfig(name=n) for n in (*names, "test.keyword_events.v1")]
+    )
+    return Pipeline(config, parser=FakeParser(), resources=stub_pipeline.resources)
 
 
-def test_a_failing_stage_costs_one_document_not_the_batch(pipeline) -> None:
-    custom = _with_extra_stage(pipeline, "test.explode_on_boom.v1")
+def test_a_failing_stage_costs_one_document_not_the_batch(stub_pipeline) -> None:
+    custom = _stub(stub_pipeline, "test.explode_on_boom.v1")
     docs = list(
         custom.code_articles(
-            [
-                Article(id="a", text="Police arrested ten protesters."),
-                Article(id="b", text="A boom was heard before rebels attacked the town."),
-                Article(id="c", text="Rebels attacked the town."),
-            ]
+            articles(
+                "Rebels attacked the town.",
+                "A boom was heard before rebels attacked the town.",
+                "Rebels attacked the town again.",
+            )
         )
     )
-    assert [d.id for d in docs] == ["a", "b", "c"]
+    assert [d.id for d in docs] == ["a0", "a1", "a2"]
     assert docs[1].errors[0].stage == "test.explode_on_boom.v1"
     assert "RuntimeError: stage bug" in docs[1].errors[0].message
     assert docs[0].events and docs[2].events and not docs[0].errors
 
 
-def test_a_stage_that_breaks_the_contract_is_a_config_error(pipeline) -> None:
-    custom = _with_extra_stage(pipeline, "test.returns_none.v1")
+def test_a_stage_that_breaks_the_contract_is_a_config_error(stub_pipeline) -> None:
+    custom = _stub(stub_pipeline, "test.returns_none.v1")
     with pytest.raises(ConfigError, match="returned NoneType, not Document"):
         list(custom.code_articles([Article(id="a", text="Rebels attacked the town.")]))
 
 
-def test_input_errors_keep_their_place_in_the_batch(pipeline) -> None:
+def test_input_errors_keep_their_place_in_the_batch(stub_pipeline) -> None:
     docs = list(
-        pipeline.code_articles(
+        stub_pipeline.code_articles(
             [
-                DocumentError("not JSON", doc_id="x:1"),
+                DocumentError("not JSON", doc_id="x:1", code="document-json"),
                 Article(id="empty", text="   "),
                 Article(id="huge", text="word " * 50_000),
                 Article(id="ok", text="Rebels attacked the town."),
@@ -63,15 +75,75 @@ def test_input_errors_keep_their_place_in_the_batch(pipeline) -> None:
         )
     )
     assert [d.id for d in docs] == ["x:1", "empty", "huge", "ok"]
-    assert [e.message for e in docs[0].errors] == ["not JSON"]
-    assert docs[1].errors[0].message == "empty text"
+    assert [(e.message, e.code) for e in docs[0].errors] == [("not JSON", "document-json")]
+    assert (docs[1].errors[0].message, docs[1].errors[0].code) == ("empty text", "document-empty")
     assert "over the limit" in docs[2].errors[0].message
-    assert docs[3].events and docs[3].sentences
+    assert docs[3].events and docs[3].sentences and not docs[3].errors
+
+
+def test_records_carry_no_parse_and_round_trip_through_json(seed_doc) -> None:
+    assert isinstance(seed_doc, CodedDocument)
+    assert not hasattr(seed_doc, "parse") and not hasattr(seed_doc, "actor_heads")
+    data = json.loads(json.dumps(seed_doc.to_dict()))
+    again = CodedDocument.from_dict(data)
+    assert again == seed_doc
+    assert again.to_dict() == seed_doc.to_dict()
+    assert len(pickle.dumps(seed_doc)) < 4 * len(json.dumps(data))
+
+
+def test_event_ids_are_derived_from_content_not_counted(stub_pipeline) -> None:
+    text = "Rebels attacked the town. Then they attacked the port."
+    first = stub_pipeline.code_text(text, id="story")
+    ids = [e.id for e in first.events]
+    assert len(ids) == 2 and len(set(ids)) == 2 and all(i.startswith("ev-") for i in ids)
+    assert [e.id for e in stub_pipeline.code_text(text, id="story").events] == ids
+    # the same words elsewhere, or in another document, are other events
+    other = stub_pipeline.code_text("Earlier, " + text, id="story")
+    assert not set(ids) & {e.id for e in other.events}
+    assert not set(ids) & {e.id for e in stub_pipeline.code_text(text, id="copy").events}
+    assert first.content_hash == content_hash(text)
+
+
+def test_a_text_without_an_id_is_named_after_its_content(stub_pipeline) -> None:
+    a = stub_pipeline.code_text("Rebels attacked the town.")
+    b = stub_pipeline.code_text("Rebels attacked the port.")
+    assert a.id == default_id("Rebels attacked the town.") and a.id != b.id
+
+
+def test_the_version_names_the_package_model_and_settings(stub_pipeline) -> None:
+    doc = stub_pipeline.code_text("Rebels attacked the town.", id="v")
+    assert doc.version.startswith("eventwatch 0.1.0; fake_parser 1.0; config ")
+    changed = Pipeline(
+        stub_pipeline.config,
+        parser=FakeParser(),
+        resources=stub_pipeline.resources,
+        overrides={"test.keyword_events.v1": {"word": "shelled"}},
+    )
+    assert changed.version != stub_pipeline.version
+
+
+def _code_in_child(payload: bytes, text: str, queue) -> None:
+    pipeline = pickle.loads(payload)
+    queue.put(json.dumps(pipeline.code_text(text, id="seed").to_dict()))
+
+
+def test_a_pickled_pipeline_codes_the_same_in_a_child_process(pipeline, seed_doc) -> None:
+    payload = pickle.dumps(pipeline)
+    assert len(payload) < 100_000  # the config and settings, never the model
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_code_in_child, args=(payload, SEED.read_text("utf-8"), queue))
+    child.start()
+    result = queue.get(timeout=240)
+    child.join(timeout=60)
+    assert child.exitcode == 0
+    expected = pipeline.code_text(SEED.read_text("utf-8"), id="seed")
+    assert json.loads(result) == expected.to_dict()
 
 
 def test_batches_give_the_same_result_as_one_at_a_time(pipeline) -> None:
     texts = [f"Rebels attacked town number {i}. Police arrested {i} men." for i in range(70)]
     batch = list(pipeline.code_articles(Article(id=str(i), text=t) for i, t in enumerate(texts)))
     single = pipeline.code_text(texts[65], id="65")
-    assert [e.type for e in batch[65].events] == [e.type for e in single.events]
+    assert batch[65].to_dict() == single.to_dict()
     assert len(batch) == 70

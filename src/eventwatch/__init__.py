@@ -2,10 +2,13 @@
 
 >>> from eventwatch import Pipeline
 >>> doc = Pipeline.load().code_text("Police arrested 30 protesters in Belgrade.", id="x")
+>>> [event.type for event in doc.events]
+['COERCE']
 """
 
 from __future__ import annotations
 
+from ._version import __version__
 from .exceptions import (
     ConfigError,
     DictionaryError,
@@ -14,13 +17,14 @@ from .exceptions import (
     InputError,
     ResourceError,
     StageError,
+    StoreError,
 )
-from .pipeline import Pipeline
+from .pipeline import Document, Pipeline, StageSettings
 from .records import (
     Actor,
     Article,
+    CodedDocument,
     DocError,
-    Document,
     Event,
     Evidence,
     Place,
@@ -31,12 +35,12 @@ from .records import (
     document_to_dict,
     event_to_dict,
 )
-
-__version__ = "0.1.0"
+from .resources import Resources
 
 __all__ = [
     "Actor",
     "Article",
+    "CodedDocument",
     "ConfigError",
     "DictionaryError",
     "DocError",
@@ -51,7 +55,10 @@ __all__ = [
     "Quantity",
     "Quote",
     "ResourceError",
+    "Resources",
     "StageError",
+    "StageSettings",
+    "StoreError",
     "TextSpan",
     "TimeSpan",
     "document_to_dict",

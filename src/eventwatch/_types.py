@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from .records import Document
-
-__all__ = ["JSONDict", "Stage"]
+__all__ = ["JSONDict"]
 
 JSONDict = dict[str, Any]
-Stage = Callable[[Document], Document]

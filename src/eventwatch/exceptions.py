@@ -2,15 +2,21 @@
 
 ::
 
-    EventwatchError                 every error eventwatch raises
-    ├── InputError                  the user's input is wrong: fix the input
-    │   ├── DocumentError           one document cannot be coded (carries ``doc_id``)
-    │   └── DictionaryError         a user dictionary file is malformed (carries ``path``, ``line``)
-    ├── ConfigError                 the pipeline configuration is wrong: fix the config
-    ├── ResourceError               a packaged model or word list is missing or broken: reinstall
-    └── StageError                  a stage failed on a document (carries ``stage``, ``doc_id``)
+    EventwatchError                 every error eventwatch raises           [error]
+    ├── InputError                  the user's input is wrong: fix the input [input]
+    │   ├── DocumentError           one document cannot be coded (``doc_id``) [document]
+    │   └── DictionaryError         a user dictionary is malformed (``path``, ``line``) [dictionary]
+    ├── ConfigError                 the pipeline configuration is wrong       [config]
+    ├── ResourceError               a packaged model or table is missing: reinstall [resource]
+    ├── StageError                  a stage failed on a document (``stage``, ``doc_id``) [stage]
+    └── StoreError                  the database failed or refused (``url``)  [store]
 
-The CLI catches :class:`EventwatchError` once and prints the class name and message.
+Every error carries a stable, searchable ``code``: the class's own (in brackets
+above) or a finer one given where it is raised (``config-setting``,
+``document-utf8``). ``str(error)`` starts with it: ``[config-setting] stage
+'eventwatch.places.v1': unknown setting 'max_candidate'``; ``error.message``
+is the text without it. The CLI catches :class:`EventwatchError` once and
+prints the class name and message; the API maps the same tree to status codes.
 """
 
 from __future__ import annotations
@@ -23,31 +29,48 @@ __all__ = [
     "InputError",
     "ResourceError",
     "StageError",
+    "StoreError",
 ]
 
 
 class EventwatchError(Exception):
     """Root of every error eventwatch raises."""
 
+    #: the code of errors of this class that are raised without a finer one
+    default_code = "error"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        self.code = code or self.default_code
+        self.message = message
+        super().__init__(f"[{self.code}] {message}")
+
 
 class InputError(EventwatchError):
     """The user's input cannot be used as given."""
+
+    default_code = "input"
 
 
 class DocumentError(InputError):
     """One input document cannot be coded; the batch goes on without it."""
 
-    def __init__(self, message: str, *, doc_id: str | None = None) -> None:
-        super().__init__(message)
+    default_code = "document"
+
+    def __init__(self, message: str, *, doc_id: str | None = None, code: str | None = None) -> None:
+        super().__init__(message, code=code)
         self.doc_id = doc_id
 
 
 class DictionaryError(InputError):
     """A user dictionary (``--actors FILE``) is malformed."""
 
-    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+    default_code = "dictionary"
+
+    def __init__(
+        self, message: str, *, path: str, line: int | None = None, code: str | None = None
+    ) -> None:
         where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {message}", code=code)
         self.path = path
         self.line = line
 
@@ -55,15 +78,33 @@ class DictionaryError(InputError):
 class ConfigError(EventwatchError):
     """The pipeline configuration is invalid."""
 
+    default_code = "config"
+
 
 class ResourceError(EventwatchError):
     """A packaged model, word list or language model is missing or broken."""
+
+    default_code = "resource"
 
 
 class StageError(EventwatchError):
     """A pipeline stage failed on a document."""
 
-    def __init__(self, message: str, *, stage: str, doc_id: str | None = None) -> None:
-        super().__init__(f"{stage}: {message}")
+    default_code = "stage"
+
+    def __init__(
+        self, message: str, *, stage: str, doc_id: str | None = None, code: str | None = None
+    ) -> None:
+        super().__init__(f"{stage}: {message}", code=code)
         self.stage = stage
         self.doc_id = doc_id
+
+
+class StoreError(EventwatchError):
+    """The store's database failed or refused an operation; nothing committed is lost."""
+
+    default_code = "store"
+
+    def __init__(self, message: str, *, url: str | None = None, code: str | None = None) -> None:
+        super().__init__(message, code=code)
+        self.url = url

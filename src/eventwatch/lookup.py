@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .records import Actor, Article, Document
+from .pipeline.document import Document
+from .records import Actor, Article
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline

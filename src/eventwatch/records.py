@@ -1,27 +1,30 @@
-"""The records every stage reads and writes.
+"""The plain records eventwatch reads and emits: articles in, coded documents out.
 
-A :class:`Document` is the one contract between stages: the parse stage fills
-``parse`` and ``sentences``, the actor stage fills ``mentions``, the event stage
-fills ``events``, and later stages fill ``times``, ``places`` and ``quotes``.
-Every record that points at text does so by character offsets into
-``Document.text``; serialisation (:func:`document_to_dict`) copies the text out
-of those offsets, so a record can never disagree with its evidence.
+An :class:`Article` is one input document. The pipeline's stages share a
+working document that holds the parse (``eventwatch.pipeline.Document``); what
+comes out is a :class:`CodedDocument`: the article, its sentences and every
+fact (actors, events, times, places, quotes) with character offsets into the
+article's text, and no parser objects. Records are frozen or plain dataclasses
+that pickle cheaply and round-trip through JSON (``to_dict`` / ``from_dict``).
+
+Ids are derived, never counted: a document's :func:`content_hash` is the
+SHA-256 of its text, and an :func:`event_id` hashes the document id, that
+hash, the trigger's offsets and the event type, so the same input and pipeline
+version give the same ids on every run, machine and number of workers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from typing import Any
 
 __all__ = [
     "Actor",
     "Article",
+    "CodedDocument",
     "DocError",
-    "Document",
     "Event",
     "Evidence",
     "Place",
@@ -30,9 +33,35 @@ __all__ = [
     "Sentence",
     "TextSpan",
     "TimeSpan",
+    "content_hash",
+    "default_id",
     "document_to_dict",
+    "event_id",
     "event_to_dict",
 ]
+
+
+def content_hash(text: str) -> str:
+    """The SHA-256 of a text (UTF-8), in hex: the identity of a document's content."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def default_id(text: str, prefix: str = "doc") -> str:
+    """An id for a text that came without one: ``doc-`` and 12 hex digits of its hash.
+
+    Two different texts never share it (unlike a fixed ``"doc"`` or ``"stdin"``).
+    """
+    return f"{prefix}-{content_hash(text)[:12]}"
+
+
+def event_id(doc_id: str, text_hash: str, start: int, end: int, event_type: str) -> str:
+    """The stable id of an event: ``ev-`` and 20 hex digits of a hash of what defines it."""
+    key = f"{doc_id}\x1f{text_hash}\x1f{start}\x1f{end}\x1f{event_type}"
+    return "ev-" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def _date(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +74,8 @@ class Article:
     title: str | None = None
     url: str | None = None
     language: str = "en"
+    #: the outlet or feed it came from, when the input says
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +89,22 @@ class TextSpan:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TextSpan:
+        return cls(data["start"], data["end"], data["text"])
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Sentence:
+        return cls(data["start"], data["end"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +140,19 @@ class Actor:
             "country_from": self.country_from,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            name=data.get("name"),
+            country=data.get("country"),
+            sector=data.get("sector"),
+            sectors=tuple(data.get("sectors") or ()),
+            country_from=data.get("country_from"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class TimeSpan:
@@ -125,6 +180,20 @@ class TimeSpan:
             "anchor": self.anchor,
             "source": self.source,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeSpan:
+        return cls(
+            start=data["start"],
+            end=data["end"],
+            text=data["text"],
+            start_date=data.get("start_date"),
+            end_date=data.get("end_date"),
+            granularity=data.get("granularity"),
+            date_type=data["date_type"],
+            anchor=data.get("anchor"),
+            source=data.get("source", "text"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +233,24 @@ class Place:
             "qualifier": self.qualifier,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        return cls(
+            start=data["start"],
+            end=data["end"],
+            text=data["text"],
+            name=data.get("name"),
+            country=data.get("country"),
+            lat=data.get("lat"),
+            lon=data.get("lon"),
+            admin1=data.get("admin1"),
+            geonameid=data.get("geonameid"),
+            feature=data.get("feature"),
+            score=data.get("score"),
+            candidates=tuple(dict(c) for c in data.get("candidates") or ()),
+            qualifier=data.get("qualifier"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -186,6 +273,17 @@ class Quantity:
             "end": self.end,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quantity:
+        return cls(
+            data.get("min"),
+            data.get("max"),
+            data.get("qualifier"),
+            data["text"],
+            data["start"],
+            data["end"],
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -203,6 +301,16 @@ class Quote:
             "content": self.content.to_dict(),
             "direct": self.direct,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        speaker = data.get("speaker")
+        return cls(
+            speaker=Actor.from_dict(speaker) if speaker else None,
+            cue=TextSpan.from_dict(data["cue"]),
+            content=TextSpan.from_dict(data["content"]),
+            direct=bool(data["direct"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +331,16 @@ class Evidence:
             "text": self.text,
             "trigger": self.trigger.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return cls(
+            data["sentence"],
+            data["start"],
+            data["end"],
+            data["text"],
+            TextSpan.from_dict(data["trigger"]),
+        )
 
 
 @dataclass(slots=True)
@@ -253,33 +371,77 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return event_to_dict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        reporter, date, location = data.get("reported_by"), data.get("date"), data.get("location")
+        return cls(
+            id=data["id"],
+            type=data["type"],
+            mode=data.get("mode"),
+            context=list(data.get("context") or ()),
+            cameo=data.get("cameo"),
+            source=[Actor.from_dict(a) for a in data.get("source") or ()],
+            target=[Actor.from_dict(a) for a in data.get("target") or ()],
+            evidence=Evidence.from_dict(data["evidence"]),
+            negated=bool(data.get("negated")),
+            hypothetical=bool(data.get("hypothetical")),
+            historical=bool(data.get("historical")),
+            reported_by=Actor.from_dict(reporter) if reporter else None,
+            date=TimeSpan.from_dict(date) if date else None,
+            location=Place.from_dict(location) if location else None,
+            killed=data.get("killed"),
+            injured=data.get("injured"),
+            quantities={
+                k: Quantity.from_dict(q) for k, q in (data.get("quantities") or {}).items()
+            },
+            confidence=float(data.get("confidence", 0.0)),
+            rule=data.get("rule", ""),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class DocError:
-    """A problem met while coding one document: which stage, and why."""
+    """A problem met while coding one document: which stage, and why.
+
+    The same record carries warnings (the document was coded, but something
+    is worth knowing: no publication date, bytes that were not UTF-8).
+    """
 
     stage: str
     message: str
+    #: the stable code of the problem (an exception's ``code``), when it has one
+    code: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"stage": self.stage, "message": self.message}
+        return {"stage": self.stage, "message": self.message, "code": self.code}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocError:
+        return cls(data["stage"], data["message"], data.get("code"))
 
 
-@dataclass(slots=True)
-class Document:
-    """The shared document model every stage reads and writes."""
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    """What the pipeline emits for one article: every fact with its offsets, no parse.
+
+    ``errors`` is empty when the document was coded; otherwise it says which
+    step failed and why (the facts coded before the failure are kept).
+    ``version`` names the pipeline that coded it (package, model and config).
+    """
 
     article: Article
-    parse: Doc | None = None
-    sentences: list[Sentence] = field(default_factory=list)
-    mentions: list[Actor] = field(default_factory=list)
-    #: token index of each mention's head word -> its resolved actor
-    actor_heads: dict[int, Actor] = field(default_factory=dict)
-    events: list[Event] = field(default_factory=list)
-    times: list[TimeSpan] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    errors: list[DocError] = field(default_factory=list)
+    content_hash: str
+    version: str
+    sentences: tuple[Sentence, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    times: tuple[TimeSpan, ...] = ()
+    places: tuple[Place, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    #: the document's largest casualty counts over all its casualty phrases
+    casualties: dict[str, int] = field(default_factory=dict)
+    errors: tuple[DocError, ...] = ()
+    warnings: tuple[DocError, ...] = ()
 
     @property
     def id(self) -> str:
@@ -289,9 +451,35 @@ class Document:
     def text(self) -> str:
         return self.article.text
 
-    def span(self, start: int, end: int) -> TextSpan:
-        """A :class:`TextSpan` for ``text[start:end]``."""
-        return TextSpan(start, end, self.article.text[start:end])
+    def to_dict(self) -> dict[str, Any]:
+        return document_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CodedDocument:
+        """The record :meth:`to_dict` wrote (``eventwatch code --format doc`` prints it)."""
+        article = Article(
+            id=data["id"],
+            text=data["text"],
+            pub_date=_date(data.get("pub_date")),
+            title=data.get("title"),
+            url=data.get("url"),
+            language=data.get("language") or "en",
+            source=data.get("source"),
+        )
+        return cls(
+            article=article,
+            content_hash=data["content_hash"],
+            version=data["version"],
+            sentences=tuple(Sentence.from_dict(s) for s in data.get("sentences") or ()),
+            actors=tuple(Actor.from_dict(a) for a in data.get("actors") or ()),
+            events=tuple(Event.from_dict(e) for e in data.get("events") or ()),
+            times=tuple(TimeSpan.from_dict(t) for t in data.get("times") or ()),
+            places=tuple(Place.from_dict(p) for p in data.get("places") or ()),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes") or ()),
+            casualties=dict(data.get("casualties") or {}),
+            errors=tuple(DocError.from_dict(e) for e in data.get("errors") or ()),
+            warnings=tuple(DocError.from_dict(w) for w in data.get("warnings") or ()),
+        )
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -319,20 +507,26 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     }
 
 
-def document_to_dict(doc: Document) -> dict[str, Any]:
+def document_to_dict(doc: CodedDocument) -> dict[str, Any]:
     """The JSON form of a coded document (``eventwatch code --format doc``)."""
     article = doc.article
     return {
         "id": article.id,
+        "content_hash": doc.content_hash,
+        "version": doc.version,
         "pub_date": article.pub_date.isoformat() if article.pub_date else None,
         "language": article.language,
         "title": article.title,
         "url": article.url,
-        "sentences": [{"start": s.start, "end": s.end} for s in doc.sentences],
-        "actors": [a.to_dict() for a in doc.mentions],
+        "source": article.source,
+        "text": article.text,
+        "sentences": [s.to_dict() for s in doc.sentences],
+        "actors": [a.to_dict() for a in doc.actors],
         "events": [event_to_dict(e) for e in doc.events],
         "times": [t.to_dict() for t in doc.times],
         "places": [p.to_dict() for p in doc.places],
         "quotes": [q.to_dict() for q in doc.quotes],
+        "casualties": dict(sorted(doc.casualties.items())),
         "errors": [e.to_dict() for e in doc.errors],
+        "warnings": [w.to_dict() for w in doc.warnings],
     }

@@ -60,7 +60,8 @@ def test_out_of_office_government_people_become_elites() -> None:
 def test_bad_files_name_the_line(text, message) -> None:
     with pytest.raises(DictionaryError) as caught:
         ActorDictionary.from_text(text, path="x.yaml")
-    assert str(caught.value).startswith(message)
+    assert caught.value.message.startswith(message)
+    assert str(caught.value) == f"[dictionary] {caught.value.message}"
 
 
 def test_a_user_entry_teaches_the_pipeline_a_name(tmp_path) -> None:

@@ -6,8 +6,8 @@ import pytest
 
 
 def _actor(doc, text):
-    found = [a for a in doc.mentions if a.text == text]
-    assert found, f"no mention {text!r}: {[a.text for a in doc.mentions]}"
+    found = [a for a in doc.actors if a.text == text]
+    assert found, f"no mention {text!r}: {[a.text for a in doc.actors]}"
     return found[0]
 
 
@@ -65,7 +65,7 @@ def test_titled_person_then_surname_and_pronoun(code) -> None:
     )
     first = _actor(doc, "Serbian President Aleksandar Vucic")
     assert (first.name, first.country, first.sector) == ("Aleksandar Vucic", "SRB", "GOV")
-    later = [a for a in doc.mentions if a.text in {"Vucic", "He"}]
+    later = [a for a in doc.actors if a.text in {"Vucic", "He"}]
     assert [(a.text, a.country, a.name) for a in later] == [
         ("Vucic", "SRB", "Aleksandar Vucic"),
         ("He", "SRB", "Aleksandar Vucic"),
@@ -93,7 +93,7 @@ def test_no_country_without_support_in_the_text(code) -> None:
 
 def test_dates_and_numbers_are_not_actors(code) -> None:
     doc = code("On Friday, three protesters were arrested.")
-    assert "Friday" not in {a.text for a in doc.mentions}
+    assert "Friday" not in {a.text for a in doc.actors}
 
 
 @pytest.mark.parametrize(
@@ -111,7 +111,7 @@ def test_a_one_letter_slip_in_a_name(code, sentence, mention, country) -> None:
 def test_a_name_with_another_first_letter_is_no_slip(code) -> None:
     # Kambia, a district of Sierra Leone, is one letter from both Gambia and Zambia
     doc = code("Officials in Kambia said the road had reopened.")
-    assert not {"GMB", "ZMB"} & {a.country for a in doc.mentions}
+    assert not {"GMB", "ZMB"} & {a.country for a in doc.actors}
 
 
 def test_a_titled_surname_shared_by_compatriots(code) -> None:
@@ -133,8 +133,8 @@ def test_named_groups(code, sentence, mention, country, sector) -> None:
 
 def test_name_particles_and_dashes_are_not_actors(code) -> None:
     doc = code("Sheikh Hamad bin Khalifa al-Thani launched a mediation effort.")
-    assert all(any(c.isalpha() for c in a.text) for a in doc.mentions)
-    assert not any(a.text in {"al", "bin", "-"} for a in doc.mentions)
+    assert all(any(c.isalpha() for c in a.text) for a in doc.actors)
+    assert not any(a.text in {"al", "bin", "-"} for a in doc.actors)
 
 
 def test_the_possessor_of_an_ally_is_not_its_country(code) -> None:
@@ -156,7 +156,7 @@ def test_an_organisations_officer_is_its_executive(code) -> None:
     ],
 )
 def test_titles_only_name_people(code, sentence, mention, sector) -> None:
-    found = [a for a in code(sentence).mentions if a.text == mention]
+    found = [a for a in code(sentence).actors if a.text == mention]
     assert [a.sector for a in found] == ([sector] if sector else [])
 
 
@@ -185,4 +185,4 @@ def test_a_bare_mention_string_is_read_as_a_subject(pipeline, text, country, sec
     ],
 )
 def test_words_that_are_not_slips(code, sentence, word, wrong) -> None:
-    assert not [a for a in code(sentence).mentions if word in a.text and a.country == wrong]
+    assert not [a for a in code(sentence).actors if word in a.text and a.country == wrong]

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.issue(3)
 
 
 def _codes(seed_doc, text):
-    found = {(a.name, a.country, a.sector) for a in seed_doc.mentions if a.text == text}
+    found = {(a.name, a.country, a.sector) for a in seed_doc.actors if a.text == text}
     assert found, f"no mention {text!r}"
     return found
 
@@ -32,7 +32,7 @@ def test_named_actors(seed_doc, text, name, country, sector) -> None:
 
 
 def test_pronouns_follow_the_text(seed_doc) -> None:
-    he = [a for a in seed_doc.mentions if a.text == "He"]
+    he = [a for a in seed_doc.actors if a.text == "He"]
     assert [a.name for a in he] == [
         "Aleksandar Vucic",
         "John Kirby",
@@ -41,6 +41,6 @@ def test_pronouns_follow_the_text(seed_doc) -> None:
 
 def test_the_commando_is_an_armed_group_not_the_serbian_army(seed_doc) -> None:
     [commando] = {
-        (a.country, a.sector) for a in seed_doc.mentions if a.text == "heavily armed commando"
+        (a.country, a.sector) for a in seed_doc.actors if a.text == "heavily armed commando"
     }
     assert commando[1] in {"UAF", "REB"} and commando[0] != "SRB"

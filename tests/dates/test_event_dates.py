@@ -106,4 +106,4 @@ def test_stage_without_parse_is_a_no_op() -> None:
     from eventwatch import Article
 
     doc = Document(Article(id="x", text="Sunday"))
-    assert DateStage.from_settings()(doc).times == []
+    assert DateStage()(doc).times == []

@@ -10,6 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from eventwatch import ResourceError
 from eventwatch.stages.events.classifier import TypeModel, sentence_features
 
 
@@ -116,7 +117,7 @@ def test_small_model_file_scores(tmp_path: Path) -> None:
 )
 def test_malformed_file_raises(tmp_path: Path, change: dict[str, object], message: str) -> None:
     path = _write(tmp_path, {**GOOD, **change})
-    with pytest.raises(ValueError, match="type model") as caught:
+    with pytest.raises(ResourceError, match="type model") as caught:
         TypeModel.load(path)
     assert message in str(caught.value)
     assert str(path) in str(caught.value)
@@ -124,17 +125,17 @@ def test_malformed_file_raises(tmp_path: Path, change: dict[str, object], messag
 
 def test_missing_key_raises(tmp_path: Path) -> None:
     path = _write(tmp_path, {k: v for k, v in GOOD.items() if k != "weights"})
-    with pytest.raises(ValueError, match="missing key 'weights'"):
+    with pytest.raises(ResourceError, match="missing key 'weights'"):
         TypeModel.load(path)
 
 
 def test_not_json_raises(tmp_path: Path) -> None:
     path = tmp_path / "model.json"
     path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(ValueError, match="not valid JSON"):
+    with pytest.raises(ResourceError, match="not valid JSON"):
         TypeModel.load(path)
 
 
 def test_missing_file_raises(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="cannot read"):
+    with pytest.raises(ResourceError, match="cannot read"):
         TypeModel.load(tmp_path / "absent.json")

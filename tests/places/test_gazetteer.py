@@ -7,23 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from eventwatch.resources.gazetteer import Gazetteer, cache_dir, index_path
+from eventwatch.resources.gazetteer import GazetteerIndex, cache_dir, index_path
 from eventwatch.stages.places.resolve import distance_km
 
 pytestmark = pytest.mark.issue(5)
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer()
+def gazetteer() -> GazetteerIndex:
+    return GazetteerIndex()
 
 
-def test_ambiguous_town_has_readings_in_both_countries(gazetteer: Gazetteer) -> None:
+def test_ambiguous_town_has_readings_in_both_countries(gazetteer: GazetteerIndex) -> None:
     countries = {e.country for e in gazetteer.lookup("Mitrovica")}
     assert {"XKX", "SRB"} <= countries
 
 
-def test_populated_place_carries_geonames_fields(gazetteer: Gazetteer) -> None:
+def test_populated_place_carries_geonames_fields(gazetteer: GazetteerIndex) -> None:
     town = next(e for e in gazetteer.lookup("Mitrovicë") if e.feature == "PPL")
     assert town.country == "XKX"
     assert town.geonameid == 789225
@@ -44,12 +44,12 @@ def test_populated_place_carries_geonames_fields(gazetteer: Gazetteer) -> None:
         ("Kosovo border", "BRDR", "XKX"),
     ],
 )
-def test_project_regions(gazetteer: Gazetteer, name: str, feature: str, country: str) -> None:
+def test_project_regions(gazetteer: GazetteerIndex, name: str, feature: str, country: str) -> None:
     entries = gazetteer.lookup(name)
     assert any(e.feature == feature and e.country == country for e in entries)
 
 
-def test_countries_subdivisions_and_abbreviations(gazetteer: Gazetteer) -> None:
+def test_countries_subdivisions_and_abbreviations(gazetteer: GazetteerIndex) -> None:
     assert any(e.feature == "PCLI" and e.country == "XKX" for e in gazetteer.lookup("Kosovo"))
     assert any(e.feature == "PCLI" and e.country == "USA" for e in gazetteer.lookup("U.S."))
     ohio = [e for e in gazetteer.lookup("Ohio") if e.feature == "ADM1"]
@@ -57,12 +57,12 @@ def test_countries_subdivisions_and_abbreviations(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("W.Va.")[0].name == "West Virginia"
 
 
-def test_town_admin1_survives_moved_coordinates(gazetteer: Gazetteer) -> None:
+def test_town_admin1_survives_moved_coordinates(gazetteer: GazetteerIndex) -> None:
     toronto = [e for e in gazetteer.lookup("Toronto") if e.country == "CAN"]
     assert toronto and toronto[0].admin1 == "Ontario"
 
 
-def test_county_is_placed_at_its_towns(gazetteer: Gazetteer) -> None:
+def test_county_is_placed_at_its_towns(gazetteer: GazetteerIndex) -> None:
     laurel = [e for e in gazetteer.lookup("Laurel County") if e.admin1 == "Kentucky"]
     assert laurel and abs(laurel[0].lat - 37.1) < 0.5
 
@@ -70,7 +70,7 @@ def test_county_is_placed_at_its_towns(gazetteer: Gazetteer) -> None:
 def test_warm_load_is_fast() -> None:
     index_path()
     started = time.perf_counter()
-    Gazetteer().lookup("Belgrade")
+    GazetteerIndex().lookup("Belgrade")
     assert time.perf_counter() - started < 1.0
 
 
@@ -89,7 +89,7 @@ def test_cache_dir_falls_back_when_unwritable(
     assert cache_dir().name.startswith("eventwatch-")
 
 
-def test_large_areas_use_geonames_points(gazetteer: Gazetteer) -> None:
+def test_large_areas_use_geonames_points(gazetteer: GazetteerIndex) -> None:
     alberta = next(e for e in gazetteer.lookup("Alberta") if e.feature == "ADM1")
     assert distance_km(alberta.lat, alberta.lon, 52.28, -117.47) < 10
     state = next(e for e in gazetteer.lookup("New York") if e.feature == "ADM1")
@@ -98,17 +98,17 @@ def test_large_areas_use_geonames_points(gazetteer: Gazetteer) -> None:
     assert distance_km(canada.lat, canada.lon, 60.11, -113.64) < 10
 
 
-def test_towns_know_their_county(gazetteer: Gazetteer) -> None:
+def test_towns_know_their_county(gazetteer: GazetteerIndex) -> None:
     athens = [e for e in gazetteer.lookup("Athens") if e.admin1 == "Texas"]
     assert athens and athens[0].admin2 == "Henderson County"
 
 
-def test_village_has_the_divisions_of_its_nearest_town(gazetteer: Gazetteer) -> None:
+def test_village_has_the_divisions_of_its_nearest_town(gazetteer: GazetteerIndex) -> None:
     village = next(e for e in gazetteer.lookup("East Bank") if e.country == "USA")
     assert village.population < 1_000
     assert (village.admin1, village.admin2) == ("West Virginia", "Kanawha County")
 
 
-def test_abbreviated_mount_and_fort_read_as_the_full_name(gazetteer: Gazetteer) -> None:
+def test_abbreviated_mount_and_fort_read_as_the_full_name(gazetteer: GazetteerIndex) -> None:
     assert {e.name for e in gazetteer.lookup("Ft. Worth")} == {"Fort Worth"}
     assert len(gazetteer.lookup("Mt. Pleasant")) == len(gazetteer.lookup("Mount Pleasant"))

@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 
 from eventwatch.exceptions import InputError
-from eventwatch.records import Article, Document, Place
+from eventwatch.records import Place
 from eventwatch.scoring import TASKS, evaluate
 from eventwatch.scoring.places import score_places, to_report
+
+from ..helpers import coded
 
 pytestmark = pytest.mark.issue(5)
 
@@ -30,12 +32,15 @@ def _gold() -> list[dict[str, Any]]:
 
 
 def test_found_and_resolved_are_counted() -> None:
-    doc = Document(Article(id="a", text=TEXT))
-    doc.places = [
-        Place(12, 21, "Mitrovica", "Mitrovicë", "XKX", 42.8833, 20.8667),
-        Place(26, 31, "Paris", "Paris", "USA", 33.66, -95.55),
-        Place(0, 8, "Fighting", "Fighting", "USA", 0.0, 0.0),
-    ]
+    doc = coded(
+        TEXT,
+        id="a",
+        places=[
+            Place(12, 21, "Mitrovica", "Mitrovicë", "XKX", 42.8833, 20.8667),
+            Place(26, 31, "Paris", "Paris", "USA", 33.66, -95.55),
+            Place(0, 8, "Fighting", "Fighting", "USA", 0.0, 0.0),
+        ],
+    )
     counts = score_places(_gold(), [doc])
     assert (counts.gold, counts.found, counts.resolved) == (2, 2, 1)
     report = to_report(counts)

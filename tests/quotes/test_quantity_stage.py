@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwatch.stages.quantities import casualties, parse_quantity
+from eventwatch.stages.quantities import parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_killed_figure_is_best_estimate(code) -> None:
     ],
 )
 def test_document_casualties(code, text: str, killed: int, injured: int) -> None:
-    assert casualties(code(text)) == (killed, injured)
+    assert code(text).casualties == {"killed": killed, "injured": injured}
 
 
 def test_seed_quantities(seed_doc) -> None:
@@ -108,4 +108,4 @@ def test_seed_quantities(seed_doc) -> None:
     ],
 )
 def test_document_casualties_rules(code, text: str, killed: int, injured: int) -> None:
-    assert casualties(code(text)) == (killed, injured)
+    assert code(text).casualties == {"killed": killed, "injured": injured}

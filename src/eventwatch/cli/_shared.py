@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..ingest import parse_date, read_inputs
-from ..records import Document
+from ..records import CodedDocument
 
 __all__ = ["ActorsOption", "InputArgument", "PubDateOption", "coded_documents", "err", "pub_date"]
 
@@ -44,7 +44,7 @@ def pub_date(value: str | None) -> dt.date | None:
 
 def coded_documents(
     source: str, *, date: str | None, actors: Path | None = None, config: Path | None = None
-) -> Iterator[Document]:
+) -> Iterator[CodedDocument]:
     """Code every document of ``source``, with a progress bar and per-document errors on stderr."""
     from ..pipeline import Pipeline
 

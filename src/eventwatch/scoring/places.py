@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..records import Document, Place
+from ..records import CodedDocument, Place
 from ..stages.places.resolve import distance_km
 from . import Report, Selection, gold_articles, ratio_row, read_gold, task
 
@@ -44,7 +44,7 @@ def _close(place: Place, gold: dict[str, Any]) -> bool:
     return distance <= WITHIN_KM
 
 
-def score_places(records: list[dict[str, Any]], docs: Iterable[Document]) -> PlaceCounts:
+def score_places(records: list[dict[str, Any]], docs: Iterable[CodedDocument]) -> PlaceCounts:
     """Count found and resolved gold toponyms over coded documents."""
     counts = PlaceCounts()
     for record, doc in zip(records, docs, strict=True):

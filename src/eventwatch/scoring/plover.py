@@ -14,13 +14,13 @@ compared as those codes.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..exceptions import InputError
-from ..records import Actor, Document, Event
+from ..records import Actor, CodedDocument, Event
 from . import Report, Row, Selection, gold_articles, read_gold, task
 
 __all__ = ["PloverReport", "score_plover", "to_report"]
@@ -57,7 +57,7 @@ class PloverReport:
     errors: int = 0
 
 
-def _top(events: list[Event]) -> Event | None:
+def _top(events: Sequence[Event]) -> Event | None:
     if not events:
         return None
     return max(events, key=lambda e: (e.confidence, -e.evidence.trigger.start))
@@ -89,7 +89,7 @@ def _predicted(actors: list[Actor], key: str) -> set[str]:
     return values
 
 
-def score_plover(pairs: Iterable[tuple[dict[str, Any], Document]]) -> PloverReport:
+def score_plover(pairs: Iterable[tuple[dict[str, Any], CodedDocument]]) -> PloverReport:
     """Score coded documents against their gold records."""
     report = PloverReport()
     for gold, doc in pairs:

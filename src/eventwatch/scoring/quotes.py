@@ -6,7 +6,7 @@ when the spans overlap. Precision is matched / coded, recall matched / gold,
 and F1 their harmonic mean (quotes without a speaker add no source span).
 
 ``casualties``: the document's largest killed and injured counts
-(:func:`eventwatch.quantities.casualties`, 0 if none) against the incident's.
+(``casualties`` of the coded document, from the quantities stage; 0 if none) against the incident's.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..records import Document
-from ..stages.quantities import casualties
+from ..records import CodedDocument
 from . import Report, Selection, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["SpanScore", "evaluate_casualties", "evaluate_quotes", "match_spans"]
@@ -81,7 +80,7 @@ def _gold_spans(record: dict[str, Any], role: str) -> list[list[Interval]]:
     return spans
 
 
-def score_quotes(pairs: Iterable[tuple[dict[str, Any], Document]]) -> dict[str, SpanScore]:
+def score_quotes(pairs: Iterable[tuple[dict[str, Any], CodedDocument]]) -> dict[str, SpanScore]:
     """Source and content span scores over coded documents and their gold."""
     scores = {"source": SpanScore(), "content": SpanScore()}
     for record, doc in pairs:
@@ -122,7 +121,8 @@ def evaluate_casualties(gold_path: Path, selection: Selection) -> Report:
     docs = Pipeline.load().code_articles(gold_articles(records))
     killed = injured = 0
     for record, doc in zip(records, docs, strict=True):
-        coded_killed, coded_injured = casualties(doc)
+        coded_killed = doc.casualties.get("killed", 0)
+        coded_injured = doc.casualties.get("injured", 0)
         killed += coded_killed == int(record["killed"] or 0)
         injured += coded_injured == int(record["injured"] or 0)
     report = Report(title=f"Casualties evaluation: {len(records)} articles")

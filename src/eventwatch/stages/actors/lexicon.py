@@ -9,12 +9,11 @@ matched on lower-cased lemmas.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ...resources.countries import read_countries
-from ...resources.institutions import read_institutions
+from ...resources import Country, Institution
 from ...resources.wordlists import read_rows, split_cell
 from .dictionary import ActorDictionary, DictionaryEntry
 
@@ -115,9 +114,12 @@ class ActorVocabulary:
         self._surnames: dict[str, set[str | None]] | None = None
 
     @classmethod
-    def load(cls) -> ActorVocabulary:
+    def load(
+        cls, *, countries: Iterable[Country], institutions: Iterable[Institution]
+    ) -> ActorVocabulary:
+        """The packaged word lists, with the shared country and institution tables."""
         vocab = cls()
-        for row in read_countries():
+        for row in countries:
             iso3, name = row.iso3, row.name
             vocab.country_names[iso3] = name
             for form in [name, *row.aliases]:
@@ -133,7 +135,7 @@ class ActorVocabulary:
             entry = NameEntry("igo", "IGO", vocab.root_igo(code), sector or "IGO")
             for form in [code, name, *split_cell(aliases)]:
                 vocab.add_name(form, entry)
-        for institution in read_institutions():
+        for institution in institutions:
             forms = institution.names
             entry = NameEntry(
                 "institution", institution.country, institution.name or forms[0], institution.sector

@@ -171,10 +171,6 @@ class Resolver:
         self.place_country = place_country
         #: whether a word is a place name of its own (so no misspelling of another name)
         self.real_word = real_word
-        #: the date offices are looked up on (the document's publication date)
-        self.when: dt.date | None = None
-        #: countries the document names, which break ties between readings of a place name
-        self.context: frozenset[str] = frozenset()
 
     def index_names(self, doc: Doc) -> dict[int, NameMatch]:
         index: dict[int, NameMatch] = {}
@@ -183,12 +179,25 @@ class Resolver:
                 index[i] = match
         return index
 
-    def resolve(self, head: Token, names: dict[int, NameMatch]) -> tuple[Resolution, int, int]:
+    def resolve(
+        self,
+        head: Token,
+        names: dict[int, NameMatch],
+        *,
+        when: dt.date | None = None,
+        context: frozenset[str] = frozenset(),
+    ) -> tuple[Resolution, int, int]:
+        """The mention headed by ``head``: its resolution and token range.
+
+        ``when`` is the date offices are looked up on (the publication date);
+        ``context`` the countries the document names, which break ties between
+        readings of a place name.
+        """
         start, end = mention_bounds(head)
         res = Resolution()
         match = names.get(head.i)
         if match is not None:
-            self._from_head_name(res, match, head, names, start)
+            self._from_head_name(res, match, head, names, start, when)
         else:
             self._from_head_noun(res, head, start)
         self._from_modifiers(res, head, start, end, names, skip=match)
@@ -206,13 +215,19 @@ class Resolver:
         if not res.sectors and head.ent_type_ == "NORP" and head.tag_ in {"NNPS", "NNS"}:
             res.add_sector("CVL")  # "Iraqi Kurds": people named by their group
         if res.country is None and not res.person and self.place_country is not None:
-            self._from_place_names(res, head, start, end, names)
+            self._from_place_names(res, head, start, end, names, context)
         if res.person and res.country == "IGO":
             res.add_sector("GOV")  # an organisation's officers are its executive
         return res, start, end
 
     def _from_place_names(
-        self, res: Resolution, head: Token, start: int, end: int, names: dict[int, NameMatch]
+        self,
+        res: Resolution,
+        head: Token,
+        start: int,
+        end: int,
+        names: dict[int, NameMatch],
+        context: frozenset[str],
     ) -> None:
         """ "Shanghai authorities", "Kano State government": a place name gives the country."""
         assert self.place_country is not None
@@ -225,7 +240,7 @@ class Resolver:
             words = [t for t in ent if not t.is_punct]
             tries = [ent.text, " ".join(t.text for t in words[:-1]), words[0].text if words else ""]
             for text in dict.fromkeys(t for t in tries if t):
-                country = self.place_country(text, self.context)
+                country = self.place_country(text, context)
                 if country is not None:
                     res.country, res.country_from = country, "place"
                     return
@@ -237,12 +252,13 @@ class Resolver:
         head: Token,
         names: dict[int, NameMatch],
         start: int,
+        when: dt.date | None,
     ) -> None:
         entry = match.entry
         res.country = entry.country
         res.name = entry.name
         if entry.known is not None:
-            res.country, sector = entry.known.at(self.when)
+            res.country, sector = entry.known.at(when)
             for title in self._titles_before(head, match.start, start):
                 res.add_sector(title.sector)  # "Foreign Minister Park Jin": the text's title first
             if any(head.doc[i].lower_ in _FORMER for i in range(start, match.start)):

@@ -10,10 +10,15 @@ saying to that verb's subject.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ...records import Actor, Document
+from pydantic import Field
+
+from ...pipeline.document import Document
+from ...pipeline.registry import StageSettings, stages
+from ...records import Actor
 from .dictionary import ActorDictionary
 from .lexicon import ActorVocabulary, NameMatch
 from .resolve import PlaceCountry, Resolution, Resolver
@@ -21,9 +26,23 @@ from .resolve import PlaceCountry, Resolution, Resolver
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ...resources.gazetteer import Gazetteer
+    from ...resources import Gazetteer, Resources
 
-__all__ = ["ActorMentions"]
+__all__ = ["ActorMentions", "ActorSettings", "make_actor_mentions"]
+
+
+class ActorSettings(StageSettings):
+    """Settings of ``eventwatch.actor_mentions.v1``."""
+
+    #: a YAML actor dictionary that adds or overrides actors (``--actors``)
+    dictionary: str | None = None
+    #: read the country of a place name inside a mention ("Shanghai authorities")
+    places: bool = True
+    #: a place name whose largest reading has this many people gives its country
+    big_city_population: int = Field(default=100_000, ge=0)
+    #: a place name read in one country only gives it when a reading has this many people
+    town_population: int = Field(default=10_000, ge=0)
+
 
 _NOUN_POS = {"NOUN", "PROPN", "PRON"}
 _ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -56,9 +75,16 @@ _SAYING = {
 
 
 class _Memory:
-    """What the document has said so far about who is who."""
+    """What the document has said so far about who is who, and what it is about.
 
-    def __init__(self) -> None:
+    ``when`` is its publication date (offices are looked up on it) and
+    ``context`` the countries it names; both belong to the document, never to
+    the stage, so one stage instance codes any number of documents at once.
+    """
+
+    def __init__(self, when: dt.date | None, context: frozenset[str]) -> None:
+        self.when = when
+        self.context = context
         self.people: dict[str, Actor] = {}
         #: the person a pronoun at the start of the current sentence refers to
         self.antecedent: Actor | None = None
@@ -118,33 +144,30 @@ class ActorMentions:
         self.resolver = Resolver(vocab, place_country, place_name)
 
     @classmethod
-    def from_settings(
-        cls, *, dictionary: str | None = None, places: bool = True, **_: Any
-    ) -> ActorMentions:
+    def from_settings(cls, settings: ActorSettings, resources: Resources) -> ActorMentions:
         """The stage with the packaged word lists, the built-in people and a user dictionary."""
-        vocab = ActorVocabulary.load()
+        vocab = ActorVocabulary.load(
+            countries=resources.countries, institutions=resources.institutions
+        )
         vocab.add_dictionary(ActorDictionary.builtin())
-        if dictionary:
-            vocab.add_dictionary(ActorDictionary.load(dictionary), override=True)
-        if not places:
+        if settings.dictionary:
+            vocab.add_dictionary(ActorDictionary.load(settings.dictionary), override=True)
+        if not settings.places:
             return cls(vocab)
-        from ...resources.gazetteer import Gazetteer
-
-        gazetteer = Gazetteer()
-        return cls(vocab, _gazetteer_country(gazetteer), gazetteer.has)
+        gazetteer = resources.gazetteer
+        return cls(vocab, _gazetteer_country(gazetteer, settings), gazetteer.has)
 
     def __call__(self, doc: Document) -> Document:
         parse = doc.parse
         if parse is None:
             return doc
         names = self.resolver.index_names(parse)
-        self.resolver.when = doc.article.pub_date
-        self.resolver.context = frozenset(
+        context = frozenset(
             m.entry.country
             for m in names.values()
             if m.entry.kind in {"country", "demonym", "capital"} and m.entry.country
         )
-        memory = _Memory()
+        memory = _Memory(doc.article.pub_date, context)
         for token in parse:
             if token.pos_ == "ADJ" and token.i in names and names[token.i].entry.kind == "demonym":
                 pass  # "Israeli air raids": the demonym is the actor
@@ -169,7 +192,9 @@ class ActorMentions:
         text = doc.text
         if token.pos_ == "PRON":
             return self._pronoun(token, memory, doc)
-        res, start, end = self.resolver.resolve(token, names)
+        res, start, end = self.resolver.resolve(
+            token, names, when=memory.when, context=memory.context
+        )
         if token.pos_ == "ADJ":
             res.sectors = self.resolver.sibling_sectors(token)
         linked = self._linked_description(token, res, memory, doc, start)
@@ -293,13 +318,14 @@ def _countries_from_sentences(doc: Document) -> None:
 _AREAS = {"ADM1", "ADM2", "RGN", "ISL", "PCLI", "PCLD", "PCLS", "TERR"}
 
 
-def _gazetteer_country(gazetteer: Gazetteer) -> PlaceCountry:
+def _gazetteer_country(gazetteer: Gazetteer, settings: ActorSettings) -> PlaceCountry:
     """A place name's country when the gazetteer reads it one way.
 
-    A country, a big city (100,000 people or more), names whose readings all lie
-    in one country (a town of 10,000 or an area), or, among several countries,
-    the one the document names.
+    A country, a big city (``big_city_population``), names whose readings all
+    lie in one country (a town of ``town_population`` or an area), or, among
+    several countries, the one the document names.
     """
+    big_city, town = settings.big_city_population, settings.town_population
 
     def country(name: str, context: frozenset[str]) -> str | None:
         entries = gazetteer.lookup(name)
@@ -309,10 +335,10 @@ def _gazetteer_country(gazetteer: Gazetteer) -> PlaceCountry:
             if entry.feature == "PCLI":
                 return entry.country
         biggest = max(entries, key=lambda e: e.population)
-        if biggest.population >= 100_000:
+        if biggest.population >= big_city:
             return biggest.country
         countries = {e.country for e in entries}
-        notable = any(e.population >= 10_000 or e.feature in _AREAS for e in entries)
+        notable = any(e.population >= town or e.feature in _AREAS for e in entries)
         if len(countries) == 1 and notable:  # not a village that shares a people's name
             return entries[0].country
         named = countries & context
@@ -382,3 +408,13 @@ def _strip_titles(
     ):
         keep.pop(0)
     return " ".join(keep) or name
+
+
+@stages.register(
+    "eventwatch.actor_mentions.v1",
+    settings=ActorSettings,
+    requires=["parse", "sentences"],
+    assigns=["mentions"],
+)
+def make_actor_mentions(settings: ActorSettings, resources: Resources) -> ActorMentions:
+    return ActorMentions.from_settings(settings, resources)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ...records import Document
+from ...pipeline.document import Document
+from ...pipeline.registry import StageSettings, stages
 from ._attach import date_events
 from ._find import find_times
 
-__all__ = ["DateStage"]
+if TYPE_CHECKING:
+    from ...resources import Resources
+
+__all__ = ["DateSettings", "DateStage", "make_dates"]
+
+
+class DateSettings(StageSettings):
+    """Settings of ``eventwatch.dates.v1`` (none yet: the rules are the grammar's)."""
 
 
 class DateStage:
@@ -19,10 +27,6 @@ class DateStage:
     ``date``.
     """
 
-    @classmethod
-    def from_settings(cls, **_: Any) -> DateStage:
-        return cls()
-
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:
             return doc
@@ -31,3 +35,13 @@ class DateStage:
         doc.times = [f.span for f in found]
         date_events(doc.parse, doc.events, found, pub_date)
         return doc
+
+
+@stages.register(
+    "eventwatch.dates.v1",
+    settings=DateSettings,
+    requires=["parse", "sentences", "events"],
+    assigns=["times", "events"],
+)
+def make_dates(settings: DateSettings, resources: Resources) -> DateStage:
+    return DateStage()

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ...exceptions import ResourceError
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -150,15 +152,19 @@ class TypeModel:
                 text = path.read_text(encoding="utf-8")
                 where = str(path)
         except OSError as error:
-            raise ValueError(f"type model: cannot read {error}") from error
+            raise ResourceError(
+                f"type model: cannot read {error}", code="resource-type-model"
+            ) from error
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise ValueError(f"type model: {where} is not valid JSON: {error}") from error
+            raise ResourceError(
+                f"type model: {where} is not valid JSON: {error}", code="resource-type-model"
+            ) from error
         try:
             return cls.from_dict(data)
         except ValueError as error:
-            raise ValueError(f"{error} (in {where})") from error
+            raise ResourceError(f"{error} (in {where})", code="resource-type-model") from error
 
     def logits(self, features: Iterable[str]) -> list[float]:
         """Unnormalised class scores, in the order of :attr:`classes`."""

@@ -10,9 +10,14 @@ helped by the learned type model) into a confidence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ...records import Actor, Document, Event, Evidence, TextSpan
+from pydantic import BaseModel, ConfigDict, Field
+
+from ...pipeline.document import Document
+from ...pipeline.registry import StageSettings, stages
+from ...records import Actor, Event, Evidence, TextSpan
 from .arguments import noun_arguments, place_objects, verb_arguments, with_conjuncts
 from .commitments import Commitment, find_commitments
 from .flags import SPEECH_LEMMAS, is_historical, is_hypothetical, is_negated, speech_head
@@ -21,9 +26,10 @@ from .lexicon import TriggerLexicon, TriggerMatch
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from ...resources import Resources
     from .classifier import TypeModel
 
-__all__ = ["EventDetector"]
+__all__ = ["ConfidenceWeights", "EventDetector", "EventSettings", "make_event_detector"]
 
 _ACTOR_DEPS = {"poss", "compound", "amod", "nmod", "pobj"}
 
@@ -34,26 +40,63 @@ class _Candidate:
     depth: int
 
 
+class ConfidenceWeights(BaseModel):
+    """How an event's ``confidence`` is scored (clamped to 0.01–0.99).
+
+    A lexicon event starts at ``base``; gains ``per_word`` for each word of its
+    pattern past the first (at most two), ``verb`` for a verb trigger,
+    ``source`` when a source actor was found; loses ``per_depth`` for each
+    clause below the main one (at most three) and ``hypothetical``; and gains
+    ``type_model`` times the learned model's probability of its type. A
+    commitment ("X said it would …") starts at ``commitment_base`` and weighs
+    the model by ``commitment_type_model``.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    base: float = 0.45
+    per_word: float = 0.08
+    verb: float = 0.07
+    source: float = 0.05
+    per_depth: float = 0.09
+    hypothetical: float = 0.05
+    type_model: float = 0.35
+    commitment_base: float = 0.62
+    commitment_type_model: float = 0.3
+
+
+class EventSettings(StageSettings):
+    """Settings of ``eventwatch.event_detector.v1``."""
+
+    #: rank events with the learned type model
+    use_type_model: bool = True
+    #: a type model file (JSON, as ``scripts/train_type_model.py`` writes); None: the packaged one
+    type_model: str | None = None
+    #: events scored below this are dropped
+    min_confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    confidence: ConfidenceWeights = Field(default_factory=ConfidenceWeights)
+
+
 class EventDetector:
     """Stage ``eventwatch.event_detector.v1``: fills ``doc.events``."""
 
     def __init__(
-        self, lexicon: TriggerLexicon, model: TypeModel | None, min_confidence: float
+        self, lexicon: TriggerLexicon, model: TypeModel | None, settings: EventSettings
     ) -> None:
         self.lexicon = lexicon
         self.model = model
-        self.min_confidence = min_confidence
+        self.min_confidence = settings.min_confidence
+        self.weights = settings.confidence
 
     @classmethod
-    def from_settings(
-        cls, *, use_type_model: bool = True, min_confidence: float = 0.0, **_: Any
-    ) -> EventDetector:
+    def from_settings(cls, settings: EventSettings) -> EventDetector:
         model = None
-        if use_type_model:
+        if settings.use_type_model:
             from .classifier import TypeModel
 
-            model = TypeModel.load()
-        return cls(TriggerLexicon.load(), model, min_confidence)
+            path = Path(settings.type_model) if settings.type_model else None
+            model = TypeModel.load(path)
+        return cls(TriggerLexicon.load(), model, settings)
 
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:
@@ -62,9 +105,7 @@ class EventDetector:
         for index, sent in enumerate(doc.parse.sents):
             events.extend(self._sentence_events(doc, index, sent))
         events.sort(key=lambda e: (e.evidence.trigger.start, e.type))
-        for number, event in enumerate(events, start=1):
-            event.id = f"{doc.id}-e{number}"
-        doc.events = events
+        doc.events = events  # ids are given by the pipeline, from the events' content
         return doc
 
     def _sentence_events(self, doc: Document, index: int, sent: Span) -> list[Event]:
@@ -119,7 +160,13 @@ class EventDetector:
         speaker = speech_head(act) if com.type != "REQUEST" else None
         reported = _actors(doc, _subjects(speaker), exclude=act)[:1] if speaker else []
         depth = max(_clause_depth(com.cue) - 1, 0)
-        score = 0.62 - 0.09 * min(depth, 3) + 0.05 * bool(sources) + 0.3 * probs.get(com.type, 0.0)
+        w = self.weights
+        score = (
+            w.commitment_base
+            - w.per_depth * min(depth, 3)
+            + w.source * bool(sources)
+            + w.commitment_type_model * probs.get(com.type, 0.0)
+        )
         return Event(
             id="",
             type=com.type,
@@ -173,7 +220,9 @@ class EventDetector:
             sources = reported_by[:1]  # "London said a battalion had been made available"
         trigger_span = _trigger_span(doc, match)
         hypothetical = is_hypothetical(token)
-        confidence = _confidence(cand, probs.get(entry.type), hypothetical, bool(sources))
+        confidence = _confidence(
+            cand, probs.get(entry.type), hypothetical, bool(sources), self.weights
+        )
         return Event(
             id="",
             type=entry.type,
@@ -397,15 +446,29 @@ def _governs(verb: Token, noun: Token) -> bool:
 
 
 def _confidence(
-    cand: _Candidate, prob: float | None, hypothetical: bool, has_source: bool
+    cand: _Candidate,
+    prob: float | None,
+    hypothetical: bool,
+    has_source: bool,
+    w: ConfidenceWeights,
 ) -> float:
     entry = cand.match.entry
-    score = 0.45
-    score += 0.08 * min(len(entry.words) - 1, 2)
-    score += 0.07 if entry.pos == "VERB" else 0.0
-    score += 0.05 if has_source else 0.0
-    score -= 0.09 * min(cand.depth, 3)
-    score -= 0.05 if hypothetical else 0.0
+    score = w.base
+    score += w.per_word * min(len(entry.words) - 1, 2)
+    score += w.verb if entry.pos == "VERB" else 0.0
+    score += w.source if has_source else 0.0
+    score -= w.per_depth * min(cand.depth, 3)
+    score -= w.hypothetical if hypothetical else 0.0
     if prob is not None:
-        score += 0.35 * prob
+        score += w.type_model * prob
     return max(0.01, min(0.99, score))
+
+
+@stages.register(
+    "eventwatch.event_detector.v1",
+    settings=EventSettings,
+    requires=["parse", "sentences", "mentions"],
+    assigns=["events"],
+)
+def make_event_detector(settings: EventSettings, resources: Resources) -> EventDetector:
+    return EventDetector.from_settings(settings)

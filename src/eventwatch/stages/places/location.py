@@ -16,7 +16,8 @@ import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...records import Document, Event, Place
+from ...pipeline.document import Document
+from ...records import Event, Place
 from ...resources.gazetteer import Gazetteer
 
 if TYPE_CHECKING:

@@ -17,44 +17,66 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from ...resources.gazetteer import Entry, neighbourhood, normalise
 from .toponyms import Mention
 
-__all__ = ["Context", "Scored", "distance_km", "resolve_all"]
+__all__ = ["PlaceWeights", "Context", "Scored", "distance_km", "resolve_all"]
 
-_FEATURE_PRIOR = {
-    "PCLI": 3.0,
-    "ADM1": 2.2,
-    "CONT": 3.2,
-    "RGN": 3.2,
-    "SEA": 2.4,
-    "STRT": 2.4,
-    "GULF": 2.4,
-    "BRDR": 2.0,
-    "ADM2": 1.0,
-}
-_MAX_CANDIDATES = 60
-_PASSES = 2
 #: features whose own name no small town's other name competes with
 _AREAS = {"PCLI", "ADM1", "CONT", "RGN"}
-_ALIAS_POPULATION = 100_000
-#: the prior's gain for each tenfold of a town's population
-_POPULATION_GAIN = 1.6 / 7
-#: the prior's gain for a place's own name, and for one of its other names
-_MAIN = 0.5
-_ALTERNATE = -1.2
-#: the gain of a reading in the countries the document names: by share, and for any
-_SHARE = 1.0
-_PRESENT = 0.4
-#: the gain of a reading near another name's likely reading (the joint choice in
-#: ``_coherent`` weighs the same evidence again, so this one is small)
-_NEAR_KM = 150.0
-_NEAR_GAIN = 0.5
-#: the gain of a reading inside the subdivision the document names most often (one
-#: named half as often gives half: a report on Indiana that names Illinois once)
-_NAMED_ADMIN1 = 1.6
 #: features too large for nearness to mean anything
 _WIDE = {"PCLI", "CONT", "SEA", "RGN", "ADM1", "GULF"}
+
+
+class PlaceWeights(BaseModel):
+    """The weights of toponym resolution (set by a coordinate search on the tune half).
+
+    A reading's prior comes from its feature class (``feature_prior``, 1.0 for
+    others) or, for a town, ``0.4 + population_gain × log10(population)``; plus
+    ``main`` for a place's own name or ``alternate`` for another of its names.
+    In context it gains ``share`` × the share of the document's countries that
+    are its own and ``present`` when that share is not zero; ``named_admin1`` ×
+    how often the document names its subdivision; ``near_gain`` when another
+    name's likely reading lies within ``near_km``; and in the joint choice
+    ``coherence`` × the other names' votes for where it lies (at most
+    ``coherence_cap``), and ``county`` × the votes for its county.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    feature_prior: dict[str, float] = Field(
+        default_factory=lambda: {
+            "PCLI": 3.0,
+            "ADM1": 2.2,
+            "CONT": 3.2,
+            "RGN": 3.2,
+            "SEA": 2.4,
+            "STRT": 2.4,
+            "GULF": 2.4,
+            "BRDR": 2.0,
+            "ADM2": 1.0,
+        }
+    )
+    population_gain: float = 1.6 / 7
+    main: float = 0.5
+    alternate: float = -1.2
+    share: float = 1.0
+    present: float = 0.4
+    near_km: float = 150.0
+    near_gain: float = 0.5
+    named_admin1: float = 1.6
+    coherence: float = 0.7
+    coherence_cap: float = 1.5
+    county: float = 1.5
+    #: the readings of a name ranked at all, and those that vote in the joint choice
+    max_candidates: int = 60
+    evidence_candidates: int = 20
+    #: rounds of resolution in context after the prior
+    passes: int = 2
+    #: the least population of a town that keeps an old name of a country or subdivision
+    alias_population: int = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +99,7 @@ class Context:
     points: list[tuple[str, float, float]] = field(default_factory=list)
     #: capitals that stand for a government, or a federal-politics document
     capital_countries: set[str] = field(default_factory=set)
+    weights: PlaceWeights = field(default_factory=PlaceWeights)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -89,31 +112,32 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _prior(entry: Entry, text: str) -> float:
+def _prior(entry: Entry, text: str, w: PlaceWeights) -> float:
     if entry.feature == "PPL":
-        score = 0.4 + _POPULATION_GAIN * math.log10(entry.population + 10)
+        score = 0.4 + w.population_gain * math.log10(entry.population + 10)
     else:
-        score = _FEATURE_PRIOR.get(entry.feature, 1.0)
-    if entry.feature == "ADM2" and not any(w in text for w in ("County", "Parish", "District")):
+        score = w.feature_prior.get(entry.feature, 1.0)
+    if entry.feature == "ADM2" and not any(x in text for x in ("County", "Parish", "District")):
         score -= 0.8
-    return score + (_MAIN if entry.main else _ALTERNATE)
+    return score + (w.main if entry.main else w.alternate)
 
 
 def _context_bonus(entry: Entry, text: str, ctx: Context, capital: bool) -> float:
+    w = ctx.weights
     bonus = 0.0
     own = ctx.given.get(text)  # the name's own vote is left out
     total = ctx.countries.total() - (own is not None)
     if entry.country and total > 0:
         count = ctx.countries[entry.country] - (own == entry.country)
         share = max(count, 0) / total
-        bonus += _SHARE * share + (_PRESENT if share else 0.0)
+        bonus += w.share * share + (w.present if share else 0.0)
     if entry.feature == "ADM1":
         siblings = {c for c, name in ctx.admin1 if name != entry.name}
         bonus += 1.0 if entry.country in siblings else 0.0
     elif ctx.admin1.get((entry.country, entry.admin1 or ""), set()) - {text}:
-        bonus += _NAMED_ADMIN1 * ctx.admin1_share[(entry.country, entry.admin1 or "")]
+        bonus += w.named_admin1 * ctx.admin1_share[(entry.country, entry.admin1 or "")]
     if entry.feature not in _WIDE and _near(entry, text, ctx):
-        bonus += _NEAR_GAIN
+        bonus += w.near_gain
     if capital and entry.country in ctx.capital_countries and entry.feature == "PPL":
         bonus += 2.5 if entry.population >= 100_000 else 0.0
     return bonus
@@ -123,7 +147,7 @@ def _near(entry: Entry, text: str, ctx: Context) -> bool:
     for other, lat, lon in ctx.points:
         if abs(lat - entry.lat) > 1.4 or other == text:
             continue
-        if distance_km(entry.lat, entry.lon, lat, lon) <= _NEAR_KM:
+        if distance_km(entry.lat, entry.lon, lat, lon) <= ctx.weights.near_km:
             return True
     return False
 
@@ -152,7 +176,7 @@ def _constituents(entries: tuple[Entry, ...], text: str) -> tuple[Entry, ...]:
     )
 
 
-def _area_names(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+def _area_names(entries: tuple[Entry, ...], alias_population: int) -> tuple[Entry, ...]:
     """Without small towns that once bore the own name of a country or subdivision.
 
     GeoNames keeps old and local names: a West Virginia town was once called
@@ -161,19 +185,20 @@ def _area_names(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     if not any(e.main and e.feature in _AREAS for e in entries):
         return entries
     return tuple(
-        e for e in entries if e.main or e.feature != "PPL" or e.population >= _ALIAS_POPULATION
+        e for e in entries if e.main or e.feature != "PPL" or e.population >= alias_population
     )
 
 
 def _rank(mention: Mention, ctx: Context, capitals: set[str]) -> list[Scored]:
+    w = ctx.weights
     entries = sorted(
-        _constituents(_city_states(_area_names(mention.entries)), mention.text),
-        key=lambda e: (-_prior(e, mention.text), e.id),
+        _constituents(_city_states(_area_names(mention.entries, w.alias_population)), mention.text),
+        key=lambda e: (-_prior(e, mention.text, w), e.id),
     )
     capital = mention.text in capitals
     scored = [
-        Scored(e, _prior(e, mention.text) + _context_bonus(e, mention.text, ctx, capital))
-        for e in entries[:_MAX_CANDIDATES]
+        Scored(e, _prior(e, mention.text, w) + _context_bonus(e, mention.text, ctx, capital))
+        for e in entries[: w.max_candidates]
     ]
     scored.sort(key=lambda s: (-s.score, s.entry.id))
     return scored
@@ -223,8 +248,11 @@ def _context(
     confident: dict[str, Entry],
     points: list[tuple[str, float, float]],
     mentioned: Counter[str],
+    weights: PlaceWeights,
 ) -> Context:
-    ctx = Context(countries=Counter(named_countries), capital_countries=set(federal))
+    ctx = Context(
+        countries=Counter(named_countries), capital_countries=set(federal), weights=weights
+    )
     for text, entry in sorted(confident.items()):
         if entry.country:
             ctx.countries[entry.country] += 1
@@ -260,11 +288,6 @@ def _within(mentions: list[Mention], ranked: list[list[Scored]], text: str) -> N
         ranked[index] = sorted(rescored, key=lambda s: (-s.score, s.entry.id))
 
 
-_COHERENCE = 0.7
-_COHERENCE_CAP = 1.5
-#: the gain of a reading that lies in a county another name may denote
-_COUNTY = 1.5
-_EVIDENCE_CANDIDATES = 20
 #: features that do not place a document locally (they name a whole country or more)
 _NOT_LOCAL = {"PCLI", "CONT", "SEA", "RGN", "GULF", "BRDR"}
 
@@ -307,9 +330,11 @@ def _county_evidence(scored: list[Scored]) -> dict[_County, float]:
     return counties
 
 
-def _evidence(scored: list[Scored]) -> tuple[dict[_Key, float], dict[tuple[int, int], float]]:
+def _evidence(
+    scored: list[Scored], limit: int
+) -> tuple[dict[_Key, float], dict[tuple[int, int], float]]:
     """How strongly a name puts the document in each subdivision and grid cell."""
-    top = scored[:_EVIDENCE_CANDIDATES]
+    top = scored[:limit]
     if not top:
         return {}, {}
     best = top[0].score
@@ -328,7 +353,10 @@ def _evidence(scored: list[Scored]) -> tuple[dict[_Key, float], dict[tuple[int, 
 
 
 def _coherent(
-    mentions: list[Mention], ranked: list[list[Scored]], votes: list[list[Scored]]
+    mentions: list[Mention],
+    ranked: list[list[Scored]],
+    votes: list[list[Scored]],
+    w: PlaceWeights,
 ) -> None:
     """The joint choice: readings that lie where the document's other places lie win.
 
@@ -342,7 +370,7 @@ def _coherent(
     counties: dict[str, dict[_County, float]] = {}
     for mention, scored in zip(mentions, votes, strict=True):
         if mention.text not in evidence and scored:
-            evidence[mention.text] = _evidence(scored)
+            evidence[mention.text] = _evidence(scored, w.evidence_candidates)
             counties[mention.text] = _county_evidence(scored)
     if len(evidence) < 2:
         return
@@ -352,7 +380,7 @@ def _coherent(
         for s in scored:
             key = (mention.text, s.entry.id)
             if key not in bonuses:
-                bonuses[key] = _joint_bonus(s.entry, mention.text, evidence, counties)
+                bonuses[key] = _joint_bonus(s.entry, mention.text, evidence, counties, w)
             bonus = bonuses[key]
             rescored.append(Scored(s.entry, s.score + bonus) if bonus else s)
         ranked[index] = sorted(rescored, key=lambda s: (-s.score, s.entry.id))
@@ -363,13 +391,14 @@ def _joint_bonus(
     text: str,
     evidence: dict[str, tuple[dict[_Key, float], dict[tuple[int, int], float]]],
     counties: dict[str, dict[_County, float]],
+    w: PlaceWeights,
 ) -> float:
     """What the other names' votes add to one reading of a name."""
-    bonus = _COHERENCE * min(_support(entry, text, evidence), _COHERENCE_CAP)
+    bonus = w.coherence * min(_support(entry, text, evidence), w.coherence_cap)
     county = _county(entry)
     if county is not None:
         votes_for = (v.get(county, 0.0) for n, v in counties.items() if n != text)
-        bonus += _COUNTY * min(sum(votes_for), 1.0)
+        bonus += w.county * min(sum(votes_for), 1.0)
     return bonus
 
 
@@ -398,18 +427,23 @@ def resolve_all(
     capitals: set[str],
     federal: set[str],
     text: str = "",
+    *,
+    weights: PlaceWeights | None = None,
 ) -> list[list[Scored]]:
     """Ranked candidates of each mention (best first): the prior, then twice in context."""
-    ctx = Context(countries=Counter(named_countries), capital_countries=set(federal))
+    weights = weights or PlaceWeights()
+    ctx = Context(
+        countries=Counter(named_countries), capital_countries=set(federal), weights=weights
+    )
     ranked = _rank_all(mentions, ctx, capitals)
     _within(mentions, ranked, text)
     confident: dict[str, Entry] = {}
     mentioned = Counter(m.text for m in mentions)
-    for _ in range(_PASSES):
+    for _ in range(weights.passes):
         previous = ranked
         points = _learn(mentions, ranked, confident)
-        ctx = _context(named_countries, federal, confident, points, mentioned)
+        ctx = _context(named_countries, federal, confident, points, mentioned, weights)
         ranked = _rank_all(mentions, ctx, capitals)
         _within(mentions, ranked, text)
-        _coherent(mentions, ranked, previous)
+        _coherent(mentions, ranked, previous, weights)
     return ranked

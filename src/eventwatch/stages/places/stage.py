@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ...records import Actor, Document, Place
-from ...resources.countries import read_countries
+from pydantic import Field
+
+from ...pipeline.document import Document
+from ...pipeline.registry import StageSettings, stages
+from ...records import Actor, Place
+from ...resources import Country, Institution
 from ...resources.gazetteer import Entry, Gazetteer, normalise
-from ...resources.institutions import read_institutions
 from ...resources.wordlists import read_rows, split_cell
 from .location import locate_events
-from .resolve import Scored, resolve_all
+from .resolve import PlaceWeights, Scored, resolve_all
 from .toponyms import LOCAL_BODIES, Mention, demonym_spans, find_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["DEMONYM", "PlaceResolver"]
+    from ...resources import Resources
+
+__all__ = ["DEMONYM", "PlaceResolver", "PlaceSettings", "make_places"]
 
 #: the ``feature`` of a place named by a demonym ("Russian"), never an event location
 DEMONYM = "demonym"
@@ -76,19 +82,19 @@ def _names_dollar_country(mentions: list[Mention], named: Counter[str]) -> bool:
     )
 
 
-def _capitals() -> dict[str, str]:
+def _capitals(countries: Iterable[Country]) -> dict[str, str]:
     """Capital name -> country code, from the country table."""
-    return {c: country.iso3 for country in read_countries() for c in country.capitals}
+    return {c: country.iso3 for country in countries for c in country.capitals}
 
 
-def _demonym_places(gazetteer: Gazetteer) -> dict[str, Entry]:
+def _demonym_places(gazetteer: Gazetteer, countries: Iterable[Country]) -> dict[str, Entry]:
     """Demonym -> the place it names: countries ("Russian"), then regions ("Texans").
 
     The country table gives the countries' demonyms; ``data/demonyms.tsv`` those of
     regions, subdivisions and a few cities, each mapped to its gazetteer name.
     """
     wanted: list[tuple[str, str, str | None]] = [
-        (d, c.name, c.iso3) for c in read_countries() for d in c.demonyms
+        (d, c.name, c.iso3) for c in countries for d in c.demonyms
     ]
     for forms, area, code in read_rows(__package__, "demonyms.tsv", 3):
         wanted += [(form, area, code or None) for form in split_cell(forms)]
@@ -119,33 +125,45 @@ def _area(gazetteer: Gazetteer, name: str, country: str | None) -> Entry | None:
     return entries[0] if entries else None
 
 
-def _institution_names() -> frozenset[str]:
+def _institution_names(institutions: Iterable[Institution]) -> frozenset[str]:
     """The names of the actor table's institutions ("White House", "Pentagon"), normalised.
 
     Rows without a sector are territories (breakaway entities such as South
     Ossetia): places as well as actors, so they are left out.
     """
-    return frozenset(
-        normalise(name) for row in read_institutions() if row.sector for name in row.names
-    )
+    return frozenset(normalise(name) for row in institutions if row.sector for name in row.names)
+
+
+class PlaceSettings(StageSettings):
+    """Settings of ``eventwatch.places.v1``."""
+
+    #: runner-up readings kept in each place's ``candidates``
+    max_candidates: int = Field(default=3, ge=0, le=20)
+    weights: PlaceWeights = Field(default_factory=PlaceWeights)
 
 
 class PlaceResolver:
     """Fills ``doc.places`` and each event's ``location``."""
 
-    def __init__(self, gazetteer: Gazetteer, *, max_candidates: int = 3) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        countries: Iterable[Country],
+        institutions: Iterable[Institution],
+        settings: PlaceSettings | None = None,
+    ) -> None:
+        settings = settings or PlaceSettings()
         self.gazetteer = gazetteer
-        self.max_candidates = max_candidates
-        self.capitals = _capitals()
+        self.max_candidates = settings.max_candidates
+        self.weights = settings.weights
+        countries = tuple(countries)
+        self.capitals = _capitals(countries)
         #: as written in running text and in the capitals of a dateline
         self.capital_names = {*self.capitals, *(c.upper() for c in self.capitals)}
-        self.demonym_places = _demonym_places(gazetteer)
+        self.demonym_places = _demonym_places(gazetteer, countries)
         self.demonyms = frozenset(self.demonym_places)
-        self.institutions = _institution_names()
-
-    @classmethod
-    def from_settings(cls, *, max_candidates: int = 3, **_: Any) -> PlaceResolver:
-        return cls(Gazetteer(), max_candidates=max_candidates)
+        self.institutions = _institution_names(institutions)
 
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:
@@ -163,7 +181,9 @@ class PlaceResolver:
         named = Counter(c for w in words if (c := self.demonym_places[w].country) is not None)
         named.update(_currency_countries(doc.text, mentions, named))
         federal = self._federal(doc, mentions)
-        ranked = resolve_all(mentions, named, self.capital_names, federal, doc.text)
+        ranked = resolve_all(
+            mentions, named, self.capital_names, federal, doc.text, weights=self.weights
+        )
         doc.places = [self._place(m, r) for m, r in zip(mentions, ranked, strict=True) if r]
         doc.places = sorted([*doc.places, *self._demonyms(doc, demonyms)], key=lambda p: p.start)
         locate_events(doc, self.gazetteer, self._metonyms(doc))
@@ -367,3 +387,18 @@ def _inside_person_name(doc: Document, mention: Mention) -> bool:
                 if inside and named and not service and neighbour.text in words:
                     return True
     return False
+
+
+@stages.register(
+    "eventwatch.places.v1",
+    settings=PlaceSettings,
+    requires=["parse", "sentences", "mentions", "events"],
+    assigns=["places", "events"],
+)
+def make_places(settings: PlaceSettings, resources: Resources) -> PlaceResolver:
+    return PlaceResolver(
+        resources.gazetteer,
+        countries=resources.countries,
+        institutions=resources.institutions,
+        settings=settings,
+    )

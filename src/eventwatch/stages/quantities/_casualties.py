@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...records import Document
+from ...pipeline.document import Document
 from ._events import (
     _DIE,
     _INJURE,

@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...records import Document, Event, Quantity
+from ...pipeline.document import Document
+from ...records import Event, Quantity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -372,13 +373,18 @@ def quantify(doc: Document, event: Event) -> None:
 
 
 class QuantityStage:
-    """The ``eventwatch.quantities.v1`` stage: counts on events."""
+    """The ``eventwatch.quantities.v1`` stage: counts on events, and the document's casualties.
 
-    @classmethod
-    def from_settings(cls) -> QuantityStage:
-        return cls()
+    ``doc.casualties`` is the document's largest killed and injured counts over
+    every casualty phrase of the text (:func:`~eventwatch.stages.quantities.casualties`),
+    read here because only the stages see the parse.
+    """
 
     def __call__(self, doc: Document) -> Document:
+        from ._casualties import casualties
+
         for event in doc.events:
             quantify(doc, event)
+        killed, injured = casualties(doc)
+        doc.casualties = {"killed": killed, "injured": injured}
         return doc

@@ -22,13 +22,19 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ...records import Actor, Document, Quote, TextSpan
+from pydantic import Field
+
+from ...pipeline.document import Document
+from ...pipeline.registry import StageSettings, stages
+from ...records import Actor, Quote, TextSpan
 from ._cues import CUE_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["QuoteStage", "quotation_spans", "quotes"]
+    from ...resources import Resources
+
+__all__ = ["QuoteSettings", "QuoteStage", "make_quotes", "quotation_spans", "quotes"]
 
 #: cues whose object, not only a clause, is what is said ("accused Washington of …")
 OBJECT_CUES = frozenset(
@@ -38,7 +44,6 @@ OBJECT_CUES = frozenset(
     "threaten tout boast condemn slam encourage demand refer".split()
 )
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "‹": "›"}
-_MAX_QUOTE = 1500
 #: a publisher's notes, not a speaker's lines: "Correction: …"
 _LABELS = frozenset("correction clarification update note editor advertisement".split())
 #: a quotation signed with a dash and a name: "“…” ― Sonya Herridge"
@@ -48,7 +53,7 @@ _COLON_LINE = re.compile(r"(?m)^[\"“]?([A-Z][\w.’' -]{1,40}?): +(\S[^\n]*?)[
 _CLAUSES = {"ccomp", "xcomp", "parataxis"}
 
 
-def quotation_spans(text: str) -> list[tuple[int, int]]:
+def quotation_spans(text: str, *, max_chars: int = 1500) -> list[tuple[int, int]]:
     """``(start, end)`` of the text inside each pair of quotation marks."""
     found: list[tuple[int, int]] = []
     i = 0
@@ -57,7 +62,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         if close is None or (text[i] == "‘" and i and text[i - 1].isalnum()):
             i += 1
             continue
-        end = _closing(text, i + 1, close)
+        end = _closing(text, i + 1, close, max_chars)
         if end is None:
             i += 1
             continue
@@ -67,8 +72,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _closing(text: str, start: int, close: str) -> int | None:
-    limit = min(len(text), start + _MAX_QUOTE)
+def _closing(text: str, start: int, close: str, max_chars: int) -> int | None:
+    limit = min(len(text), start + max_chars)
     j = start
     while j < limit:
         char = text[j]
@@ -83,12 +88,12 @@ def _closing(text: str, start: int, close: str) -> int | None:
 class _Builder:
     """Quotes of one document, built cue by cue."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, max_quote: int) -> None:
         assert doc.parse is not None
         self.doc = doc
         self.parse = doc.parse
         self.quotes: list[tuple[Token, Quote]] = []
-        self.marks = quotation_spans(doc.text)
+        self.marks = quotation_spans(doc.text, max_chars=max_quote)
 
     def run(self) -> list[Quote]:
         for token in self.parse:
@@ -330,11 +335,15 @@ def _is_direct(marks: list[tuple[int, int]], content: TextSpan) -> bool:
     return inside * 2 >= content.end - content.start
 
 
-def quotes(doc: Document) -> list[Quote]:
-    """The quotes of a parsed document, in text order."""
+def quotes(doc: Document, *, max_quote: int = 1500) -> list[Quote]:
+    """The quotes of a parsed document, in text order.
+
+    A quotation mark left open for more than ``max_quote`` characters (or across a
+    blank line) quotes nothing.
+    """
     if doc.parse is None:
         return []
-    return _Builder(doc).run()
+    return _Builder(doc, max_quote).run()
 
 
 def attribute_events(doc: Document) -> None:
@@ -349,14 +358,30 @@ def attribute_events(doc: Document) -> None:
                 event.reported_by = quote.speaker
 
 
+class QuoteSettings(StageSettings):
+    """Settings of ``eventwatch.quotes.v1``."""
+
+    #: the longest quotation, in characters, between an opening and a closing mark
+    max_quote: int = Field(default=1500, ge=10)
+
+
 class QuoteStage:
     """The ``eventwatch.quotes.v1`` stage: fills ``doc.quotes`` and ``reported_by``."""
 
-    @classmethod
-    def from_settings(cls) -> QuoteStage:
-        return cls()
+    def __init__(self, settings: QuoteSettings) -> None:
+        self.max_quote = settings.max_quote
 
     def __call__(self, doc: Document) -> Document:
-        doc.quotes = quotes(doc)
+        doc.quotes = quotes(doc, max_quote=self.max_quote)
         attribute_events(doc)
         return doc
+
+
+@stages.register(
+    "eventwatch.quotes.v1",
+    settings=QuoteSettings,
+    requires=["parse", "sentences", "mentions", "events"],
+    assigns=["quotes", "events"],
+)
+def make_quotes(settings: QuoteSettings, resources: Resources) -> QuoteStage:
+    return QuoteStage(settings)
