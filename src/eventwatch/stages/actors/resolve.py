@@ -211,7 +211,7 @@ class Resolver:
             if titled and res.person and res.country is None:
                 res.country = self.vocab.surname_country(head.text)  # "President Bush"
             if not res.sectors and res.country is None:
-                self._from_apposition(res, head, names)
+                self._from_apposition(res, head, names, when, context)
         if not res.sectors and head.ent_type_ == "NORP" and head.tag_ in {"NNPS", "NNS"}:
             res.add_sector("CVL")  # "Iraqi Kurds": people named by their group
         if res.country is None and not res.person and self.place_country is not None:
@@ -354,11 +354,18 @@ class Resolver:
             elif res.country is None:
                 res.country = entry.country
 
-    def _from_apposition(self, res: Resolution, head: Token, names: dict[int, NameMatch]) -> None:
+    def _from_apposition(
+        self,
+        res: Resolution,
+        head: Token,
+        names: dict[int, NameMatch],
+        when: dt.date | None,
+        context: frozenset[str],
+    ) -> None:
         for child in head.children:
             if child.dep_ != "appos":
                 continue
-            inner, _, _ = self.resolve(child, names)
+            inner, _, _ = self.resolve(child, names, when=when, context=context)
             res.country = res.country or inner.country
             for sector in inner.sectors:
                 res.add_sector(sector)

@@ -19,6 +19,7 @@ from pydantic import Field
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Actor
+from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from .dictionary import ActorDictionary
 from .lexicon import ActorVocabulary, NameMatch
 from .resolve import PlaceCountry, Resolution, Resolver
@@ -58,19 +59,6 @@ _NOT_ACTOR_ENTS = {
     "LAW",
     "WORK_OF_ART",
     "LANGUAGE",
-}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_SAYING = {
-    "say",
-    "tell",
-    "detail",
-    "add",
-    "indicate",
-    "note",
-    "explain",
-    "specify",
-    "announce",
-    "state",
 }
 
 
@@ -112,8 +100,8 @@ class _Memory:
         sentence = head.sent.start
         if sentence != self._sentence:
             self._roll_over(sentence)
-        if head.dep_ in _SUBJECT_DEPS or (
-            head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in _SAYING
+        if head.dep_ in SUBJECT_DEPS or (
+            head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in SPEECH_VERBS
         ):  # "…, detailed John Kirby": the speaker after an inverted verb of saying
             self._subject = actor
         self._last = actor
@@ -248,7 +236,7 @@ class ActorMentions:
         person = memory.person_for(token) if Resolver.is_person_pronoun(token) else None
         if person is not None:
             return _copy_as(person, start, end, doc.text)
-        if Resolver.is_group_pronoun(token) and token.dep_ in {*_SUBJECT_DEPS, "poss"}:
+        if Resolver.is_group_pronoun(token) and token.dep_ in {*SUBJECT_DEPS, "poss"}:
             speaker = _speaker_subject(token, doc)
             if speaker is not None:
                 return _copy_as(speaker, start, end, doc.text)
@@ -357,14 +345,14 @@ def _speaker_subject(token: Token, doc: Document) -> Actor | None:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i in doc.actor_heads and child.i != token.i:
+            if child.dep_ in SUBJECT_DEPS and child.i in doc.actor_heads and child.i != token.i:
                 return doc.actor_heads[child.i]
         return None
     verb = token.head
     if verb.dep_ not in {"ccomp", "xcomp"}:
         return None
     for child in verb.head.children:
-        if child.dep_ in _SUBJECT_DEPS and child.i in doc.actor_heads:
+        if child.dep_ in SUBJECT_DEPS and child.i in doc.actor_heads:
             return doc.actor_heads[child.i]
     return None
 

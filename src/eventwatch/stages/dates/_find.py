@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...records import TimeSpan
+from ..lexicon import overlaps
 from ._calendar import Reading
 from ._lexicon import ANAPHORA, FIXED_HOLIDAYS, MOVING_HOLIDAYS, NUMBERS, UNITS, VAGUE_NUMBERS
 from ._lexicon import alternation as _alt
@@ -186,7 +187,7 @@ def find_times(doc: Doc, pub_date: dt.date | None) -> list[Found]:
             continue
         taken: list[tuple[int, int]] = []  # the merged span is no date: try its parts
         for part in sorted(members, key=lambda m: m[0] - m[1]):
-            if any(part[0] < e and s < part[1] for s, e in taken):
+            if any(overlaps(part, span) for span in taken):
                 continue
             item = _found(doc, pub_date, part[0], part[1], sent_starts)
             if item is not None:

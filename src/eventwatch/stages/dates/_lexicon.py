@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..lexicon import NUMBER_WORDS
+
 __all__ = [
     "ANAPHORA",
     "FIXED_HOLIDAYS",
@@ -61,12 +63,7 @@ for _i, _names in enumerate(
         MONTHS[_name] = _i
 
 #: precise counts
-NUMBERS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-}  # fmt: skip
+NUMBERS: dict[str, int] = {"a": 1, "an": 1, **NUMBER_WORDS}
 
 #: vague counts: their reading is approximate
 VAGUE_NUMBERS: dict[str, int] = {

@@ -15,7 +15,10 @@ maps them to the actor mentions the actor stage resolved. Rules, in order:
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import TYPE_CHECKING
+
+from ..lexicon import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -119,7 +122,7 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _children(token: Token, deps: set[str]) -> list[Token]:
+def _children(token: Token, deps: Set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
@@ -182,7 +185,7 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         "xcomp",
         "acomp",
     }:
-        victims = _children(trigger, {"nsubj", "nsubjpass"}) + _children(trigger.head, {"dobj"})
+        victims = _children(trigger, SUBJECT_DEPS) + _children(trigger.head, {"dobj"})
         return _subject(trigger.head) or _borrowed_subject(trigger.head), victims
     passive = bool(_children(trigger, {"nsubjpass", "auxpass"}))
     if passive and trigger.lemma_.lower() in _STATIVE and not _prep_objects(trigger, {"by"}):

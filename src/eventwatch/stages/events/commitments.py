@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .flags import SPEECH_LEMMAS
+from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -54,7 +54,7 @@ class Commitment:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
 def _aux(verb: Token, words: set[str]) -> Token | None:
@@ -147,7 +147,7 @@ def _future(verb: Token, subjects: list[Token], lexicon: TriggerLexicon) -> list
         return []
     possible = cue.lower_ in _POSSIBLE
     head = verb.head
-    if verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_LEMMAS:
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
         speakers = _subjects(head)
         if not speakers or subjects[0].lower_ not in _SELF:
             return []

@@ -19,17 +19,12 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["SPEECH_LEMMAS", "is_historical", "is_hypothetical", "is_negated", "speech_head"]
-
-SPEECH_LEMMAS = frozenset(
-    "say tell indicate announce state report add claim stress note declare confirm explain "
-    "specify detail observe write insist assure reply quote suggest argue acknowledge admit "
-    "reveal estimate maintain comment affirm emphasise emphasize underline recall believe "
-    "think know hear learn show predict warn".split()
-)
+__all__ = ["is_historical", "is_hypothetical", "is_negated", "speech_head"]
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _DENIAL = {"deny", "refute", "dismiss", "refuse", "decline", "fail"}
 _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "must", "'ll", "wo"}
@@ -102,7 +97,7 @@ def _path(trigger: Token, limit: int = 6) -> list[Token]:
         ):
             break
         token = token.head
-        if token.lemma_.lower() in SPEECH_LEMMAS:
+        if token.lemma_.lower() in SPEECH_VERBS:
             break
         path.append(token)
     return path
@@ -181,22 +176,18 @@ def speech_head(trigger: Token) -> Token | None:
         if token.head.i == token.i:
             break
         dep, head = token.dep_, token.head
-        if (
-            head.lemma_.lower() in SPEECH_LEMMAS
-            and head.pos_ == "VERB"
-            and dep not in _SUBJECT_DEPS
-        ):
+        if head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB" and dep not in _SUBJECT_DEPS:
             if dep != "dobj" or token.pos_ == "NOUN":
                 return head
         token = head
     root = token
     for child in root.children:
-        if child.dep_ in {"parataxis", "ccomp", "advcl"} and child.lemma_.lower() in SPEECH_LEMMAS:
+        if child.dep_ in {"parataxis", "ccomp", "advcl"} and child.lemma_.lower() in SPEECH_VERBS:
             if child.i > trigger.i and any(c.dep_ == "nsubj" for c in child.children):
                 return child
-    if root.i != trigger.i and root.lemma_.lower() in SPEECH_LEMMAS:
+    if root.i != trigger.i and root.lemma_.lower() in SPEECH_VERBS:
         return root
     return None
 
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_SUBJECT_DEPS = {*SUBJECT_DEPS, "csubj"}

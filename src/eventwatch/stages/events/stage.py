@@ -18,9 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Actor, Event, Evidence, TextSpan
+from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, overlaps
 from .arguments import noun_arguments, place_objects, verb_arguments, with_conjuncts
 from .commitments import Commitment, find_commitments
-from .flags import SPEECH_LEMMAS, is_historical, is_hypothetical, is_negated, speech_head
+from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerLexicon, TriggerMatch
 
 if TYPE_CHECKING:
@@ -258,7 +259,7 @@ def _trigger_span(doc: Document, match: TriggerMatch) -> TextSpan:
 def _subjects(verb: Token | None) -> list[Token]:
     if verb is None:
         return []
-    found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     for prep in verb.children:
         if prep.lower_ == "according":
             found += [g for c in prep.children for g in c.children if g.dep_ == "pobj"]
@@ -313,7 +314,7 @@ def _clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[A
             continue
         if actor.start <= trigger.idx < actor.end:
             continue
-        if any(s.start < actor.end and actor.start < s.end for s in sources):
+        if any(overlaps(s, actor) for s in sources):
             continue
         if any(_same_actor(actor, s) for s in sources):
             continue  # "they" for the leaders who speak
@@ -368,7 +369,7 @@ _SELF_REPORTED = {"AID", "MOBILIZE", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT
 def _root_subject(doc: Document, sent: Span) -> list[Actor]:
     """The actor subject of the sentence's main verb: the last-resort source."""
     root = sent.root
-    if root.lemma_.lower() in SPEECH_LEMMAS:
+    if root.lemma_.lower() in SPEECH_VERBS:
         return []  # the speaker reports the event; it does not act in it
     return _actors(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ...pipeline.document import Document
 from ...records import Event, Place
 from ...resources.gazetteer import Gazetteer
+from ..lexicon import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,7 +48,7 @@ LOCATIVE = {
 }
 _BORDER_NOUNS = {"border", "frontier", "boundary", "borders"}
 _FOLLOW = {"prep", "pobj", "compound", "amod", "nmod", "appos", "conj", "pcomp", "npadvmod"}
-_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent"}
+_ACTOR_DEPS = {*SUBJECT_DEPS, "dobj", "poss", "agent"}
 
 
 class _Places:

@@ -15,6 +15,7 @@ from ...records import Actor, Place
 from ...resources import Country, Institution
 from ...resources.gazetteer import Entry, Gazetteer, normalise
 from ...resources.wordlists import read_rows, split_cell
+from ..lexicon import DIRECTIVE_VERBS, SPEECH_VERBS, SUBJECT_DEPS, overlaps
 from .location import locate_events
 from .resolve import PlaceWeights, Scored, resolve_all
 from .toponyms import LOCAL_BODIES, Mention, demonym_spans, find_mentions
@@ -42,9 +43,10 @@ _FEDERAL_CUES = (
     "Trump administration",
     "Obama administration",
 )
+#: verbs whose subject speaks for a government ("Washington said", "Moscow urged")
+_SPEAKING = SPEECH_VERBS | DIRECTIVE_VERBS
 #: what follows the place of a dateline: a dash, the agency ("(AP)"), a state (", Ill.")
 _DATELINE_MARKS = frozenset("—–-(,")
-_SPEECH_LEMMAS = {"say", "tell", "indicate", "announce", "warn", "state", "claim", "add", "urge"}
 
 
 #: currency signs and the country whose money they usually are: a document that
@@ -200,7 +202,7 @@ class PlaceResolver:
         found: list[Place] = []
         for span in spans:
             start, end = span.start_char, span.end_char
-            if any(s < end and start < e for s, e in taken):
+            if any(overlaps((start, end), span) for span in taken):
                 continue
             entry = self.demonym_places[span.text]
             found.append(_place(start, end, span.text, entry, feature=DEMONYM, score=1.0))
@@ -244,9 +246,7 @@ class PlaceResolver:
             span = doc.parse.char_span(mention.start, mention.end, alignment_mode="expand")
             root = span.root if span is not None else None
             speaks = (
-                root is not None
-                and root.dep_ in {"nsubj", "nsubjpass"}
-                and root.head.lemma_ in _SPEECH_LEMMAS
+                root is not None and root.dep_ in SUBJECT_DEPS and root.head.lemma_ in SPEECH_VERBS
             )
             if speaks:
                 found.add(country)
@@ -265,10 +265,10 @@ class PlaceResolver:
             if span is None:
                 continue
             root = span.root
-            speaker = root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _SPEECH_LEMMAS
+            speaker = root.dep_ in SUBJECT_DEPS and root.head.lemma_ in _SPEAKING
             actor = _actor_at(doc, doc.parse, place.start, place.end)
             in_role = actor is not None and (actor.start, actor.end) in roles
-            if speaker or in_role or root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}:
+            if speaker or in_role or root.dep_ in {*SUBJECT_DEPS, "dobj", "poss"}:
                 found.add(index)
         return found
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...resources.gazetteer import Entry, Gazetteer
+from ..lexicon import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -146,7 +147,7 @@ def _acts(token: Token) -> bool:
     after a title ("President Obama")."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     titled = before is not None and (before.text.endswith(".") or before.lower_ in _TITLES)
-    return token.dep_ in {"nsubj", "nsubjpass"} or titled
+    return token.dep_ in SUBJECT_DEPS or titled
 
 
 def _no_name_word(sub: Span) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...pipeline.document import Document
+from ..lexicon import SUBJECT_DEPS
 from ._events import (
     _DIE,
     _INJURE,
@@ -55,13 +56,13 @@ def _sufferers(wound: Token) -> Iterator[Token]:
     if objects and verb.lemma_.lower() in _FINDERS:
         yield from objects
         return
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not subjects and verb.dep_ in {"acl", "relcl"}:
         subjects = [verb.head]
     elif not subjects and verb.dep_ in {"advcl", "pcomp", "xcomp"}:
         # "a woman arrived at a hospital suffering from a gunshot wound"
         clause = verb.head.head if verb.head.dep_ == "prep" else verb.head
-        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     yield from (_antecedent(c, verb) for c in subjects)
 
 
@@ -112,7 +113,7 @@ def _other_victim(trigger: Token) -> bool:
     """Is this a conjoined clause about someone else ("… and a woman was struck")?"""
     if trigger.dep_ != "conj":
         return False
-    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
     return bool(subjects) and all(s.lower_ not in _SELF and s.pos_ != "PRON" for s in subjects)
 
 

@@ -18,18 +18,16 @@ from typing import TYPE_CHECKING
 
 from ...pipeline.document import Document
 from ...records import Event, Quantity
+from ..lexicon import NUMBER_WORDS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = ["QuantityStage", "count_of", "estimate", "parse_quantity", "victims"]
 
+#: number words, and the words that count people as a number does ("a dozen", "both")
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    **NUMBER_WORDS,
     "dozen": 12, "a": 1, "an": 1, "single": 1, "both": 2, "couple": 2, "pair": 2,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -267,13 +265,13 @@ def victims(trigger: Token) -> Iterator[Token]:
         yield from (c for c in head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})
     elif trigger.dep_ in {"pcomp", "advcl"} and not _has_subject(trigger):
         clause = head.head if head.dep_ == "prep" else head
-        yield from (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"})
+        yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
     elif trigger.dep_ == "conj" and not _has_subject(trigger):
         # "… was arrested and charged"; a passive also takes an active subject:
         # "the victim turned to run and was shot"
         passive = any(c.dep_ == "auxpass" for c in trigger.children)
-        deps = {"nsubjpass", "nsubj"} if passive else {"nsubjpass"}
-        yield from (_antecedent(c, head) for c in head.children if c.dep_ in deps)
+        subject_deps = SUBJECT_DEPS if passive else frozenset({"nsubjpass"})
+        yield from (_antecedent(c, head) for c in head.children if c.dep_ in subject_deps)
 
 
 def _unreal(trigger: Token) -> bool:

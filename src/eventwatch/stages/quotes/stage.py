@@ -27,7 +27,7 @@ from pydantic import Field
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Actor, Quote, TextSpan
-from ._cues import CUE_LEMMAS
+from ..lexicon import ATTRIBUTION_CUES, overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -99,7 +99,7 @@ class _Builder:
         for token in self.parse:
             if token.lower_ == "according" and token.i + 1 < len(self.parse):
                 self._according(token)
-            elif token.lemma_.lower() in CUE_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+            elif token.lemma_.lower() in ATTRIBUTION_CUES and token.pos_ in {"VERB", "AUX"}:
                 self._verb(token)
         marks = self.marks
         quoted = marks + [m.span(2) for m in _COLON_LINE.finditer(self.doc.text)]
@@ -223,7 +223,7 @@ class _Builder:
     def _direct(self, marks: list[tuple[int, int]]) -> None:
         covered = [q.content for _, q in self.quotes]
         for start, end in marks:
-            if any(c.start < end and start < c.end for c in covered):
+            if any(overlaps((start, end), c) for c in covered):
                 continue
             content = self.parse.char_span(start, end, alignment_mode="expand")
             if content is None or len(content) < 4:
@@ -247,7 +247,7 @@ class _Builder:
         covered = [q.content for _, q in self.quotes]
         for match in _COLON_LINE.finditer(self.doc.text):
             start, end = match.span(2)
-            if any(c.start < end and start < c.end for c in covered):
+            if any(overlaps((start, end), c) for c in covered):
                 continue
             name = self.parse.char_span(*match.span(1), alignment_mode="expand")
             cue = self.parse.char_span(match.start(2) - 2, match.start(2) - 1)
@@ -273,7 +273,7 @@ class _Builder:
         after = self.parse[last.end].sent if last.end < len(self.parse) else None
         used = {cue.i for cue, _ in self.quotes}
         for number, tokens in enumerate((near, list(before or ()), list(after or ()))):
-            cues = [t for t in tokens if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB"]
+            cues = [t for t in tokens if t.lemma_.lower() in ATTRIBUTION_CUES and t.pos_ == "VERB"]
             if number:  # next door: only a cue that says nothing of its own ("he said:")
                 cues = [t for t in cues if t.i not in used and t.dep_ == "ROOT"]
             if cues:

@@ -1,0 +1,25 @@
+"""Words and parse labels that more than one stage reads, written once.
+
+* :mod:`.speech`: verbs of saying and the attribution cues of quotes;
+* :mod:`.numbers`: number words;
+* :mod:`.syntax`: dependency-label sets and span overlap.
+
+A stage package imports this and never another stage package, so two stages
+can no longer drift apart on what counts as a verb of saying.
+"""
+
+from __future__ import annotations
+
+from .numbers import NUMBER_WORDS
+from .speech import ATTRIBUTION_CUES, DIRECTIVE_VERBS, SPEECH_VERBS
+from .syntax import OBJECT_DEPS, SUBJECT_DEPS, overlaps
+
+__all__ = [
+    "ATTRIBUTION_CUES",
+    "DIRECTIVE_VERBS",
+    "NUMBER_WORDS",
+    "OBJECT_DEPS",
+    "SPEECH_VERBS",
+    "SUBJECT_DEPS",
+    "overlaps",
+]
