@@ -10,9 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,16 +18,13 @@ import pytest
 from eventwatch import (
     Article,
     CodedDocument,
-    Document,
-    Event,
-    Evidence,
     Pipeline,
     Resources,
-    StageSettings,
 )
 from eventwatch.pipeline.config import PipelineConfig, StageConfig
-from eventwatch.pipeline.registry import stages
 from eventwatch.resources import Entry, MemoryGazetteer
+
+from .stubs import FakeParser
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "kosovo-2023-09-29.txt"
@@ -58,83 +53,6 @@ def seed_doc(pipeline: Pipeline) -> CodedDocument:
     return pipeline.code_text(SEED.read_text("utf-8"), id="seed", pub_date=dt.date(2023, 9, 29))
 
 
-# --- fakes: a parser without spaCy, stub stages, a small gazetteer ------------------------
-
-
-@dataclass(frozen=True)
-class FakeSentence:
-    start_char: int
-    end_char: int
-
-
-class FakeParse:
-    """What the runner reads of a parse: the sentences, split after ``.``, ``!`` or ``?``."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.sents = [
-            FakeSentence(m.start(), m.end()) for m in re.finditer(r"[^.!?\s][^.!?]*[.!?]?", text)
-        ]
-
-
-class FakeParser:
-    """A parser that loads no model: each text becomes a :class:`FakeParse`."""
-
-    batch_size = 4
-    model_version = "fake_parser 1.0"
-
-    def parse_many(self, texts: Iterable[str]) -> Iterator[FakeParse]:
-        for text in texts:
-            yield self.parse(text)
-
-    def parse(self, text: str) -> FakeParse:
-        return FakeParse(text)
-
-
-class KeywordSettings(StageSettings):
-    word: str = "attacked"
-    type: str = "ASSAULT"
-
-
-@stages.register(
-    "test.keyword_events.v1",
-    settings=KeywordSettings,
-    requires=["sentences"],
-    assigns=["events"],
-)
-def _make_keyword_events(
-    settings: KeywordSettings, resources: Resources
-) -> Callable[[Document], Document]:
-    """A stub event stage: one event of ``type`` for each ``word`` in the text."""
-
-    def stage(doc: Document) -> Document:
-        for match in re.finditer(rf"\b{re.escape(settings.word)}\b", doc.text):
-            index, sentence = next(
-                (i, s) for i, s in enumerate(doc.sentences) if s.start <= match.start() < s.end
-            )
-            doc.events.append(
-                Event(
-                    id="",
-                    type=settings.type,
-                    mode=None,
-                    context=[],
-                    cameo=None,
-                    source=[],
-                    target=[],
-                    evidence=Evidence(
-                        index,
-                        sentence.start,
-                        sentence.end,
-                        doc.text[sentence.start : sentence.end],
-                        doc.span(match.start(), match.end()),
-                    ),
-                )
-            )
-        return doc
-
-    return stage
-
-
 def _entry(id_: int, name: str, country: str, lat: float, lon: float, population: int) -> Entry:
     return Entry(id_, name, country, None, lat, lon, population, None, "PPL", True)
 
@@ -156,7 +74,9 @@ def fake_gazetteer() -> MemoryGazetteer:
 @pytest.fixture(scope="session")
 def stub_pipeline(fake_gazetteer: MemoryGazetteer) -> Pipeline:
     """The real runner around a fake parser and the stub keyword stage."""
-    config = PipelineConfig(stages=[StageConfig(name="test.keyword_events.v1")])
+    config = PipelineConfig(
+        plugins=["tests.stubs"], stages=[StageConfig(name="test.keyword_events.v1")]
+    )
     return Pipeline(config, parser=FakeParser(), resources=Resources(gazetteer=fake_gazetteer))
 
 

@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventwatch.cli import app
+from eventwatch.records import default_id
 
 from .conftest import SEED
 
@@ -69,7 +70,9 @@ def test_stdin_input() -> None:
     result = runner.invoke(app, ["code", "-", "--format", "doc"], input=GOOD)
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["id"] == "stdin" and doc["events"]
+    assert doc["id"] == default_id(GOOD, "stdin") and doc["events"]
+    other = runner.invoke(app, ["code", "-", "--format", "doc"], input=GOOD + " Again.")
+    assert json.loads(other.stdout)["id"] != doc["id"]  # two texts never share an id
 
 
 def test_table_format_names_types_and_actors() -> None:
@@ -120,7 +123,11 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     [
         (["code", "missing.txt"], 2, "no such file or directory"),
         (["code", "-", "--format", "xml"], 2, "'xml' is not one of"),
-        (["evaluate", "README.md", "--task", "nope"], 2, "InputError: unknown task 'nope'"),
+        (
+            ["evaluate", "README.md", "--task", "nope"],
+            2,
+            "InputError: [input-task] unknown task 'nope'",
+        ),
     ],
 )
 def test_the_installed_command_exits_2_without_a_traceback(args, code, message) -> None:

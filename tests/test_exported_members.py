@@ -24,5 +24,7 @@ def test_errors_share_one_root() -> None:
         "ConfigError",
         "ResourceError",
         "StageError",
+        "EngineError",
+        "StoreError",
     ):
         assert issubclass(getattr(eventwatch, name), eventwatch.EventwatchError)

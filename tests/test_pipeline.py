@@ -13,7 +13,8 @@ from eventwatch.pipeline.config import PipelineConfig, StageConfig
 from eventwatch.pipeline.registry import stages
 from eventwatch.records import content_hash, default_id
 
-from .conftest import SEED, FakeParser, articles
+from .conftest import SEED, articles
+from .stubs import FakeParser
 
 pytestmark = pytest.mark.issue(13)
 

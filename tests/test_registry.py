@@ -8,7 +8,7 @@ from eventwatch import ConfigError, Pipeline
 from eventwatch.pipeline.config import PipelineConfig, StageConfig, load_config
 from eventwatch.pipeline.registry import Registry, check_order, stages
 
-from .conftest import FakeParser
+from .stubs import FakeParser
 
 pytestmark = pytest.mark.issue(13)
 

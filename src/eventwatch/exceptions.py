@@ -9,6 +9,7 @@
     ├── ConfigError                 the pipeline configuration is wrong       [config]
     ├── ResourceError               a packaged model or table is missing: reinstall [resource]
     ├── StageError                  a stage failed on a document (``stage``, ``doc_id``) [stage]
+    ├── EngineError                 a worker process or cluster failed       [engine]
     └── StoreError                  the database failed or refused (``url``)  [store]
 
 Every error carries a stable, searchable ``code``: the class's own (in brackets
@@ -24,6 +25,7 @@ from __future__ import annotations
 __all__ = [
     "ConfigError",
     "DictionaryError",
+    "EngineError",
     "DocumentError",
     "EventwatchError",
     "InputError",
@@ -98,6 +100,12 @@ class StageError(EventwatchError):
         super().__init__(f"{stage}: {message}", code=code)
         self.stage = stage
         self.doc_id = doc_id
+
+
+class EngineError(EventwatchError):
+    """A worker process died or the cluster failed; what was already returned is kept."""
+
+    default_code = "engine"
 
 
 class StoreError(EventwatchError):

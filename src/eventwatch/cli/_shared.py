@@ -1,20 +1,44 @@
-"""What the document commands share: their common options and the coding loop."""
+"""What the document commands share: their common options, the coding loop, the progress bar."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
-from ..ingest import parse_date, read_inputs
+from ..ingest import count_inputs, parse_date
 from ..records import CodedDocument
 
-__all__ = ["ActorsOption", "InputArgument", "PubDateOption", "coded_documents", "err", "pub_date"]
+__all__ = [
+    "ActorsOption",
+    "ConfigOption",
+    "InputArgument",
+    "PubDateOption",
+    "WorkersOption",
+    "coded_documents",
+    "err",
+    "progress",
+    "pub_date",
+    "report_problem",
+]
+
+T = TypeVar("T")
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -30,6 +54,14 @@ ActorsOption = Annotated[
     Path | None,
     typer.Option("--actors", help="A YAML actor dictionary that adds or overrides actors."),
 ]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="A pipeline config TOML (default: the packaged one)."),
+]
+WorkersOption = Annotated[
+    int,
+    typer.Option("--workers", "-w", min=1, help="Worker processes that parse and code."),
+]
 
 
 def pub_date(value: str | None) -> dt.date | None:
@@ -42,36 +74,67 @@ def pub_date(value: str | None) -> dt.date | None:
         raise typer.BadParameter(str(exc), param_hint="--pub-date") from None
 
 
+def report_problem(doc_id: str, stage: str, message: str) -> None:
+    """One line on stderr for a document's error; the input's words are never markup."""
+    line = Text()
+    line.append(doc_id, style="yellow")
+    line.append(f": {stage}: {message}")
+    err.print(line, highlight=False)
+
+
 def coded_documents(
-    source: str, *, date: str | None, actors: Path | None = None, config: Path | None = None
+    source: str,
+    *,
+    date: str | None,
+    actors: Path | None = None,
+    config: Path | None = None,
+    workers: int = 1,
 ) -> Iterator[CodedDocument]:
-    """Code every document of ``source``, with a progress bar and per-document errors on stderr."""
-    from ..pipeline import Pipeline
+    """Code every document of ``source`` as it is read, with a progress bar and errors on stderr."""
+    from ..engines import code_inputs, engine_for
+    from ..pipeline import PipelineSpec
 
     when = pub_date(date)
     if source != "-" and not Path(source).exists():
         raise typer.BadParameter(f"{source}: no such file or directory", param_hint="INPUT")
     if actors is not None and not actors.is_file():
         raise typer.BadParameter(f"{actors}: no such file", param_hint="--actors")
-    items = list(read_inputs(source, pub_date=when))
     overrides = {"eventwatch.actor_mentions.v1": {"dictionary": str(actors)}} if actors else None
-    pipeline = Pipeline.load(config, overrides=overrides)
-    with _progress(len(items)) as progress:
-        task = progress.add_task("coding", total=len(items))
-        for doc in pipeline.code_articles(items):
-            progress.advance(task)
-            for error in doc.errors:
-                err.print(f"[yellow]{doc.id}[/]: {error.stage}: {error.message}", highlight=False)
-            yield doc
+    spec = PipelineSpec.load(config, overrides=overrides)
+    docs = code_inputs(source, spec=spec, engine=engine_for(workers), pub_date=when)
+    for doc in progress(docs, total=count_inputs(source), description="coding"):
+        for error in doc.errors:
+            report_problem(doc.id, error.stage, error.message)
+        yield doc
 
 
-def _progress(total: int) -> Progress:
-    return Progress(
+class _RateColumn(ProgressColumn):
+    """Documents per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} docs/s" if speed else "")
+
+
+def progress(items: Iterable[T], *, total: int | None, description: str) -> Iterator[T]:
+    """``items`` as they come, with a bar (rate and time left) on a terminal; silent elsewhere.
+
+    ``total`` is shown when known (a file's line count); otherwise the bar counts.
+    """
+    bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TaskProgressColumn(),
+        _RateColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err,
-        disable=total < 2,
+        disable=not err.is_terminal,
         transient=True,
     )
+    with bar:
+        task = bar.add_task(description, total=total)
+        for item in items:
+            bar.advance(task)
+            yield item

@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from .document import Document
 from .registry import StageSettings, stages
-from .runner import Pipeline
+from .runner import Pipeline, PipelineSpec
 
-__all__ = ["Document", "Pipeline", "StageSettings", "stages"]
+__all__ = ["Document", "Pipeline", "PipelineSpec", "StageSettings", "stages"]

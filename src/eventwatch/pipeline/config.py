@@ -45,6 +45,9 @@ class StageConfig(BaseModel):
 class PipelineConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    #: modules imported before the stages are looked up: they register custom stages
+    #: (installed packages can use the ``eventwatch.stages`` entry points instead)
+    plugins: list[str] = Field(default_factory=list)
     nlp: NlpConfig = Field(default_factory=NlpConfig)
     input: InputConfig = Field(default_factory=InputConfig)
     stages: list[StageConfig]

@@ -13,10 +13,12 @@ loads the model and word lists once, on unpickling.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import itertools
 import json
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,36 @@ from .document import Document
 from .parser import Parser, TextParser
 from .registry import Stage, StageInfo, check_order, stages
 
-__all__ = ["Pipeline"]
+__all__ = ["Pipeline", "PipelineSpec"]
+
+
+@dataclass(frozen=True, eq=False)
+class PipelineSpec:
+    """What a pipeline is built from: config, settings overrides, resources.
+
+    It pickles in a few kilobytes, so an engine sends it to each worker and the
+    worker builds its own :class:`Pipeline` once (loading the model there).
+    """
+
+    config: PipelineConfig
+    overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    resources: Resources | None = None
+    parser: TextParser | None = None
+
+    @classmethod
+    def load(
+        cls,
+        config_path: Path | None = None,
+        *,
+        overrides: dict[str, dict[str, Any]] | None = None,
+    ) -> PipelineSpec:
+        """The spec of ``config_path`` (the packaged default if None); loads no model."""
+        return cls(load_config(config_path), dict(overrides or {}))
+
+    def build(self) -> Pipeline:
+        return Pipeline(
+            self.config, overrides=self.overrides, resources=self.resources, parser=self.parser
+        )
 
 
 class Pipeline:
@@ -50,6 +81,7 @@ class Pipeline:
     ) -> None:
         self.config = config
         self.overrides = overrides or {}
+        _import_plugins(config.plugins)
         infos = [stages.get(s.name) for s in config.stages]
         problems = check_order(infos)
         if problems:
@@ -82,9 +114,14 @@ class Pipeline:
         """The pipeline described by ``config_path`` (the packaged default if None)."""
         return cls(load_config(config_path), overrides=overrides, resources=resources)
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    @property
+    def spec(self) -> PipelineSpec:
+        """What this pipeline was built from (a custom parser is kept, the default is not)."""
         parser = self.parser if self._custom_parser else None
-        return (_rebuild, (self.config, self.overrides, self.resources, parser))
+        return PipelineSpec(self.config, self.overrides, self.resources, parser)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PipelineSpec.build, (self.spec,))
 
     def stage(self, name: str) -> Stage:
         """The configured stage registered under ``name``."""
@@ -187,13 +224,14 @@ class Pipeline:
                 )
 
 
-def _rebuild(
-    config: PipelineConfig,
-    overrides: dict[str, dict[str, Any]],
-    resources: Resources,
-    parser: TextParser | None,
-) -> Pipeline:
-    return Pipeline(config, overrides=overrides, resources=resources, parser=parser)
+def _import_plugins(modules: list[str]) -> None:
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            raise ConfigError(
+                f"plugin module {module!r} cannot be imported: {exc}", code="config-plugin"
+            ) from exc
 
 
 def _attach_parse(doc: Document, spacy_doc: Any) -> None:

@@ -147,9 +147,13 @@ def evaluate(
         importlib.import_module(f"{__name__}.{module}")
     scorer = TASKS.get(task)
     if scorer is None:
-        raise InputError(f"unknown task {task!r} (known: {', '.join(sorted(TASKS))})")
+        raise InputError(
+            f"unknown task {task!r} (known: {', '.join(sorted(TASKS))})", code="input-task"
+        )
     if split not in SPLITS:
-        raise InputError(f"unknown split {split!r} (known: {', '.join(SPLITS)})")
+        raise InputError(
+            f"unknown split {split!r} (known: {', '.join(SPLITS)})", code="input-split"
+        )
     report = scorer(Path(gold_path), Selection(split, limit))
     report.title += f" [{split}]"
     return report

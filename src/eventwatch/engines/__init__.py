@@ -1,0 +1,22 @@
+"""Engines run a pipeline over a stream of articles: in this process, or in worker processes.
+
+Every engine takes a :class:`~eventwatch.pipeline.PipelineSpec` (what the
+pipeline is built from; it pickles in kilobytes) and an iterable of articles,
+and yields :class:`~eventwatch.records.CodedDocument` records in input order.
+The output does not depend on the engine or the number of workers: each
+document is coded alone, and its ids come from its content. Engines sit around
+the pipeline, never inside a stage.
+
+* :class:`LocalEngine`: the pipeline in this process.
+* :class:`ProcessEngine`: ``workers`` processes, each loading the pipeline once;
+  batches are fed through a bounded window, so memory stays flat on streamed input.
+"""
+
+from __future__ import annotations
+
+from ._base import Engine, engine_for
+from ._jobs import code_inputs
+from ._local import LocalEngine
+from ._processes import ProcessEngine
+
+__all__ = ["Engine", "LocalEngine", "ProcessEngine", "code_inputs", "engine_for"]
