@@ -42,13 +42,14 @@ def resolve_actor_command(
     ] = None,
 ) -> None:
     """Resolve actor mention strings to name, country and sector."""
-    from ..pipeline import Pipeline
+    from ..engines import pipeline_for
+    from ..pipeline import PipelineSpec
 
     if format != "jsonl":
         raise typer.BadParameter(f"unknown format {format!r} (known: jsonl)", param_hint="--format")
     items = [_query(n, r) for n, r in read_jsonl_records(input)]
     overrides = {"eventwatch.actor_mentions.v1": {"dictionary": str(actors)}} if actors else None
-    pipeline = Pipeline.load(overrides=overrides)
+    pipeline = pipeline_for(PipelineSpec.load(overrides=overrides))
     answers = dict(
         (id(q), a)
         for q, a in resolve_actors(pipeline, [q for q in items if isinstance(q, ActorQuery)])

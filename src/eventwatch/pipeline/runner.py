@@ -62,6 +62,17 @@ class PipelineSpec:
             self.config, overrides=self.overrides, resources=self.resources, parser=self.parser
         )
 
+    def key(self) -> str | None:
+        """A fingerprint of what the spec builds, or None when it holds live objects.
+
+        Two specs with the same key build pipelines that code every text alike,
+        so a process may keep one pipeline per key.
+        """
+        if self.resources is not None or self.parser is not None:
+            return None
+        settings = {"config": self.config.model_dump(mode="json"), "overrides": self.overrides}
+        return json.dumps(settings, sort_keys=True)
+
 
 class Pipeline:
     """Text in, coded :class:`~eventwatch.records.CodedDocument` out.

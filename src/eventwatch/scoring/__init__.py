@@ -21,8 +21,10 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from ..engines import pipeline_for
 from ..exceptions import InputError
 from ..ingest import parse_date, read_jsonl_records
+from ..pipeline import Pipeline, PipelineSpec
 from ..records import Article
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "format_halves",
     "format_report",
     "gold_articles",
+    "default_pipeline",
     "ratio_row",
     "read_gold",
     "split_of",
@@ -137,6 +140,11 @@ def gold_articles(records: list[dict[str, Any]]) -> list[Article]:
         )
         for i, r in enumerate(records)
     ]
+
+
+def default_pipeline() -> Pipeline:
+    """The packaged pipeline, built once per process (``make evaluate`` scores many halves)."""
+    return pipeline_for(PipelineSpec.load())
 
 
 def evaluate(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..lookup import ActorQuery, query_date, resolve_actors
-from . import Report, Selection, ratio_row, read_gold, task
+from . import Report, Selection, default_pipeline, ratio_row, read_gold, task
 
 __all__ = ["evaluate_actors"]
 
@@ -17,8 +17,6 @@ __all__ = ["evaluate_actors"]
 @task("actors")
 def evaluate_actors(gold_path: Path, selection: Selection) -> Report:
     """Resolve every gold mention string and compare its codes."""
-    from ..pipeline import Pipeline
-
     records = read_gold(gold_path, selection, ("text",))
     queries = []
     for number, record in enumerate(records):
@@ -26,7 +24,7 @@ def evaluate_actors(gold_path: Path, selection: Selection) -> Report:
         queries.append(
             ActorQuery(str(record.get("id", number)), record["text"], record.get("context"), date)
         )
-    answers = [actor for _, actor in resolve_actors(Pipeline.load(), queries)]
+    answers = [actor for _, actor in resolve_actors(default_pipeline(), queries)]
     country_hit = country_total = sector_hit = sector_total = 0
     for record, actor in zip(records, answers, strict=True):
         if "country" in record:

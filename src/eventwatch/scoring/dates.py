@@ -21,7 +21,7 @@ from typing import Any
 from ..ingest import parse_date
 from ..records import TimeSpan
 from ..stages.dates import resolve_date
-from . import Report, Selection, gold_articles, ratio_row, read_gold, task
+from . import Report, Selection, default_pipeline, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["case_is_right", "evaluate_dates", "evaluate_times", "score_timexes"]
 
@@ -86,10 +86,8 @@ def score_timexes(gold: list[dict[str, Any]], times: Sequence[TimeSpan]) -> tupl
 @task("times")
 def evaluate_times(gold_path: Path, selection: Selection) -> Report:
     """Code the TimeML documents and score full-day DATE expressions."""
-    from ..pipeline import Pipeline
-
     records = read_gold(gold_path, selection, ("text", "timexes"))
-    pipeline = Pipeline.load()
+    pipeline = default_pipeline()
     total = found = right = 0
     for record, doc in zip(records, pipeline.code_articles(gold_articles(records)), strict=True):
         counts = score_timexes(record["timexes"], doc.times)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..records import CodedDocument, Place
 from ..stages.places.resolve import distance_km
-from . import Report, Selection, gold_articles, ratio_row, read_gold, task
+from . import Report, Selection, default_pipeline, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["PlaceCounts", "score_places", "to_report"]
 
@@ -75,8 +75,6 @@ def to_report(counts: PlaceCounts) -> Report:
 @task("places")
 def evaluate_places(gold_path: Path, selection: Selection) -> Report:
     """Score the pipeline's places on a gold file of toponyms with coordinates."""
-    from ..pipeline import Pipeline
-
     records = read_gold(gold_path, selection, ("text", "toponyms"))
-    docs = Pipeline.load().code_articles(gold_articles(records))
+    docs = default_pipeline().code_articles(gold_articles(records))
     return to_report(score_places(records, docs))

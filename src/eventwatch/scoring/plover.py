@@ -21,7 +21,7 @@ from typing import Any
 
 from ..exceptions import InputError
 from ..records import Actor, CodedDocument, Event
-from . import Report, Row, Selection, gold_articles, read_gold, task
+from . import Report, Row, Selection, default_pipeline, gold_articles, read_gold, task
 
 __all__ = ["PloverReport", "score_plover", "to_report"]
 
@@ -125,13 +125,11 @@ def score_plover(pairs: Iterable[tuple[dict[str, Any], CodedDocument]]) -> Plove
 @task("plover")
 def evaluate_plover(gold_path: Path, selection: Selection) -> Report:
     """Code every gold sentence and score types and actors."""
-    from ..pipeline import Pipeline
-
     records = read_gold(gold_path, selection, ("text", "events"))
     for number, record in enumerate(records, start=1):
         if not record["events"]:
             raise InputError(f"{gold_path}: record {number} has no gold event")
-    docs = Pipeline.load().code_articles(gold_articles(records))
+    docs = default_pipeline().code_articles(gold_articles(records))
     return to_report(score_plover(zip(records, docs, strict=True)))
 
 

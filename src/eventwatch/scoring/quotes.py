@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import CodedDocument
-from . import Report, Selection, gold_articles, ratio_row, read_gold, task
+from . import Report, Selection, default_pipeline, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["SpanScore", "evaluate_casualties", "evaluate_quotes", "match_spans"]
 
@@ -99,10 +99,8 @@ def score_quotes(pairs: Iterable[tuple[dict[str, Any], CodedDocument]]) -> dict[
 @task("quotes")
 def evaluate_quotes(gold_path: Path, selection: Selection) -> Report:
     """Code every gold article and score speaker and content spans."""
-    from ..pipeline import Pipeline
-
     records = read_gold(gold_path, selection, ("text", "attributions"))
-    docs = Pipeline.load().code_articles(gold_articles(records))
+    docs = default_pipeline().code_articles(gold_articles(records))
     scores = score_quotes(zip(records, docs, strict=True))
     report = Report(title=f"Quotes evaluation: {len(records)} articles")
     for role, score in scores.items():
@@ -115,10 +113,8 @@ def evaluate_quotes(gold_path: Path, selection: Selection) -> Report:
 @task("casualties")
 def evaluate_casualties(gold_path: Path, selection: Selection) -> Report:
     """Code every gold article and compare its largest killed and injured counts."""
-    from ..pipeline import Pipeline
-
     records = read_gold(gold_path, selection, ("text", "killed", "injured"))
-    docs = Pipeline.load().code_articles(gold_articles(records))
+    docs = default_pipeline().code_articles(gold_articles(records))
     killed = injured = 0
     for record, doc in zip(records, docs, strict=True):
         coded_killed = doc.casualties.get("killed", 0)
