@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SEED := examples/kosovo-2023-09-29.txt
 
-.PHONY: demo test bench evaluate lint install clean
+.PHONY: demo test bench evaluate lint docs install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ evaluate: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy src
+	$(BIN)/cog --check docs/cli.md
+
+docs: $(STAMP)
+	$(BIN)/cog -r docs/cli.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
