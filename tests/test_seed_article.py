@@ -4,21 +4,15 @@ import json
 
 import pytest
 
-from eventwatch import Document, document_to_dict
+from eventwatch import document_to_dict
+
+from .helpers import countries, events_with
 
 pytestmark = pytest.mark.issue(2)
 
 
-def _events(doc: Document, type_: str, trigger: str):
-    return [e for e in doc.events if e.type == type_ and trigger in e.evidence.trigger.text]
-
-
-def _countries(actors) -> set:
-    return {a.country for a in actors}
-
-
 def _one(doc, type_, trigger):
-    found = _events(doc, type_, trigger)
+    found = events_with(doc, type_, trigger)
     assert found, f"no {type_} event with trigger {trigger!r}: " + ", ".join(
         f"{e.type}:{e.evidence.trigger.text}" for e in doc.events
     )
@@ -27,32 +21,32 @@ def _one(doc, type_, trigger):
 
 def test_serbian_deployment_on_the_border(seed_doc) -> None:
     event = _one(seed_doc, "MOBILIZE", "deployment")
-    assert "SRB" in _countries(event.source)
+    assert "SRB" in countries(event.source)
     assert event.reported_by is not None and event.reported_by.country == "USA"
 
 
 def test_washington_calls_on_serbia_to_withdraw(seed_doc) -> None:
     event = _one(seed_doc, "REQUEST", "calls on")
-    assert _countries(event.source) == {"USA"} and event.source[0].sector == "GOV"
-    assert "SRB" in _countries(event.target)
+    assert countries(event.source) == {"USA"} and event.source[0].sector == "GOV"
+    assert "SRB" in countries(event.target)
     assert event.reported_by is not None and event.reported_by.text == "White House spokesperson"
     withdraw = _one(seed_doc, "RETREAT", "withdraw")
-    assert withdraw.hypothetical and "SRB" in _countries(withdraw.source)
+    assert withdraw.hypothetical and "SRB" in countries(withdraw.source)
 
 
 def test_vucic_accuses_washington(seed_doc) -> None:
     event = _one(seed_doc, "ACCUSE", "accused")
     [source] = event.source
     assert (source.country, source.sector, source.name) == ("SRB", "GOV", "Aleksandar Vucic")
-    assert _countries(event.target) == {"USA"}
+    assert countries(event.target) == {"USA"}
     assert not event.negated and not event.hypothetical
 
 
 def test_phone_calls_between_governments(seed_doc) -> None:
     call = _one(seed_doc, "CONSULT", "called")
-    assert _countries(call.source) == {"USA"} and _countries(call.target) == {"SRB"}
+    assert countries(call.source) == {"USA"} and countries(call.target) == {"SRB"}
     talk = _one(seed_doc, "CONSULT", "spoke with")
-    assert _countries(talk.source) == {"USA"} and _countries(talk.target) == {"XKX"}
+    assert countries(talk.source) == {"USA"} and countries(talk.target) == {"XKX"}
     assert talk.target[0].name == "Albin Kurti"
 
 
@@ -80,16 +74,16 @@ def test_nato_ready_to_reinforce_kfor_is_hypothetical(seed_doc) -> None:
 
 def test_britain_puts_a_battalion_at_kfor_disposal(seed_doc) -> None:
     event = _one(seed_doc, "AID", "made available")
-    assert _countries(event.source) == {"GBR"}
-    assert "IGO" in _countries(event.target)
+    assert countries(event.source) == {"GBR"}
+    assert "IGO" in countries(event.target)
 
 
 def test_arrest_and_riot(seed_doc) -> None:
     arrest = _one(seed_doc, "COERCE", "arrest")
     assert arrest.mode == "arrest"
-    assert _countries(arrest.source) == {"SRB"} and _countries(arrest.target) == {"XKX"}
+    assert countries(arrest.source) == {"SRB"} and countries(arrest.target) == {"XKX"}
     riot = _one(seed_doc, "PROTEST", "riot")
-    assert _countries(riot.source) == {"SRB"}
+    assert countries(riot.source) == {"SRB"}
     injured = _one(seed_doc, "ASSAULT", "injured")
     assert {a.name for a in injured.target} == {"NATO"}
 

@@ -27,6 +27,7 @@ __all__ = [
     "DocError",
     "Event",
     "Evidence",
+    "OfArticle",
     "Place",
     "Quantity",
     "Quote",
@@ -420,8 +421,23 @@ class DocError:
         return cls(data["stage"], data["message"], data.get("code"))
 
 
+class OfArticle:
+    """What every document view reads of its article: its ``id`` and ``text``."""
+
+    __slots__ = ()
+    article: Article
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
 @dataclass(frozen=True, slots=True)
-class CodedDocument:
+class CodedDocument(OfArticle):
     """What the pipeline emits for one article: every fact with its offsets, no parse.
 
     ``errors`` is empty when the document was coded; otherwise it says which
@@ -442,14 +458,6 @@ class CodedDocument:
     casualties: dict[str, int] = field(default_factory=dict)
     errors: tuple[DocError, ...] = ()
     warnings: tuple[DocError, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.article.id
-
-    @property
-    def text(self) -> str:
-        return self.article.text
 
     def to_dict(self) -> dict[str, Any]:
         return document_to_dict(self)

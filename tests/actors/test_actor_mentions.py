@@ -4,11 +4,7 @@ import datetime as dt
 
 import pytest
 
-
-def _actor(doc, text):
-    found = [a for a in doc.actors if a.text == text]
-    assert found, f"no mention {text!r}: {[a.text for a in doc.actors]}"
-    return found[0]
+from ..helpers import actor_at
 
 
 @pytest.mark.parametrize(
@@ -47,15 +43,15 @@ def _actor(doc, text):
     ],
 )
 def test_countries_and_sectors(code, sentence, mention, country, sector) -> None:
-    actor = _actor(code(sentence), mention)
+    actor = actor_at(code(sentence), mention)
     assert (actor.country, actor.sector) == (country, sector)
 
 
 def test_igo_forces_resolve_to_their_organisation(code) -> None:
     doc = code("KFOR soldiers and NATO officials met UN envoys.")
-    assert _actor(doc, "KFOR soldiers").name == "NATO"
-    assert _actor(doc, "KFOR soldiers").country == "IGO"
-    assert "MIL" in _actor(doc, "KFOR soldiers").sectors
+    assert actor_at(doc, "KFOR soldiers").name == "NATO"
+    assert actor_at(doc, "KFOR soldiers").country == "IGO"
+    assert "MIL" in actor_at(doc, "KFOR soldiers").sectors
 
 
 def test_titled_person_then_surname_and_pronoun(code) -> None:
@@ -63,7 +59,7 @@ def test_titled_person_then_surname_and_pronoun(code) -> None:
         "Serbian President Aleksandar Vucic met reporters. Vucic denied the claims. "
         "He said the army was not on alert."
     )
-    first = _actor(doc, "Serbian President Aleksandar Vucic")
+    first = actor_at(doc, "Serbian President Aleksandar Vucic")
     assert (first.name, first.country, first.sector) == ("Aleksandar Vucic", "SRB", "GOV")
     later = [a for a in doc.actors if a.text in {"Vucic", "He"}]
     assert [(a.text, a.country, a.name) for a in later] == [
@@ -74,12 +70,12 @@ def test_titled_person_then_surname_and_pronoun(code) -> None:
 
 def test_it_under_a_verb_of_saying_is_the_speaker(code) -> None:
     doc = code("NATO said it was ready to send more troops.")
-    assert _actor(doc, "it").name == "NATO"
+    assert actor_at(doc, "it").name == "NATO"
 
 
 def test_country_from_the_only_country_of_the_sentence_is_marked(code) -> None:
     doc = code("In Belgrade, Defense Minister Dragan Testovic inspected the troops.")
-    minister = _actor(doc, "Defense Minister Dragan Testovic")
+    minister = actor_at(doc, "Defense Minister Dragan Testovic")
     assert (minister.country, minister.sector, minister.country_from) == ("SRB", "GOV", "sentence")
 
 
@@ -87,7 +83,7 @@ def test_no_country_without_support_in_the_text(code) -> None:
     doc = code(
         "Gunmen attacked a convoy near the border of Ruritania and Freedonia with France and Spain."
     )
-    gunmen = _actor(doc, "Gunmen")
+    gunmen = actor_at(doc, "Gunmen")
     assert gunmen.country is None and gunmen.sector == "UAF"
 
 
@@ -105,7 +101,7 @@ def test_dates_and_numbers_are_not_actors(code) -> None:
     ],
 )
 def test_a_one_letter_slip_in_a_name(code, sentence, mention, country) -> None:
-    assert _actor(code(sentence), mention).country == country
+    assert actor_at(code(sentence), mention).country == country
 
 
 def test_a_name_with_another_first_letter_is_no_slip(code) -> None:
@@ -116,7 +112,7 @@ def test_a_name_with_another_first_letter_is_no_slip(code) -> None:
 
 def test_a_titled_surname_shared_by_compatriots(code) -> None:
     doc = code("President Bush has threatened further action against Russia.")
-    assert _actor(doc, "President Bush").country == "USA"
+    assert actor_at(doc, "President Bush").country == "USA"
 
 
 @pytest.mark.parametrize(
@@ -127,7 +123,7 @@ def test_a_titled_surname_shared_by_compatriots(code) -> None:
     ],
 )
 def test_named_groups(code, sentence, mention, country, sector) -> None:
-    actor = _actor(code(sentence), mention)
+    actor = actor_at(code(sentence), mention)
     assert (actor.country, actor.sector) == (country, sector)
 
 
@@ -139,12 +135,12 @@ def test_name_particles_and_dashes_are_not_actors(code) -> None:
 
 def test_the_possessor_of_an_ally_is_not_its_country(code) -> None:
     doc = code("Guerrillas killed a commander of Israel's militia ally in southern Lebanon.")
-    assert _actor(doc, "Israel's militia ally in southern Lebanon").country == "LBN"
+    assert actor_at(doc, "Israel's militia ally in southern Lebanon").country == "LBN"
 
 
 def test_an_organisations_officer_is_its_executive(code) -> None:
     doc = code("U.N. Secretary-General Kofi Annan arrived.", pub_date=dt.date(2000, 5, 1))
-    actor = _actor(doc, "U.N. Secretary-General Kofi Annan")
+    actor = actor_at(doc, "U.N. Secretary-General Kofi Annan")
     assert (actor.country, actor.sectors[:1], "GOV" in actor.sectors) == ("IGO", ("IGO",), True)
 
 

@@ -9,9 +9,7 @@ import pytest
 from eventwatch import Document, Event, TimeSpan
 from eventwatch.stages.dates import DateStage
 
-
-def _event(doc: Document, trigger: str) -> Event:
-    return next(e for e in doc.events if e.evidence.trigger.text == trigger)
+from ..helpers import event_at
 
 
 def _date(event: Event) -> TimeSpan:
@@ -27,14 +25,14 @@ def _time(doc: Document, text: str, after: str) -> TimeSpan:
 @pytest.mark.issue(4)
 @pytest.mark.parametrize("trigger", ["killed", "shootout"])
 def test_ambush_and_shootout_are_dated_sunday(seed_doc: Document, trigger: str) -> None:
-    date = _date(_event(seed_doc, trigger))
+    date = _date(event_at(seed_doc, trigger))
     assert (date.start_date, date.source, date.date_type) == ("2023-09-24", "text", "exact")
 
 
 @pytest.mark.issue(4)
 def test_vucic_accusation_is_dated_by_the_friday_exchange(seed_doc: Document) -> None:
     for trigger in ("exchange", "accused"):
-        assert _date(_event(seed_doc, trigger)).start_date == "2023-09-29"
+        assert _date(event_at(seed_doc, trigger)).start_date == "2023-09-29"
 
 
 @pytest.mark.issue(4)
@@ -56,7 +54,7 @@ def _troops(doc: Document) -> Event:
 @pytest.mark.issue(4)
 @pytest.mark.parametrize("trigger", ["violence", "demonstrations", "arrest", "riot"])
 def test_spring_events_are_in_spring_2023(seed_doc: Document, trigger: str) -> None:
-    date = _date(_event(seed_doc, trigger))
+    date = _date(event_at(seed_doc, trigger))
     assert (date.start_date, date.end_date, date.granularity) == (
         "2023-03-01",
         "2023-05-31",
@@ -67,7 +65,7 @@ def test_spring_events_are_in_spring_2023(seed_doc: Document, trigger: str) -> N
 @pytest.mark.issue(4)
 @pytest.mark.parametrize("trigger", ["war", "bombing"])
 def test_nato_bombing_campaign_is_not_dated_2023(seed_doc: Document, trigger: str) -> None:
-    event = _event(seed_doc, trigger)
+    event = event_at(seed_doc, trigger)
     assert event.historical
     date = _date(event)
     assert date.source != "publication"
@@ -75,10 +73,10 @@ def test_nato_bombing_campaign_is_not_dated_2023(seed_doc: Document, trigger: st
 
 
 def test_undated_events_fall_back_to_the_publication_date(seed_doc: Document) -> None:
-    date = _date(_event(seed_doc, "spoke with"))
+    date = _date(event_at(seed_doc, "spoke with"))
     assert (date.source, date.date_type, date.text) == ("publication", "unresolved", "")
     assert date.start_date == "2023-09-29"
-    assert date.start == date.end == _event(seed_doc, "spoke with").evidence.trigger.start
+    assert date.start == date.end == event_at(seed_doc, "spoke with").evidence.trigger.start
 
 
 def test_every_event_is_dated_and_durations_are_not_times(seed_doc: Document) -> None:

@@ -2,15 +2,7 @@
 
 import pytest
 
-
-def _event(doc, type_):
-    found = [e for e in doc.events if e.type == type_]
-    assert found, f"no {type_}: {[(e.type, e.evidence.trigger.text) for e in doc.events]}"
-    return max(found, key=lambda e: e.confidence)
-
-
-def _countries(actors):
-    return {a.country for a in actors}
+from ..helpers import best_event, countries
 
 
 def test_a_purpose_clause_acts_for_the_sender_not_for_a_date(code) -> None:
@@ -18,7 +10,7 @@ def test_a_purpose_clause_acts_for_the_sender_not_for_a_date(code) -> None:
         "The United Nations sent 40 monitors to Georgia on Monday to investigate "
         "the shooting of a convoy, a spokesman said."
     )
-    assert _countries(_event(doc, "ACCUSE").source) == {"IGO"}
+    assert countries(best_event(doc, "ACCUSE").source) == {"IGO"}
 
 
 def test_an_intransitive_speech_participle_is_active(code) -> None:
@@ -26,7 +18,7 @@ def test_an_intransitive_speech_participle_is_active(code) -> None:
         "Police are ignoring complaints from Roma families, a human rights group "
         "protested on Friday."
     )
-    event = _event(doc, "PROTEST")
+    event = best_event(doc, "PROTEST")
     assert [a.sector for a in event.source] == ["NGO"]
 
 
@@ -34,7 +26,7 @@ def test_a_participle_with_an_object_is_active(code) -> None:
     doc = code(
         "Doctors from two Swiss charities donated and delivered medicine to a hospital in Basra."
     )
-    assert "CHE" in _countries(_event(doc, "AID").source)
+    assert "CHE" in countries(best_event(doc, "AID").source)
 
 
 def test_a_subject_stranded_by_the_parser(code) -> None:
@@ -42,20 +34,20 @@ def test_a_subject_stranded_by_the_parser(code) -> None:
         "With the signing of a Memorandum of Understanding on Cessation of Hostilities, "
         "the Sudanese government and SPLM/A have agreed to allow unimpeded access."
     )
-    assert "SDN" in _countries(_event(doc, "AGREE").source)
+    assert "SDN" in countries(best_event(doc, "AGREE").source)
 
 
 def test_an_event_noun_measured_out_by_of(code) -> None:
     doc = code("Greek and Turkish warships on Monday launched five days of war games.")
-    assert {"GRC", "TUR"} & _countries(_event(doc, "COOPERATE").source)
+    assert {"GRC", "TUR"} & countries(best_event(doc, "COOPERATE").source)
 
 
 @pytest.mark.parametrize("head", ["effort", "bid", "initiative"])
 def test_an_event_noun_modifying_an_effort(code, head) -> None:
     doc = code(f"Norway launched a mediation {head} between Sudan and South Sudan.")
-    event = _event(doc, "CONSULT")
-    assert _countries(event.source) == {"NOR"}
-    assert _countries(event.target) == {"SDN", "SSD"}
+    event = best_event(doc, "CONSULT")
+    assert countries(event.source) == {"NOR"}
+    assert countries(event.target) == {"SDN", "SSD"}
 
 
 def test_a_complaint_targets_whoever_acts_in_the_clause_complained_of(code) -> None:
@@ -63,18 +55,18 @@ def test_a_complaint_targets_whoever_acts_in_the_clause_complained_of(code) -> N
         "Police are ignoring complaints from Roma families, a human rights group "
         "protested on Friday."
     )
-    assert [a.sector for a in _event(doc, "PROTEST").target] == ["COP"]
+    assert [a.sector for a in best_event(doc, "PROTEST").target] == ["COP"]
 
 
 def test_a_relative_clause_object_is_the_event_nouns_target(code) -> None:
     doc = code("Opposition parties in Nepal organized a general strike that shut down Kathmandu.")
-    assert "NPL" in _countries(_event(doc, "PROTEST").target)
+    assert "NPL" in countries(best_event(doc, "PROTEST").target)
 
 
 def test_a_coordinated_verb_lends_its_recipient(code) -> None:
     doc = code(
         "Doctors from two Swiss charities donated and delivered medicine to a hospital in Basra."
     )
-    event = _event(doc, "AID")
+    event = best_event(doc, "AID")
     assert [a.sector for a in event.source] == ["MED"]
-    assert "IRQ" in _countries(event.target)
+    assert "IRQ" in countries(event.target)

@@ -7,29 +7,22 @@ from collections.abc import Callable
 import pytest
 
 from eventwatch import Document
-from eventwatch.records import Event
+
+from ..helpers import event_at
 
 pytestmark = pytest.mark.issue(5)
 
 Code = Callable[..., Document]
 
 
-def _event(doc: Document, trigger: str, type_: str | None = None) -> Event:
-    return next(
-        e
-        for e in doc.events
-        if e.evidence.trigger.text == trigger and (type_ is None or e.type == type_)
-    )
-
-
 def test_seed_ambush_is_in_northern_kosovo(seed_doc: Document) -> None:
-    location = _event(seed_doc, "killed", "ASSAULT").location
+    location = event_at(seed_doc, "killed", "ASSAULT").location
     assert location is not None
     assert (location.country, location.qualifier) == ("XKX", "north")
 
 
 def test_seed_shootout_is_in_kosovo(seed_doc: Document) -> None:
-    location = _event(seed_doc, "shootout").location
+    location = event_at(seed_doc, "shootout").location
     assert location is not None and location.country == "XKX"
 
 
@@ -57,7 +50,7 @@ def test_seed_events_lie_where_the_story_is(seed_doc: Document) -> None:
 
 def test_dateline_is_not_the_location(code: Code) -> None:
     doc = code("(Washington) Gunmen killed two police officers near Mitrovica on Sunday.")
-    location = _event(doc, "killed").location
+    location = event_at(doc, "killed").location
     assert location is not None and location.country == "XKX"
 
 

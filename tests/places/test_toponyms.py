@@ -7,15 +7,12 @@ from collections.abc import Callable
 import pytest
 
 from eventwatch import Document
-from eventwatch.records import Place
+
+from ..helpers import place_at
 
 pytestmark = pytest.mark.issue(5)
 
 Code = Callable[..., Document]
-
-
-def _place(doc: Document, text: str) -> Place:
-    return next(p for p in doc.places if p.text == text)
 
 
 def test_document_countries_put_mitrovica_in_kosovo(code: Code) -> None:
@@ -23,19 +20,19 @@ def test_document_countries_put_mitrovica_in_kosovo(code: Code) -> None:
         "Tensions between Serbia and Kosovo rose again. Police said two cars were set on "
         "fire in Mitrovica overnight."
     )
-    assert _place(doc, "Mitrovica").country == "XKX"
+    assert place_at(doc, "Mitrovica").country == "XKX"
 
 
 def test_washington_is_the_capital_in_federal_politics(code: Code) -> None:
     doc = code("Washington said on Tuesday that the White House would ask Congress for more aid.")
-    washington = _place(doc, "Washington")
+    washington = place_at(doc, "Washington")
     assert washington.country == "USA"
     assert washington.lat is not None and abs(washington.lat - 38.9) < 0.5
 
 
 def test_demonyms_are_country_places_never_locations(code: Code) -> None:
     doc = code("Serbian forces and Kosovar police exchanged fire near the village.")
-    serbian = _place(doc, "Serbian")
+    serbian = place_at(doc, "Serbian")
     assert (serbian.country, serbian.feature) == ("SRB", "demonym")
     assert all(e.location is None or e.location.feature != "demonym" for e in doc.events)
 
@@ -45,7 +42,7 @@ def test_place_inside_an_organisation_name_is_found(code: Code) -> None:
         "Kelly Schlissberg, a spokeswoman for the Ohio Department of Development, said "
         "the company had met its obligations."
     )
-    assert _place(doc, "Ohio").feature == "ADM1"
+    assert place_at(doc, "Ohio").feature == "ADM1"
 
 
 def test_first_name_and_street_name_are_not_places(code: Code) -> None:
@@ -61,25 +58,25 @@ def test_nearby_places_choose_each_other(code: Code) -> None:
         "Councillors in Woodstock and Tillsonburg said the provincial budget left Oxford "
         "County short of money for roads."
     )
-    woodstock = _place(doc, "Woodstock")
+    woodstock = place_at(doc, "Woodstock")
     assert woodstock.country == "CAN"
 
 
 def test_state_context_picks_the_american_town(code: Code) -> None:
     doc = code("A fire destroyed two homes in Paris, Texas, on Monday, the sheriff said.")
-    paris = _place(doc, "Paris")
+    paris = place_at(doc, "Paris")
     assert (paris.country, paris.admin1) == ("USA", "Texas")
     assert any(c["country"] == "FRA" for c in paris.candidates)
 
 
 def test_country_context_picks_the_country_georgia(code: Code) -> None:
     doc = code("Russian troops moved closer to Tbilisi, and Georgia asked the EU for help.")
-    assert _place(doc, "Georgia").country == "GEO"
+    assert place_at(doc, "Georgia").country == "GEO"
 
 
 def test_us_context_picks_the_state_georgia(code: Code) -> None:
     doc = code("The storm hit Atlanta and Savannah before moving across Georgia and Alabama.")
-    georgia = _place(doc, "Georgia")
+    georgia = place_at(doc, "Georgia")
     assert (georgia.country, georgia.feature) == ("USA", "ADM1")
 
 
@@ -94,12 +91,12 @@ def test_city_acting_is_not_its_government(code: Code) -> None:
         "London can get to work on its airport plan, the mayor said, after Toronto and "
         "Ottawa won money from the Canadian government."
     )
-    assert _place(doc, "London").country == "CAN"
+    assert place_at(doc, "London").country == "CAN"
 
 
 def test_city_beats_the_subdivision_of_the_same_name(code: Code) -> None:
     doc = code("Thousands of protesters marched in Paris and Lyon on Saturday.")
-    paris = _place(doc, "Paris")
+    paris = place_at(doc, "Paris")
     assert (paris.country, paris.feature) == ("FRA", "PPL")
 
 
@@ -108,7 +105,7 @@ def test_dateline_with_a_news_agency_is_a_place(code: Code) -> None:
         "COLUMBUS, Ohio (AP) — Gov. Ted Strickland's budget proposal shortchanges special "
         "education, advocates said."
     )
-    assert (_place(doc, "COLUMBUS").admin1, _place(doc, "Ohio").feature) == ("Ohio", "ADM1")
+    assert (place_at(doc, "COLUMBUS").admin1, place_at(doc, "Ohio").feature) == ("Ohio", "ADM1")
 
 
 def test_listed_institution_is_not_a_place(code: Code) -> None:
@@ -121,19 +118,19 @@ def test_place_after_of_in_an_organisation_name(code: Code) -> None:
         "Three officers were taken to the Hospital of the University of Pennsylvania, "
         "said a professor at the University of Rochester."
     )
-    assert _place(doc, "Pennsylvania").feature == "ADM1"
-    assert _place(doc, "Rochester").country == "USA"
+    assert place_at(doc, "Pennsylvania").feature == "ADM1"
+    assert place_at(doc, "Rochester").country == "USA"
 
 
 def test_names_before_counties_are_counties(code: Code) -> None:
     doc = code("Enrollment has slowed in places like Jackson and Barrow counties, officials said.")
-    assert _place(doc, "Jackson").feature == "ADM2"
-    assert (_place(doc, "Barrow").feature, _place(doc, "Barrow").admin1) == ("ADM2", "Georgia")
+    assert place_at(doc, "Jackson").feature == "ADM2"
+    assert (place_at(doc, "Barrow").feature, place_at(doc, "Barrow").admin1) == ("ADM2", "Georgia")
 
 
 def test_lawmakers_home_town_after_party_letter(code: Code) -> None:
     doc = code("House Minority Leader Marty Seifert, R-Marshall, joined the motion.")
-    assert _place(doc, "Marshall").country == "USA"
+    assert place_at(doc, "Marshall").country == "USA"
 
 
 def test_town_lies_in_the_county_the_document_names(code: Code) -> None:
@@ -141,13 +138,13 @@ def test_town_lies_in_the_county_the_document_names(code: Code) -> None:
         "The Athens Police Department arrested a 33-year-old man Monday. He was arraigned "
         "at the Henderson County Jail Tuesday morning."
     )
-    assert _place(doc, "Athens").admin1 == "Texas"
-    assert _place(doc, "Henderson County").admin1 == "Texas"
+    assert place_at(doc, "Athens").admin1 == "Texas"
+    assert place_at(doc, "Henderson County").admin1 == "Texas"
 
 
 def test_constituent_country_is_its_own_place(code: Code) -> None:
     doc = code("The band toured England before returning to Dublin.")
-    england = _place(doc, "England")
+    england = place_at(doc, "England")
     assert (england.name, england.feature) == ("England", "ADM1")
 
 
@@ -173,7 +170,7 @@ def test_surname_of_a_person_named_in_full_is_no_place(code: Code) -> None:
 
 def test_two_word_demonym_is_one_country_place(code: Code) -> None:
     doc = code("Sri Lankan troops pushed north on Friday, the army said.")
-    demonym = _place(doc, "Sri Lankan")
+    demonym = place_at(doc, "Sri Lankan")
     assert (demonym.country, demonym.feature) == ("LKA", "demonym")
     assert not [p for p in doc.places if p.text == "Sri"]
 
@@ -183,7 +180,7 @@ def test_capital_named_organisation_does_not_pull_towns_abroad(code: Code) -> No
         "Residents of Paris and Henry County will receive a letter from the Paris-Henry "
         "County Rescue Squad. The squad asks for donations every spring."
     )
-    assert _place(doc, "Paris").admin1 == "Tennessee"
+    assert place_at(doc, "Paris").admin1 == "Tennessee"
 
 
 def test_demonyms_set_the_country_of_a_famous_name(code: Code) -> None:
@@ -191,28 +188,28 @@ def test_demonyms_set_the_country_of_a_famous_name(code: Code) -> None:
         "Russian artists who emigrated to America are on display in New York. Many of "
         "them had trained in Moscow before the revolution."
     )
-    assert _place(doc, "Moscow").country == "RUS"
+    assert place_at(doc, "Moscow").country == "RUS"
 
 
 def test_people_of_a_region_name_the_region(code: Code) -> None:
     doc = code("Texans and Europeans flocked to the fair, and many Ontarians came too.")
-    texans, ontarians = _place(doc, "Texans"), _place(doc, "Ontarians")
+    texans, ontarians = place_at(doc, "Texans"), place_at(doc, "Ontarians")
     assert (texans.name, texans.country, texans.feature) == ("Texas", "USA", "demonym")
     assert (ontarians.name, ontarians.country) == ("Ontario", "CAN")
-    assert _place(doc, "Europeans").name == "Europe"
+    assert place_at(doc, "Europeans").name == "Europe"
 
 
 def test_country_or_large_city_anywhere_in_an_organisation_name(code: Code) -> None:
     doc = code(
         "Forecasters at Environment Canada warned of snow, and Metro Vancouver closed two parks."
     )
-    assert _place(doc, "Vancouver").admin1 == "British Columbia"
+    assert place_at(doc, "Vancouver").admin1 == "British Columbia"
     assert not [p for p in doc.places if p.text == "Metro"]
 
 
 def test_breakaway_territory_is_a_place_as_well_as_an_actor(code: Code) -> None:
     doc = code("Russia signed treaties with the breakaway regions of Abkhazia and South Ossetia.")
-    assert (_place(doc, "South Ossetia").country, _place(doc, "Abkhazia").country) == (
+    assert (place_at(doc, "South Ossetia").country, place_at(doc, "Abkhazia").country) == (
         "GEO",
         "GEO",
     )
@@ -220,7 +217,7 @@ def test_breakaway_territory_is_a_place_as_well_as_an_actor(code: Code) -> None:
 
 def test_news_short_form_of_a_city(code: Code) -> None:
     doc = code("Traffic in L.A. was snarled for hours after the crash.")
-    assert _place(doc, "L.A.").name == "Los Angeles"
+    assert place_at(doc, "L.A.").name == "Los Angeles"
 
 
 def test_a_subdivision_named_once_keeps_its_towns_in_it(code: Code) -> None:
@@ -234,7 +231,7 @@ def test_a_subdivision_named_once_keeps_its_towns_in_it(code: Code) -> None:
 def test_dollar_prices_make_the_american_namesake_likelier(code: Code) -> None:
     priced = code("The Mansfield city council approved a $2 million budget on Monday.")
     plain = code("The Mansfield city council approved a budget on Monday.")
-    assert (_place(priced, "Mansfield").country, _place(plain, "Mansfield").country) == (
+    assert (place_at(priced, "Mansfield").country, place_at(plain, "Mansfield").country) == (
         "USA",
         "GBR",
     )
@@ -244,14 +241,14 @@ def test_lone_town_read_as_a_person_is_a_place_unless_it_acts(code: Code) -> Non
     homes = code(
         "Police are asking the public to be alert after four Twickenham homes were burglarized."
     )
-    assert _place(homes, "Twickenham").country == "GBR"
+    assert place_at(homes, "Twickenham").country == "GBR"
     said = code("President Obama signed the bill on Monday.")
     assert not [p for p in said.places if p.text == "Obama"]
 
 
 def test_town_before_its_own_service_is_a_place(code: Code) -> None:
     doc = code("Huntsville Fire Chief Tom Ross said the blaze at the Alabama plant began at noon.")
-    huntsville = _place(doc, "Huntsville")
+    huntsville = place_at(doc, "Huntsville")
     assert (huntsville.country, huntsville.admin1) == ("USA", "Alabama")
     assert not [p for p in doc.places if p.text in {"Tom", "Ross"}]
 
@@ -286,7 +283,7 @@ def test_common_words_written_as_such_are_no_places(code: Code, text: str) -> No
 
 def test_a_state_before_counties_is_the_state(code: Code) -> None:
     doc = code("At 7.7 percent, Boone County is near the middle of Indiana counties.")
-    indiana = _place(doc, "Indiana")
+    indiana = place_at(doc, "Indiana")
     assert (indiana.feature, indiana.admin1) == ("ADM1", "Indiana")
 
 
@@ -300,24 +297,24 @@ def test_dollars_beside_a_canadian_province_are_no_american_evidence(code: Code)
 
 def test_abbreviated_names_in_a_capitals_dateline(code: Code) -> None:
     doc = code("ST. PAUL, Minn. — Gov. Tim Pawlenty signed the bill on Monday.")
-    assert (_place(doc, "ST. PAUL").name, _place(doc, "ST. PAUL").admin1) == (
+    assert (place_at(doc, "ST. PAUL").name, place_at(doc, "ST. PAUL").admin1) == (
         "Saint Paul",
         "Minnesota",
     )
     palms = code("ISLE OF PALMS — The city council met on Monday.")
-    assert _place(palms, "ISLE OF PALMS").admin1 == "South Carolina"
+    assert place_at(palms, "ISLE OF PALMS").admin1 == "South Carolina"
 
 
 def test_abbreviated_mount_reads_every_town_of_the_full_name(code: Code) -> None:
     doc = code("Two men were arrested in Mt. Pleasant, Iowa, on Friday.")
-    assert _place(doc, "Mt. Pleasant").admin1 == "Iowa"
+    assert place_at(doc, "Mt. Pleasant").admin1 == "Iowa"
 
 
 def test_a_capital_alone_in_a_dateline_is_the_capital(code: Code) -> None:
     doc = code("WASHINGTON (AP) — The bill passed on Monday after a long debate.")
-    assert _place(doc, "WASHINGTON").admin1 == "Washington, D.C."
+    assert place_at(doc, "WASHINGTON").admin1 == "Washington, D.C."
     ottawa = code("OTTAWA — The prime minister spoke to reporters on Monday.")
-    assert _place(ottawa, "OTTAWA").country == "CAN"
+    assert place_at(ottawa, "OTTAWA").country == "CAN"
 
 
 def test_a_language_is_no_evidence_of_the_country(code: Code) -> None:
@@ -339,23 +336,23 @@ def test_country_names_the_parser_mistakes_are_still_found(code: Code) -> None:
 
 def test_common_word_after_in_is_a_town(code: Code) -> None:
     doc = code("He found the men early Saturday in Independence, but one of them fled.")
-    assert _place(doc, "Independence").admin1 == "Missouri"
+    assert place_at(doc, "Independence").admin1 == "Missouri"
     london = code("The clinic will open in North London next year.")
-    assert _place(london, "North London").name == "London"
+    assert place_at(london, "North London").name == "London"
 
 
 def test_the_eu_is_a_place_at_its_seat_but_no_event_location(code: Code) -> None:
     doc = code("The EU imposed sanctions on Russia on Monday.")
-    eu = _place(doc, "EU")
+    eu = place_at(doc, "EU")
     assert (eu.name, round(eu.lat), round(eu.lon)) == ("European Union", 51, 4)
     assert doc.events and all(e.location is None or e.location.text != "EU" for e in doc.events)
 
 
 def test_a_village_of_local_news_is_found_in_its_state(code: Code) -> None:
     doc = code("Slide forces closure of W.Va. 61 in East Bank. Kanawha County crews worked.")
-    assert _place(doc, "East Bank").admin1 == "West Virginia"
+    assert place_at(doc, "East Bank").admin1 == "West Virginia"
 
 
 def test_the_people_of_a_country_by_their_own_name_name_it(code: Code) -> None:
     doc = code("Sinhalese mobs attacked homes in the capital on Monday.")
-    assert _place(doc, "Sinhalese").country == "LKA"
+    assert place_at(doc, "Sinhalese").country == "LKA"

@@ -6,6 +6,8 @@ import pytest
 
 from eventwatch.stages.quantities import parse_quantity
 
+from ..helpers import event_at
+
 
 @pytest.mark.parametrize(
     ("text", "low", "high", "qualifier"),
@@ -32,10 +34,6 @@ def test_clock_times_are_not_numbers() -> None:
     assert parse_quantity("18:58") is None
 
 
-def _event(doc, trigger: str):
-    return next(e for e in doc.events if e.evidence.trigger.text == trigger)
-
-
 @pytest.mark.parametrize(
     ("text", "trigger", "key", "low"),
     [
@@ -46,12 +44,12 @@ def _event(doc, trigger: str):
     ],
 )
 def test_quantity_on_event(code, text: str, trigger: str, key: str, low: int) -> None:
-    event = _event(code(text), trigger)
+    event = event_at(code(text), trigger)
     assert event.quantities[key].min == low
 
 
 def test_killed_figure_is_best_estimate(code) -> None:
-    event = _event(code("Gunmen killed more than 20 villagers."), "killed")
+    event = event_at(code("Gunmen killed more than 20 villagers."), "killed")
     assert event.killed == 20 and event.quantities["killed"].qualifier == "more than"
 
 
@@ -69,13 +67,13 @@ def test_document_casualties(code, text: str, killed: int, injured: int) -> None
 
 
 def test_seed_quantities(seed_doc) -> None:
-    killed = _event(seed_doc, "killed")
+    killed = event_at(seed_doc, "killed")
     assert killed.type == "ASSAULT" and killed.killed == 1
-    injured = _event(seed_doc, "injured")
+    injured = event_at(seed_doc, "injured")
     assert injured.injured is not None and injured.injured >= 30
     assert injured.quantities["injured"].qualifier == "more than"
-    assert _event(seed_doc, "arrest").quantities["arrested"].min == 3
-    personnel = _event(seed_doc, "made available").quantities["personnel"]
+    assert event_at(seed_doc, "arrest").quantities["arrested"].min == 3
+    personnel = event_at(seed_doc, "made available").quantities["personnel"]
     assert (personnel.min, personnel.max) == (500, 650)
 
 

@@ -18,6 +18,7 @@ from ..records import (
     CodedDocument,
     DocError,
     Event,
+    OfArticle,
     Place,
     Quote,
     Sentence,
@@ -34,7 +35,7 @@ __all__ = ["Document"]
 
 
 @dataclass(slots=True)
-class Document:
+class Document(OfArticle):
     """The shared document model every stage reads and writes."""
 
     article: Article
@@ -51,14 +52,6 @@ class Document:
     casualties: dict[str, int] = field(default_factory=dict)
     errors: list[DocError] = field(default_factory=list)
     warnings: list[DocError] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.article.id
-
-    @property
-    def text(self) -> str:
-        return self.article.text
 
     def span(self, start: int, end: int) -> TextSpan:
         """A :class:`TextSpan` for ``text[start:end]``."""
