@@ -77,6 +77,10 @@ class Article:
     language: str = "en"
     #: the outlet or feed it came from, when the input says
     source: str | None = None
+    #: where in the input it was read ("batch.jsonl:12", "site/page.html"), for messages
+    origin: str | None = None
+    #: what reading it noticed without refusing it (bytes that were not UTF-8, …)
+    warnings: tuple[DocError, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,6 +477,7 @@ class CodedDocument(OfArticle):
             url=data.get("url"),
             language=data.get("language") or "en",
             source=data.get("source"),
+            origin=data.get("origin"),
         )
         return cls(
             article=article,
@@ -527,6 +532,7 @@ def document_to_dict(doc: CodedDocument) -> dict[str, Any]:
         "title": article.title,
         "url": article.url,
         "source": article.source,
+        "origin": article.origin,
         "text": article.text,
         "sentences": [s.to_dict() for s in doc.sentences],
         "actors": [a.to_dict() for a in doc.actors],

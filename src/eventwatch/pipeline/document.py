@@ -9,7 +9,7 @@ last stage is done, so no parser object ever leaves the pipeline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..records import (
@@ -67,8 +67,10 @@ class Document(OfArticle):
             seen[base] = seen.get(base, 0) + 1
             event.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
             event.confidence = round(event.confidence, 4)  # as the JSON form has it
+        # the reader's warnings are the document's now: the record keeps them once
+        article = replace(self.article, warnings=()) if self.article.warnings else self.article
         return CodedDocument(
-            article=self.article,
+            article=article,
             content_hash=digest,
             version=version,
             sentences=tuple(self.sentences),

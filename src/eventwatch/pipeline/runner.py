@@ -173,7 +173,7 @@ class Pipeline:
                 article = Article(id=item.doc_id or "?", text="")
                 docs.append(Document(article, errors=[DocError("input", item.message, item.code)]))
                 continue
-            doc = Document(item)
+            doc = Document(item, warnings=list(item.warnings))
             problem = self._check_article(item)
             if problem:
                 doc.errors.append(problem)
