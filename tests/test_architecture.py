@@ -27,7 +27,7 @@ LAYERS = [
     {"incidents"},
     {"engines"},
     {"analytics"},
-    {"lookup", "scoring"},
+    {"lookup", "scoring", "versions"},
     {"api", "web"},
     {"cli", "__main__"},
 ]

@@ -6,6 +6,8 @@ result. Errors from eventwatch are caught once, in :func:`main`.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 from rich.text import Text
 
@@ -19,6 +21,26 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from ..versions import versions
+
+        typer.echo(versions())
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the versions and exit."
+        ),
+    ] = False,
+) -> None:
+    """eventwatch: news text to PLOVER political events, with evidence."""
 
 
 # Command modules register their commands on ``app`` when imported (one line each):
@@ -48,7 +70,8 @@ def main() -> None:
 
 def _report(exc: EventwatchError) -> None:
     """``ClassName: [code] message``; the message is text, never markup."""
-    line = Text()
-    line.append(type(exc).__name__, style="red")
-    line.append(f": {exc}")
+    from .render import visible
+
+    line = Text(type(exc).__name__, style="red")
+    line.append_text(visible(f": {exc}"))
     err.print(line, highlight=False)

@@ -22,8 +22,10 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from ..engines import BatchReport
 from ..ingest import count_inputs, parse_date
 from ..records import CodedDocument
+from .render import visible
 
 __all__ = [
     "ActorsOption",
@@ -76,9 +78,8 @@ def pub_date(value: str | None) -> dt.date | None:
 
 def report_problem(doc_id: str, stage: str, message: str) -> None:
     """One line on stderr for a document's error; the input's words are never markup."""
-    line = Text()
-    line.append(doc_id, style="yellow")
-    line.append(f": {stage}: {message}")
+    line = visible(doc_id, "yellow")
+    line.append_text(visible(f": {stage}: {message}"))
     err.print(line, highlight=False)
 
 
@@ -89,8 +90,12 @@ def coded_documents(
     actors: Path | None = None,
     config: Path | None = None,
     workers: int = 1,
+    report: BatchReport | None = None,
 ) -> Iterator[CodedDocument]:
-    """Code every document of ``source`` as it is read, with a progress bar and errors on stderr."""
+    """Code every document of ``source`` as it is read, with a progress bar and errors on stderr.
+
+    When the batch ends, or is interrupted, ``report``'s one-line summary goes to stderr.
+    """
     from ..engines import code_inputs, engine_for
     from ..pipeline import PipelineSpec
 
@@ -101,11 +106,19 @@ def coded_documents(
         raise typer.BadParameter(f"{actors}: no such file", param_hint="--actors")
     overrides = {"eventwatch.actor_mentions.v1": {"dictionary": str(actors)}} if actors else None
     spec = PipelineSpec.load(config, overrides=overrides)
-    docs = code_inputs(source, spec=spec, engine=engine_for(workers), pub_date=when)
-    for doc in progress(docs, total=count_inputs(source), description="coding"):
-        for error in doc.errors:
-            report_problem(doc.id, error.stage, error.message)
-        yield doc
+    report = report if report is not None else BatchReport()
+    docs = code_inputs(source, spec=spec, engine=engine_for(workers), pub_date=when, report=report)
+    finished = False
+    try:
+        for doc in progress(docs, total=count_inputs(source), description="coding"):
+            for error in doc.errors:
+                report_problem(doc.id, error.stage, error.message)
+            for warning in doc.warnings:
+                report_problem(doc.id, "warning", warning.message)
+            yield doc
+        finished = True
+    finally:
+        err.print(Text(report.line(interrupted=not finished)), highlight=False)
 
 
 class _RateColumn(ProgressColumn):

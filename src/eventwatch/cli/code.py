@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from ..engines import BatchReport
 from ..records import document_to_dict, event_to_dict
 from . import app
 from ._shared import (
@@ -50,6 +51,9 @@ def code_command(
     actors: ActorsOption = None,
     config: ConfigOption = None,
     workers: WorkersOption = 1,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 if any document could not be read or coded.")
+    ] = False,
 ) -> None:
     """Code news text into PLOVER events with actors and evidence offsets.
 
@@ -61,7 +65,10 @@ def code_command(
     out = None
     if fmt is CodeFormat.table:  # a wide table on a pipe; the terminal's own width on a terminal
         out = Console(width=None if sys.stdout.isatty() else 200)
-    docs = coded_documents(input, date=pub_date, actors=actors, config=config, workers=workers)
+    report = BatchReport()
+    docs = coded_documents(
+        input, date=pub_date, actors=actors, config=config, workers=workers, report=report
+    )
     for doc in docs:
         if fmt is CodeFormat.doc:
             sys.stdout.write(_dumps(document_to_dict(doc)) + "\n")
@@ -73,3 +80,5 @@ def code_command(
 
             out.print(events_table(doc))
         sys.stdout.flush()
+    if strict and report.with_errors:
+        raise typer.Exit(1)

@@ -14,7 +14,7 @@ from rich.table import Table
 from ..records import CodedDocument
 from . import app
 from ._shared import ActorsOption, InputArgument, PubDateOption, coded_documents
-from .render import actor_label
+from .render import actor_label, visible
 
 __all__ = ["quotes_command"]
 
@@ -25,12 +25,17 @@ class QuoteFormat(StrEnum):
 
 
 def _table(doc: CodedDocument) -> Table:
-    table = Table(title=f"{doc.id}: {len(doc.quotes)} quotes", expand=True)
+    table = Table(title=visible(f"{doc.id}: {len(doc.quotes)} quotes"), expand=True)
     for column in ("speaker", "cue", "content", "direct"):
         table.add_column(column)
     for quote in doc.quotes:
-        direct = "yes" if quote.direct else ""
-        table.add_row(actor_label(quote.speaker), quote.cue.text, quote.content.text, direct)
+        cells = (
+            actor_label(quote.speaker),
+            quote.cue.text,
+            quote.content.text,
+            "yes" if quote.direct else "",
+        )
+        table.add_row(*(visible(cell) for cell in cells))
     return table
 
 

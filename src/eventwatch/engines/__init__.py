@@ -15,8 +15,16 @@ the pipeline, never inside a stage.
 from __future__ import annotations
 
 from ._base import Engine, engine_for
-from ._jobs import code_inputs
+from ._jobs import BatchReport, code_inputs
 from ._local import LocalEngine, pipeline_for
 from ._processes import ProcessEngine
 
-__all__ = ["Engine", "LocalEngine", "ProcessEngine", "code_inputs", "engine_for", "pipeline_for"]
+__all__ = [
+    "BatchReport",
+    "Engine",
+    "LocalEngine",
+    "ProcessEngine",
+    "code_inputs",
+    "engine_for",
+    "pipeline_for",
+]

@@ -177,6 +177,8 @@ class Pipeline:
             problem = self._check_article(item)
             if problem:
                 doc.errors.append(problem)
+            elif item.pub_date is None:
+                doc.warnings.append(_NO_DATE)
             docs.append(doc)
         todo = [d for d in docs if not d.errors]
         started = time.perf_counter()
@@ -233,6 +235,13 @@ class Pipeline:
                     f"stage {info.name!r} returned {type(result).__name__}, not Document",
                     code="config-contract",
                 )
+
+
+_NO_DATE = DocError(
+    "input",
+    "no publication date: relative dates stay unresolved and undated events say source none",
+    "document-no-date",
+)
 
 
 def _import_plugins(modules: list[str]) -> None:

@@ -25,10 +25,14 @@ __all__ = ["date_events", "publication_span"]
 
 
 def publication_span(position: int, pub_date: dt.date | None) -> TimeSpan:
-    """The fallback date of an event that nothing in the text dates."""
-    day = pub_date.isoformat() if pub_date else None
-    return TimeSpan(position, position, "", day, None, "day", "unresolved", "publication",
-                    "publication")  # fmt: skip
+    """The fallback date of an event that nothing in the text dates.
+
+    Without a publication date there is none: the event says ``source: "none"``.
+    """
+    if pub_date is None:
+        return _undated(position)
+    return TimeSpan(position, position, "", pub_date.isoformat(), None, "day", "unresolved",
+                    "publication", "publication")  # fmt: skip
 
 
 def _undated(position: int) -> TimeSpan:
