@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import multiprocessing
 import pickle
@@ -148,3 +149,33 @@ def test_batches_give_the_same_result_as_one_at_a_time(pipeline) -> None:
     single = pipeline.code_text(texts[65], id="65")
     assert batch[65].to_dict() == single.to_dict()
     assert len(batch) == 70
+
+
+def test_a_text_in_another_language_is_refused_not_coded_as_english(stub_pipeline) -> None:
+    french = (
+        "La police a arrêté dix manifestants à Belgrade lundi, a annoncé le ministère de "
+        "l'Intérieur, qui a dénoncé des violences contre les forces de l'ordre."
+    )
+    doc = stub_pipeline.code_text(french, id="fr", pub_date=dt.date(2023, 9, 29))
+    assert doc.article.language == "fr" and not doc.events
+    [error] = doc.errors
+    assert error.code == "document-language"
+    assert error.message.startswith("language fr: no French pipeline installed")
+
+
+def test_the_language_field_is_what_was_detected(stub_pipeline) -> None:
+    text = (
+        "Rebels attacked the town on Monday, and the army said it would send more troops "
+        "to the region before the elections next month."
+    )
+    doc = stub_pipeline.code_text(text, id="en", language="fr", pub_date=dt.date(2023, 9, 29))
+    assert doc.article.language == "en" and doc.events and not doc.errors
+    assert [w.code for w in doc.warnings] == ["document-language-declared"]
+    assert "declared language fr, detected en" in doc.warnings[0].message
+    short = stub_pipeline.code_text("Rebels attacked.", id="s", pub_date=dt.date(2023, 9, 29))
+    assert short.article.language == "en" and short.events  # too short to be sure: the model's
+
+
+def test_a_missing_publication_date_is_a_warning(stub_pipeline) -> None:
+    doc = stub_pipeline.code_text("Rebels attacked the town.", id="nodate")
+    assert [w.code for w in doc.warnings] == ["document-no-date"] and doc.events

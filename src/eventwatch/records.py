@@ -74,7 +74,8 @@ class Article:
     pub_date: dt.date | None = None
     title: str | None = None
     url: str | None = None
-    language: str = "en"
+    #: the language the input declares (ISO 639-1); in a coded document, the one detected
+    language: str | None = None
     #: the outlet or feed it came from, when the input says
     source: str | None = None
     #: where in the input it was read ("batch.jsonl:12", "site/page.html"), for messages
@@ -475,7 +476,7 @@ class CodedDocument(OfArticle):
             pub_date=_date(data.get("pub_date")),
             title=data.get("title"),
             url=data.get("url"),
-            language=data.get("language") or "en",
+            language=data.get("language"),
             source=data.get("source"),
             origin=data.get("origin"),
         )

@@ -143,7 +143,7 @@ def _article_from_text_file(
         pub_date=date,
         title=meta.get("title"),
         url=meta.get("url"),
-        language=str(meta.get("language", "en")),
+        language=str(meta["language"]) if meta.get("language") else None,
     )
 
 
@@ -228,5 +228,5 @@ def _record_from_line(raw: bytes, where: str, pub_date: dt.date | None) -> Artic
         pub_date=date,
         title=record.get("title"),
         url=record.get("url"),
-        language=str(record.get("language") or "en"),
+        language=str(record["language"]) if record.get("language") else None,
     )

