@@ -2,8 +2,8 @@
 
     python benchmarks/bench.py [--shared ../shared] [--limit N]
 
-Reads every ``corpus/*.jsonl`` under the shared folder (the bundled example if
-there is none), codes the articles with the full pipeline, parses the same
+Reads every ``corpus/*.jsonl`` under the shared folder (and fails, exit 2, when
+there is none: a benchmark of one article says nothing), codes the articles with the full pipeline, parses the same
 articles with spaCy alone, and prints articles/s, words/s, peak RSS, both
 times and their ratio. Order: pipeline first (it loads the same model), so the
 parse-only pass does not profit from a warmer cache than the pipeline had.
@@ -35,9 +35,10 @@ def load_articles(shared: Path, limit: int | None) -> tuple[list[Article], str]:
                 )
     origin = ", ".join(p.name for p in files)
     if not articles:
-        seed = Path(__file__).resolve().parent.parent / "examples" / "kosovo-2023-09-29.txt"
-        articles = [Article(id=seed.stem, text=seed.read_text("utf-8"))]
-        origin = seed.name
+        raise SystemExit(
+            f"bench: no corpus/*.jsonl under {shared.resolve()}: pass --shared PATH "
+            "(make bench SHARED=PATH) to the shared folder"
+        )
     if limit is not None:
         articles = articles[:limit]
     return articles, origin

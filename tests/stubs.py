@@ -44,6 +44,9 @@ class FakeParser:
     def parse(self, text: str) -> FakeParse:
         return FakeParse(text)
 
+    def join(self, parses: list[FakeParse]) -> FakeParse:
+        return FakeParse("".join(p.text for p in parses))
+
 
 class KeywordSettings(StageSettings):
     word: str = "attacked"

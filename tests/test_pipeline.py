@@ -8,10 +8,13 @@ import multiprocessing
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwatch import Article, CodedDocument, ConfigError, Document, DocumentError, Pipeline
 from eventwatch.pipeline.config import PipelineConfig, StageConfig
 from eventwatch.pipeline.registry import stages
+from eventwatch.pipeline.sections import sections
 from eventwatch.records import content_hash, default_id
 
 from .conftest import SEED, articles
@@ -71,7 +74,7 @@ def test_input_errors_keep_their_place_in_the_batch(stub_pipeline) -> None:
             [
                 DocumentError("not JSON", doc_id="x:1", code="document-json"),
                 Article(id="empty", text="   "),
-                Article(id="huge", text="word " * 50_000),
+                Article(id="huge", text="word " * 1_100_000),
                 Article(id="ok", text="Rebels attacked the town."),
             ]
         )
@@ -179,3 +182,42 @@ def test_the_language_field_is_what_was_detected(stub_pipeline) -> None:
 def test_a_missing_publication_date_is_a_warning(stub_pipeline) -> None:
     doc = stub_pipeline.code_text("Rebels attacked the town.", id="nodate")
     assert [w.code for w in doc.warnings] == ["document-no-date"] and doc.events
+
+
+@given(
+    text=st.text(st.sampled_from("ab .\n!"), max_size=400),
+    size=st.integers(min_value=1, max_value=60),
+)
+def test_sections_cover_the_text_in_order_within_the_size(text: str, size: int) -> None:
+    cuts = sections(text, size)
+    assert "".join(text[s:e] for s, e in cuts) == text
+    assert all(0 < e - s <= size for s, e in cuts) or text == ""
+    assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:], strict=False))
+
+
+def test_a_long_report_is_coded_in_sections_with_global_offsets(pipeline) -> None:
+    seed = SEED.read_text("utf-8")
+    text = "\n\n".join([seed, seed.replace("Sunday", "Monday"), seed])
+    config = pipeline.config.model_copy(
+        update={"nlp": pipeline.config.nlp.model_copy(update={"max_chars": 4000})}
+    )
+    sectioned = Pipeline(config, parser=pipeline.parser, resources=pipeline.resources)
+    doc = sectioned.code_text(text, id="long", pub_date=dt.date(2023, 9, 29))
+    assert not doc.errors
+    whole = pipeline.code_text(seed, id="seed", pub_date=dt.date(2023, 9, 29))
+    per_copy = [[e for e in doc.events if s <= e.evidence.start < s + len(seed)] for s in
+                (0, len(seed) + 2, 2 * len(seed) + 4)]  # fmt: skip
+    assert [len(events) for events in per_copy] == [len(whole.events)] * 3
+    for event in doc.events:
+        trigger = event.evidence.trigger
+        assert text[trigger.start : trigger.end] == trigger.text
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+    assert [e.type for e in per_copy[2]] == [e.type for e in whole.events]
+
+
+def test_a_document_over_the_limit_is_refused(stub_pipeline) -> None:
+    doc = stub_pipeline.code_text("Rebels attacked. " * 300_000, id="huge")
+    [error] = doc.errors
+    assert error.code == "document-size" and "over the limit of 5,000,000" in error.message
+    ok = stub_pipeline.code_text("Rebels attacked the town. " * 10_000, id="big")
+    assert not ok.errors and len(ok.events) == 10_000  # 260,000 characters: in sections

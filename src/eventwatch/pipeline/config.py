@@ -28,14 +28,16 @@ class NlpConfig(BaseModel):
     #: how sure the detector must be before a text counts as another language than declared
     min_language_probability: float = Field(default=0.9, ge=0.0, le=1.0)
     batch_size: int = Field(default=16, ge=1, le=1024)
-    #: the longest text coded in one piece, in characters
+    #: the longest text parsed in one piece, in characters: a longer one is parsed in
+    #: sections cut at paragraph or sentence breaks and joined, offsets kept global
     max_chars: int = Field(default=200_000, ge=1000)
 
 
 class InputConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    #: the largest input document read, in bytes; a larger one is an error row
+    #: the largest document read and coded, in bytes of UTF-8 (5 MB); a larger one is an
+    #: error record
     max_bytes: int = Field(default=5_000_000, ge=1000)
 
 

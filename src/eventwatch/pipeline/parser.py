@@ -34,6 +34,10 @@ class TextParser(Protocol):
         """One parsed document."""
         ...
 
+    def join(self, parses: list[Any]) -> Any:
+        """One parse of the texts of ``parses`` put end to end."""
+        ...
+
 
 @contextmanager
 def map_spacy_errors(stage: str = "parse") -> Iterator[None]:
@@ -72,6 +76,13 @@ class Parser:
     def parse(self, text: str) -> Doc:
         with map_spacy_errors():
             return self.nlp(text)
+
+    def join(self, parses: list[Doc]) -> Doc:
+        """The parses of consecutive sections as one ``Doc`` whose text is theirs end to end."""
+        from spacy.tokens import Doc
+
+        with map_spacy_errors():
+            return Doc.from_docs(parses, ensure_whitespace=False)
 
 
 #: abbreviations the model's tokenizer keeps whole in title case ("St. Paul") but

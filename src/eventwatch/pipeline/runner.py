@@ -30,6 +30,7 @@ from .config import PipelineConfig, load_config
 from .document import Document
 from .parser import Parser, TextParser
 from .registry import Stage, StageInfo, check_order, stages
+from .sections import sections
 
 __all__ = ["Pipeline", "PipelineSpec"]
 
@@ -196,12 +197,11 @@ class Pipeline:
     def _check_article(self, article: Article) -> DocError | None:
         if not article.text.strip():
             return DocError("input", "empty text", "document-empty")
-        limit = self.config.nlp.max_chars
-        if len(article.text) > limit:
+        limit = self.config.input.max_bytes
+        if len(article.text) > limit or len(article.text.encode("utf-8", "replace")) > limit:
+            size = len(article.text.encode("utf-8", "replace"))
             return DocError(
-                "input",
-                f"text is {len(article.text):,} characters, over the limit of {limit:,}",
-                "document-size",
+                "input", f"text is {size:,} bytes, over the limit of {limit:,}", "document-size"
             )
         if "\x00" in article.text:
             return DocError("input", "text contains NUL bytes (binary input?)", "document-binary")
@@ -239,6 +239,11 @@ class Pipeline:
             )
 
     def _parse(self, docs: list[Document]) -> None:
+        size = self.config.nlp.max_chars
+        long = [d for d in docs if len(d.text) > size]
+        docs = [d for d in docs if len(d.text) <= size]
+        for doc in long:
+            self._parse_in_sections(doc, size)
         try:
             parsed = list(self.parser.parse_many(d.text for d in docs))
         except EventwatchError:
@@ -252,6 +257,14 @@ class Pipeline:
                 _attach_parse(doc, self.parser.parse(doc.text))
             except EventwatchError as exc:
                 doc.errors.append(DocError("parse", exc.message, exc.code))
+
+    def _parse_in_sections(self, doc: Document, size: int) -> None:
+        """A long text parsed section by section and joined: one parse, global offsets."""
+        pieces = [doc.text[start:end] for start, end in sections(doc.text, size)]
+        try:
+            _attach_parse(doc, self.parser.join(list(self.parser.parse_many(pieces))))
+        except EventwatchError as exc:
+            doc.errors.append(DocError("parse", exc.message, exc.code))
 
     def _run_stages(self, doc: Document) -> None:
         for info, stage in self.stages:
