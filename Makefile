@@ -14,7 +14,7 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
-	$(BIN)/python -c "from eventwatch.places.gazetteer import index_path; print('gazetteer index:', index_path())"
+	$(BIN)/python -c "from eventwatch.resources.gazetteer import index_path; print('gazetteer index:', index_path())"
 	touch $(STAMP)
 
 install: $(STAMP)
