@@ -18,12 +18,14 @@ def test_default_config_names_registered_stages_in_a_valid_order() -> None:
     infos = [stages.get(s.name) for s in config.stages]
     assert check_order(infos) == []
     assert [i.name for i in infos] == [
+        "eventwatch.layout.v1",
         "eventwatch.actor_mentions.v1",
         "eventwatch.event_detector.v1",
         "eventwatch.dates.v1",
         "eventwatch.places.v1",
         "eventwatch.quotes.v1",
         "eventwatch.quantities.v1",
+        "eventwatch.event_coref.v1",
     ]
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwatch.resources.gazetteer import GazetteerIndex, cache_dir, index_path
-from eventwatch.stages.places.resolve import distance_km
+from eventwatch.resources.gazetteer import GazetteerIndex, cache_dir, distance_km, index_path
 
 pytestmark = pytest.mark.issue(5)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..records import (
     Actor,
     Article,
+    Block,
     CodedDocument,
     DocError,
     Event,
@@ -41,6 +42,8 @@ class Document(OfArticle):
     article: Article
     parse: Doc | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    #: the layout blocks that are not body: headline, subheads, bylines, credits
+    blocks: list[Block] = field(default_factory=list)
     mentions: list[Actor] = field(default_factory=list)
     #: token index of each mention's head word -> its resolved actor
     actor_heads: dict[int, Actor] = field(default_factory=dict)
@@ -67,6 +70,8 @@ class Document(OfArticle):
             seen[base] = seen.get(base, 0) + 1
             event.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
             event.confidence = round(event.confidence, 4)  # as the JSON form has it
+            if not event.mentions:
+                event.mentions = [event.evidence]
         # the reader's warnings are the document's now: the record keeps them once
         article = replace(self.article, warnings=()) if self.article.warnings else self.article
         return CodedDocument(
@@ -74,6 +79,7 @@ class Document(OfArticle):
             content_hash=digest,
             version=version,
             sentences=tuple(self.sentences),
+            blocks=tuple(self.blocks),
             actors=tuple(self.mentions),
             events=tuple(self.events),
             times=tuple(self.times),

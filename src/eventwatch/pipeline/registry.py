@@ -48,6 +48,7 @@ FIELDS = frozenset(
     {
         "parse",
         "sentences",
+        "blocks",
         "mentions",
         "events",
         "times",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import math
 import os
 import sqlite3
 import subprocess
@@ -40,6 +41,7 @@ __all__ = [
     "GazetteerIndex",
     "MemoryGazetteer",
     "cache_dir",
+    "distance_km",
     "index_path",
     "neighbourhood",
     "normalise",
@@ -82,6 +84,16 @@ def _fingerprint() -> str:
     for table in tables:
         digest.update(table.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in kilometres (haversine)."""
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _writable(path: Path) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import CodedDocument, Place
-from ..stages.places.resolve import distance_km
+from ..resources.gazetteer import distance_km
 from . import Report, Selection, default_pipeline, gold_articles, ratio_row, read_gold, task
 
 __all__ = ["PlaceCounts", "score_places", "to_report"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ...resources.gazetteer import Entry, neighbourhood, normalise
+from ...resources.gazetteer import Entry, distance_km, neighbourhood, normalise
 from .toponyms import Mention
 
 __all__ = ["PlaceWeights", "Context", "Scored", "distance_km", "resolve_all"]
@@ -100,16 +100,6 @@ class Context:
     #: capitals that stand for a government, or a federal-politics document
     capital_countries: set[str] = field(default_factory=set)
     weights: PlaceWeights = field(default_factory=PlaceWeights)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p = math.pi / 180
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _prior(entry: Entry, text: str, w: PlaceWeights) -> float:

@@ -1,0 +1,270 @@
+"""Within-document event coreference: one event, however often the report mentions it.
+
+A report names its main event many times: in the headline or a subhead, then
+in the body, then again as "the attack", "the assault", "the hijacking". The
+event detector codes each mention; this stage groups the mentions of one
+event and keeps a single event with every mention in ``Event.mentions``.
+
+A later event joins an earlier group when both say the same thing (same type,
+the same negated / hypothetical / historical flags) and nothing tells them
+apart (see :func:`compatible`), and when the text marks it as a mention of
+something already told:
+
+* its trigger is a noun made definite ("the hijacking", "this assault",
+  "Tuesday's attack") whose head word is the group's own ("the hijacking"
+  after "train hijacking") or a general noun of events (:data:`GENERAL_NOUNS`:
+  "the attack" after "hijacking", "the talks" after "met"); or
+* it stands in the headline or a subhead, which announce the body; or
+* its trigger is a participle that tells what the other did ("gunmen attacked
+  a post, killing three": the killing is the attack's outcome, and its count
+  is the attack's).
+
+Events in a byline or a credit line ("… contributed to this report") are no
+events and are dropped.
+
+Two attacks on two days, in two towns, or by two different sides stay two
+events. The merged event keeps the most specific date (a day written in the
+text over a month, over the publication date), place (a town over a
+province over a country), actors and counts over its mentions; its
+``evidence`` is its most informative mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from ...pipeline.document import Document
+from ...pipeline.registry import StageSettings, stages
+from ...records import Event, Evidence, Place, TimeSpan
+from ..lexicon import overlaps
+from ._compare import compatible
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ...resources import Resources
+
+__all__ = ["CorefSettings", "EventCoreference", "compatible", "make_event_coref"]
+
+#: words that make an event noun point back: "the attack", "this assault", "such raids"
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
+#: nouns that name an event of any kind of their class, so "the attack" may mean the
+#: hijacking told before; words for ongoing conflict ("the fighting", "the war") are not
+#: among them: they name a state of affairs rather than one incident
+GENERAL_NOUNS = frozenset(
+    "attack assault incident operation action move meeting talks protest demonstration "
+    "agreement deal decision".split()
+)
+#: how specific a place's feature is: a town over a county, a province, a region, a country
+_PLACE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "RGN": 3, "BRDR": 3, "PCLI": 4}
+
+
+class CorefSettings(StageSettings):
+    """Settings of ``eventwatch.event_coref.v1``."""
+
+    #: two located mentions farther apart than this are two events
+    max_km: float = Field(default=100.0, ge=0.0)
+    #: two dated mentions whose days differ by more than this are two events
+    max_days: int = Field(default=1, ge=0)
+
+
+@dataclass
+class _Group:
+    events: list[Event] = field(default_factory=list)
+    #: the mentions in a headline or subhead, which never speak for the group
+    furniture: list[Event] = field(default_factory=list)
+
+
+class EventCoreference:
+    """Stage ``eventwatch.event_coref.v1``: merges the mentions of one event."""
+
+    def __init__(self, settings: CorefSettings) -> None:
+        self.settings = settings
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parse is None or not doc.events:
+            return doc
+        framing = [(b.start, b.end) for b in doc.blocks if b.kind in {"headline", "subhead"}]
+        credits = [(b.start, b.end) for b in doc.blocks if b.kind in {"byline", "credit"}]
+        body: list[Event] = []
+        furniture: list[Event] = []
+        for event in doc.events:
+            trigger = event.evidence.trigger
+            if any(overlaps(trigger, span) for span in credits):
+                continue  # "AP's Jane Doe contributed to this report" is no AID
+            inside = any(overlaps(trigger, span) for span in framing)
+            (furniture if inside else body).append(event)
+        groups: list[_Group] = []
+        for event in body:
+            group = self._outcome_of(doc.parse, event, groups) or self._antecedent(
+                doc.parse, event, groups
+            )
+            if group is None:
+                groups.append(_Group([event]))
+            else:
+                group.events.append(event)
+        for event in furniture:  # a headline announces the first body event it matches
+            target = next((g for g in groups if self._fits(event, g)), None)
+            if target is None:
+                groups.append(_Group([event]))
+            else:
+                target.furniture.append(event)
+        doc.events = sorted(
+            (_merge(g.events, g.furniture) for g in groups),
+            key=lambda e: (e.evidence.trigger.start, e.type),
+        )
+        return doc
+
+    def _outcome_of(self, parse: Doc, event: Event, groups: list[_Group]) -> _Group | None:
+        """The group of the event whose trigger governs this one as its participle."""
+        token = _trigger_token(parse, event)
+        if token is None or token.tag_ != "VBG" or token.dep_ not in {"advcl", "xcomp", "conj"}:
+            return None
+        for group in reversed(groups):
+            for other in group.events:
+                head = _trigger_token(parse, other)
+                if head is not None and head.i == token.head.i and self._fits(event, group):
+                    return group
+        return None
+
+    def _antecedent(self, parse: Doc, event: Event, groups: list[_Group]) -> _Group | None:
+        """The group a definite mention points back to: the nearest named with the same
+        word ("the hijacking" → "train hijacking"), else, for a general noun in the
+        singular ("the attack"), the nearest that fits."""
+        trigger = _trigger_token(parse, event)
+        token = _pointing_noun(trigger) if trigger is not None else None
+        if token is None:
+            return None
+        fitting = [g for g in reversed(groups) if self._fits(event, g)]
+        word = _word(token.text)
+        same_word = [g for g in fitting if any(_head_word(e) == word for e in g.events)]
+        if same_word:
+            return same_word[0]
+        if word in GENERAL_NOUNS and token.tag_ == "NN":  # "the attack", not "the attacks"
+            return next(iter(fitting), None)
+        return None
+
+    def _fits(self, event: Event, group: _Group) -> bool:
+        return all(
+            compatible(event, other, max_km=self.settings.max_km, max_days=self.settings.max_days)
+            for other in group.events
+        )
+
+
+def _head_word(event: Event) -> str:
+    """The trigger's last word, without a plural -s: "train hijacking" → "hijacking"."""
+    words = event.evidence.trigger.text.split()
+    return _word(words[-1]) if words else ""
+
+
+def _word(text: str) -> str:
+    word = text.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and word != "talks" else word
+
+
+def _pointing_noun(trigger: Token) -> Token | None:
+    """The definite event noun a mention points back with: the trigger itself ("the
+    attack"), or the subject of a verb trigger that tells its outcome ("the attack
+    wounded ten")."""
+    if _points_back(trigger):
+        return trigger
+    if trigger.pos_ == "VERB":
+        for child in trigger.children:
+            if child.dep_ == "nsubj" and _points_back(child):
+                return child
+    return None
+
+
+def _trigger_token(parse: Doc, event: Event) -> Token | None:
+    trigger = event.evidence.trigger
+    span = parse.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _points_back(token: Token) -> bool:
+    """Whether the trigger is a noun the text makes definite ("the attack", "Tuesday's raid")."""
+    if token.pos_ != "NOUN":
+        return False
+    for child in token.children:
+        if child.dep_ in {"det", "poss"} and child.lower_ in _DEFINITE:
+            return True
+        if child.dep_ == "poss" and (child.ent_type_ in {"DATE", "TIME"} or child.pos_ == "PROPN"):
+            return True  # "Tuesday's attack", "Pakistan's train hijacking"
+    return False
+
+
+def _date_rank(date: TimeSpan | None) -> tuple[int, int]:
+    if date is None or date.start_date is None:
+        return (3, 0)
+    if date.source != "text":
+        return (2, 0)
+    return ({"day": 0, "week": 1, "month": 1}.get(date.granularity or "", 1), 0)
+
+
+def _place_rank(place: Place | None) -> int:
+    if place is None:
+        return 9
+    return _PLACE_RANK.get(place.feature or "", 5)
+
+
+def _richness(event: Event) -> tuple[int, ...]:
+    return (
+        bool(event.source) + bool(event.target),
+        -_date_rank(event.date)[0],
+        -_place_rank(event.location),
+        len(event.quantities),
+    )
+
+
+def _merge(events: list[Event], furniture: list[Event]) -> Event:
+    """One event for a group of mentions: the most specific of each fact, every mention.
+
+    Its evidence is the richest body mention (a headline only announces it).
+    """
+    if len(events) + len(furniture) == 1:
+        return (events or furniture)[0]
+    best = max(events, key=lambda e: (_richness(e), -e.evidence.trigger.start))
+    ordered = sorted([*events, *furniture], key=lambda e: e.evidence.trigger.start)
+    merged = Event(**{name: getattr(best, name) for name in Event.__dataclass_fields__})
+    merged.mentions = _mentions(ordered)
+    merged.source = best.source or next((e.source for e in ordered if e.source), [])
+    merged.target = best.target or next((e.target for e in ordered if e.target), [])
+    merged.mode = best.mode or next((e.mode for e in ordered if e.mode), None)
+    merged.reported_by = best.reported_by or next(
+        (e.reported_by for e in ordered if e.reported_by), None
+    )
+    merged.date = min((e.date for e in ordered), key=_date_rank)
+    located = [e.location for e in ordered if e.location is not None]
+    merged.location = min(located, key=_place_rank) if located else None
+    merged.quantities = {}
+    for event in ordered:  # the largest count of each kind: later reports tell more
+        for key, quantity in event.quantities.items():
+            known = merged.quantities.get(key)
+            if known is None or (quantity.max or quantity.min or 0) > (known.max or known.min or 0):
+                merged.quantities[key] = quantity
+    merged.killed = max((e.killed for e in ordered if e.killed is not None), default=None)
+    merged.injured = max((e.injured for e in ordered if e.injured is not None), default=None)
+    merged.confidence = max(e.confidence for e in ordered)
+    return merged
+
+
+def _mentions(events: list[Event]) -> list[Evidence]:
+    found: list[Evidence] = []
+    for event in events:
+        for mention in event.mentions or [event.evidence]:
+            if mention not in found:
+                found.append(mention)
+    return sorted(found, key=lambda m: m.trigger.start)
+
+
+@stages.register(
+    "eventwatch.event_coref.v1",
+    settings=CorefSettings,
+    requires=["parse", "blocks", "events", "times", "places"],
+    assigns=["events"],
+)
+def make_event_coref(settings: CorefSettings, resources: Resources) -> EventCoreference:
+    return EventCoreference(settings)

@@ -1,0 +1,93 @@
+"""One event per event: repeated mentions in one report are merged, distinct events kept (issue 15)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from ..conftest import SHARED
+
+pytestmark = pytest.mark.issue(15)
+
+DAY = dt.date(2025, 3, 14)
+
+
+def _voa(doc_id: str) -> dict:
+    with (SHARED / "corpus" / "voa_2025.jsonl").open(encoding="utf-8") as handle:
+        return next(r for r in map(json.loads, handle) if r["id"] == doc_id)
+
+
+def test_a_headline_and_its_body_are_one_event(code) -> None:
+    text = (
+        "Airstrikes kill 50 militants in northern Syria\n\n"
+        "Airstrikes killed 50 militants near Idlib on Tuesday, the army said. "
+        "The strikes hit a training camp."
+    )
+    doc = code(text, pub_date=DAY)
+    assert [b.kind for b in doc.blocks] == ["headline"]
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    with_fifty = [e for e in assaults if (e.killed or 0) == 50]
+    assert len(with_fifty) == 1
+    [event] = with_fifty
+    assert [m.trigger.text for m in event.mentions][:2] == ["kill", "killed"]
+    assert event.evidence.trigger.text == "killed"  # the body mention, dated and located
+
+
+def test_the_attack_said_again_is_the_same_attack(code) -> None:
+    text = (
+        "Gunmen attacked a police post in Mardan on Monday, killing three officers. "
+        "Police said the attack began before dawn. "
+        "No group claimed the attack, which officials blamed on militants."
+    )
+    doc = code(text, pub_date=DAY)
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.evidence.trigger.text, e.evidence.sentence) for e in attacks]
+    assert [m.trigger.text for m in attacks[0].mentions] == [
+        "attacked",
+        "killing",
+        "attack",
+        "attack",
+    ]
+    assert attacks[0].killed == 3
+
+
+def test_two_attacks_on_two_days_in_two_towns_stay_two(code) -> None:
+    text = (
+        "Gunmen attacked a checkpoint in Quetta on Monday. "
+        "On Thursday, militants attacked a market in Peshawar. "
+        "The attack in Peshawar wounded ten people."
+    )
+    doc = code(text, pub_date=DAY)
+    attacks = sorted(
+        (e for e in doc.events if e.type == "ASSAULT"), key=lambda e: e.evidence.trigger.start
+    )
+    assert len(attacks) == 2
+    assert {e.location.name for e in attacks if e.location} == {"Quetta", "Peshawar"}
+    assert len(attacks[1].mentions) == 2  # "the attack in Peshawar" is Thursday's
+
+
+def test_a_credit_line_is_no_event(code) -> None:
+    text = (
+        "Protesters marched through Nairobi on Saturday.\n"
+        "Reuters and The Associated Press contributed to this report."
+    )
+    doc = code(text, pub_date=DAY)
+    assert [b.kind for b in doc.blocks] == ["credit"]
+    assert all("contributed" not in e.evidence.text for e in doc.events)
+
+
+def test_the_hijacking_story_names_its_hijacking_once(code) -> None:
+    story = _voa("voa-8011076")
+    doc = code(story["text"], id=story["id"], pub_date=dt.date.fromisoformat(story["pub_date"]))
+    hijackings = [e for e in doc.events if "hijacking" in e.evidence.trigger.text]
+    assert len(hijackings) == 1
+    assert [m.trigger.text for m in hijackings[0].mentions] == ["hijacking", "hijacking"]
+    kinds = {doc.text[b.start : b.end]: b.kind for b in doc.blocks}
+    assert kinds.get("Intelligence failure?") == "subhead"
+
+
+def test_the_seed_keeps_its_events(seed_doc) -> None:
+    assert [b.kind for b in seed_doc.blocks] == ["dateline", "subhead"]
+    assert len(seed_doc.events) == 29
