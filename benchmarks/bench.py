@@ -2,9 +2,9 @@
 
     python benchmarks/bench.py [--shared ../shared] [--limit N]
 
-Reads every ``corpus/*.jsonl`` under the shared folder (and fails, exit 2, when
-there is none: a benchmark of one article says nothing), codes the articles with the full pipeline, parses the same
-articles with spaCy alone, and prints articles/s, words/s, peak RSS, both
+Reads every ``corpus/*.jsonl`` under the shared folder (and fails when there is
+none: a benchmark of one article says nothing), codes the articles with the full
+pipeline, parses the same articles with spaCy alone, and prints articles/s, words/s, peak RSS, both
 times and their ratio. Order: pipeline first (it loads the same model), so the
 parse-only pass does not profit from a warmer cache than the pipeline had.
 """
