@@ -4,7 +4,7 @@
 
     EventwatchError                 every error eventwatch raises           [error]
     ├── InputError                  the user's input is wrong: fix the input [input]
-    │   ├── DocumentError           one document cannot be coded (``doc_id``) [document]
+    │   ├── DocumentError           one document cannot be coded (``doc_id``, ``origin``) [document]
     │   └── DictionaryError         a user dictionary is malformed (``path``, ``line``) [dictionary]
     ├── ConfigError                 the pipeline configuration is wrong       [config]
     ├── ResourceError               a packaged model or table is missing: reinstall [resource]
@@ -58,9 +58,18 @@ class DocumentError(InputError):
 
     default_code = "document"
 
-    def __init__(self, message: str, *, doc_id: str | None = None, code: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        doc_id: str | None = None,
+        origin: str | None = None,
+        code: str | None = None,
+    ) -> None:
         super().__init__(message, code=code)
         self.doc_id = doc_id
+        #: where in the input the document was read ("batch.jsonl:12", a URL), when known
+        self.origin = origin
 
 
 class DictionaryError(InputError):
