@@ -17,23 +17,9 @@ from typing import Any, TextIO
 
 from ..exceptions import DocumentError, InputError
 from ..records import Article, default_id
+from ._common import MAX_BYTES, parse_date
 
 __all__ = ["MAX_BYTES", "count_inputs", "parse_date", "read_inputs", "read_jsonl_records"]
-
-#: the default largest document read, in bytes (the pipeline config's ``input.max_bytes``)
-MAX_BYTES = 5_000_000
-
-
-def parse_date(value: object) -> dt.date:
-    """An ISO date (``YYYY-MM-DD``; a longer ISO timestamp is cut to its date)."""
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"pub_date must be a YYYY-MM-DD string, got {value!r}")
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise ValueError(f"unparseable pub_date {value!r} (expected YYYY-MM-DD)") from None
 
 
 def read_inputs(
