@@ -105,8 +105,10 @@ def test_bad_documents_are_reported_and_the_rest_coded(tmp_path) -> None:
     assert docs["a"]["events"] and not docs["a"]["errors"]
     assert docs["b"]["errors"][0]["stage"] == "input"
     assert "binary" in docs["b"]["errors"][0]["message"]
-    assert docs["c"]["errors"][0]["message"] == "empty document"
-    assert "b: input: binary file" in result.stderr
+    # the message says where the document was read
+    assert docs["c"]["errors"][0]["message"] == f"{tmp_path / 'c.txt'}: empty document"
+    assert docs["c"]["errors"][0]["code"] == "document-empty"
+    assert f"b: input: {tmp_path / 'b.txt'}: binary data" in result.stderr
 
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:

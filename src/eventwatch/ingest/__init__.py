@@ -1,18 +1,56 @@
-"""Sources in, a stream of :class:`~eventwatch.records.Article` out."""
+"""Sources in, a stream of :class:`~eventwatch.records.Article` out.
+
+:func:`read_inputs` reads a ``.txt``, ``.jsonl``, ``.csv`` or ``.html`` file,
+a directory of them (recursively), ``-``, a FIFO or pipe (``/dev/stdin``,
+``<(cat story.txt)``), an RSS/Atom feed (a file or a URL; each entry's page is
+fetched) or a page's URL. A document that cannot be read is a
+:class:`~eventwatch.exceptions.DocumentError` in its place, with a stable
+``code``, its id and its ``origin``; the rest of the batch is read.
+
+===========================  =====================================================
+code                         meaning
+===========================  =====================================================
+``document-empty``           no text (an empty file, a blank field, a page with no article)
+``document-binary``          NUL bytes, or mostly bytes that are not text
+``document-size``            over ``max_bytes`` (``input.max_bytes``, 5 MB)
+``document-text``            a record without ``text``, or one that is not a string
+``document-json``            a JSONL line that is not a JSON object
+``document-csv``             a CSV without a ``text`` column, or a row that does not fit
+``document-date``            a ``pub_date`` that is not a date
+``document-id``              an ``id`` that is neither a string nor a number
+``document-read``            the file could not be read (permissions, I/O)
+``document-type``            a URL's content is neither a feed, a page nor text
+``feed-parse``               not an RSS or Atom feed
+``fetch-*``                  a URL could not be fetched (timeout, connect, status, url)
+===========================  =====================================================
+
+Warnings (``Article.warnings``, stage ``"input"``) note what was repaired:
+``document-utf8`` (bytes that were not UTF-8, replaced by U+FFFD) and
+``feed-summary`` (an entry's page could not be read; its summary was coded).
+"""
 
 from __future__ import annotations
 
-from ._files import MAX_BYTES, count_inputs, parse_date, read_inputs, read_jsonl_records
+from ._common import MAX_BYTES, parse_date
+from ._feeds import Feed, FeedEntry, parse_feed
+from ._html import fragment_text
 from ._http import USER_AGENT, Fetcher, Response, is_url
+from ._jsonl import read_jsonl_records
+from ._sources import DIRECTORY_SUFFIXES, count_inputs, read_inputs
 
 __all__ = [
+    "DIRECTORY_SUFFIXES",
     "MAX_BYTES",
     "USER_AGENT",
+    "Feed",
+    "FeedEntry",
     "Fetcher",
     "Response",
     "count_inputs",
+    "fragment_text",
     "is_url",
     "parse_date",
+    "parse_feed",
     "read_inputs",
     "read_jsonl_records",
 ]

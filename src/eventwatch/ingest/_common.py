@@ -198,7 +198,7 @@ def article_from_record(
         pub_date=date,
         title=_optional(record, "title"),
         url=_optional(record, "url"),
-        language=_optional(record, "language") or "en",
+        language=_optional(record, "language"),
         source=_optional(record, "source"),
         origin=origin,
         warnings=warnings,
