@@ -23,7 +23,7 @@ from rich.progress import (
 from rich.text import Text
 
 from ..engines import BatchReport
-from ..ingest import count_inputs, parse_date
+from ..ingest import count_inputs, is_url, parse_date
 from ..records import CodedDocument
 from .render import visible
 
@@ -46,7 +46,11 @@ err = Console(stderr=True, soft_wrap=True)
 
 InputArgument = Annotated[
     str,
-    typer.Argument(help="A .txt article, a directory of them, a .jsonl file, or - for stdin."),
+    typer.Argument(
+        help="A .txt, .html, .jsonl or .csv file; a directory (searched recursively for "
+        ".txt, .html/.htm, .jsonl and .csv files); an RSS/Atom feed file or URL; a page URL; "
+        "- or a pipe (/dev/stdin, <(cmd)) for standard input.",
+    ),
 ]
 PubDateOption = Annotated[
     str | None,
@@ -100,7 +104,7 @@ def coded_documents(
     from ..pipeline import PipelineSpec
 
     when = pub_date(date)
-    if source != "-" and not Path(source).exists():
+    if source != "-" and not is_url(source) and not Path(source).exists():
         raise typer.BadParameter(f"{source}: no such file or directory", param_hint="INPUT")
     if actors is not None and not actors.is_file():
         raise typer.BadParameter(f"{actors}: no such file", param_hint="--actors")

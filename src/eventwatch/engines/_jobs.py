@@ -53,10 +53,13 @@ def code_inputs(
 ) -> Iterator[CodedDocument]:
     """Every document of ``source`` coded, in input order, as it is read (``eventwatch code``).
 
-    Unreadable documents come back as records that carry only their error;
-    ``report`` counts what passes.
+    Unreadable documents come back as records that carry only their error; so
+    does a document whose id an earlier one of the input had (its event ids
+    would collide), with both places in the message. ``report`` counts what passes.
     """
-    items = read_inputs(source, pub_date=pub_date, max_bytes=spec.config.input.max_bytes)
+    items = read_inputs(
+        source, pub_date=pub_date, max_bytes=spec.config.input.max_bytes, unique_ids=True
+    )
     for doc in engine.code(spec, items):
         if report is not None:
             report.add(doc)

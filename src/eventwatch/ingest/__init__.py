@@ -18,6 +18,7 @@ code                         meaning
 ``document-csv``             a CSV without a ``text`` column, or a row that does not fit
 ``document-date``            a ``pub_date`` that is not a date
 ``document-id``              an ``id`` that is neither a string nor a number
+``document-duplicate-id``    an id already read in this input (with ``unique_ids``)
 ``document-read``            the file could not be read (permissions, I/O)
 ``document-type``            a URL's content is neither a feed, a page nor text
 ``feed-parse``               not an RSS or Atom feed
@@ -37,6 +38,7 @@ from ._html import fragment_text
 from ._http import USER_AGENT, Fetcher, Response, is_url
 from ._jsonl import read_jsonl_records
 from ._sources import DIRECTORY_SUFFIXES, count_inputs, read_inputs
+from ._unique import reject_duplicate_ids
 
 __all__ = [
     "DIRECTORY_SUFFIXES",
@@ -53,4 +55,5 @@ __all__ = [
     "parse_feed",
     "read_inputs",
     "read_jsonl_records",
+    "reject_duplicate_ids",
 ]

@@ -26,6 +26,7 @@ from ._http import Fetcher, is_url
 from ._jsonl import read_jsonl
 from ._streams import binary_stream, kind_of_suffix, peek_head, read_bounded, sniff
 from ._text import article_from_bytes, read_text, sidecar_meta
+from ._unique import reject_duplicate_ids
 
 __all__ = ["DIRECTORY_SUFFIXES", "count_inputs", "read_inputs"]
 
@@ -41,6 +42,7 @@ def read_inputs(
     pub_date: dt.date | None = None,
     stdin: TextIO | BinaryIO | None = None,
     max_bytes: int = MAX_BYTES,
+    unique_ids: bool = False,
     fetch_pages: bool = True,
     fetcher: Fetcher | None = None,
 ) -> Iterator[Article | DocumentError]:
@@ -50,7 +52,8 @@ def read_inputs(
     is read, directories one file at a time, so memory stays flat whatever the
     input's size. ``pub_date`` dates documents that carry no date; ``max_bytes``
     (the config's ``input.max_bytes``, 5 MB) bounds each document's text;
-    ``fetch_pages`` fetches the page each feed
+    ``unique_ids`` turns a repeated id into an error for the later item (what
+    ``eventwatch code`` wants); ``fetch_pages`` fetches the page each feed
     entry links to, with ``fetcher`` (one is made when needed).
 
     A missing path raises :class:`InputError` (``input-missing``); everything
@@ -60,8 +63,9 @@ def read_inputs(
     options = ReadOptions(
         pub_date=pub_date, max_bytes=max_bytes, fetch_pages=fetch_pages, given_fetcher=fetcher
     )
+    items = _read_sources(sources, options, stdin)
     try:
-        yield from _read_sources(sources, options, stdin)
+        yield from reject_duplicate_ids(items) if unique_ids else items
     finally:
         options.close()
 
