@@ -28,6 +28,7 @@ code                         meaning
 Warnings (``Article.warnings``, stage ``"input"``) note what was repaired:
 ``document-utf8`` (bytes that were not UTF-8, replaced by U+FFFD) and
 ``feed-summary`` (an entry's page could not be read; its summary was coded).
+:func:`poll_feeds` and :func:`watch_feeds` poll feeds for new entries.
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ from ._http import USER_AGENT, Fetcher, Response, is_url
 from ._jsonl import read_jsonl_records
 from ._sources import DIRECTORY_SUFFIXES, count_inputs, read_inputs
 from ._unique import reject_duplicate_ids
+from ._watch import (
+    FeedState,
+    JsonFeedState,
+    MemoryFeedState,
+    Validators,
+    parse_interval,
+    poll_feeds,
+    read_feed_list,
+    watch_feeds,
+)
 
 __all__ = [
     "DIRECTORY_SUFFIXES",
@@ -46,14 +57,22 @@ __all__ = [
     "USER_AGENT",
     "Feed",
     "FeedEntry",
+    "FeedState",
     "Fetcher",
+    "JsonFeedState",
+    "MemoryFeedState",
     "Response",
+    "Validators",
     "count_inputs",
     "fragment_text",
     "is_url",
     "parse_date",
     "parse_feed",
+    "parse_interval",
+    "poll_feeds",
+    "read_feed_list",
     "read_inputs",
     "read_jsonl_records",
     "reject_duplicate_ids",
+    "watch_feeds",
 ]
