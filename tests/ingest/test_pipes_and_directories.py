@@ -18,6 +18,15 @@ from .pages import article_page
 STORY = "Police arrested three protesters in Belgrade on Monday.\n"
 
 
+def _python(script: str, **run: object) -> str:
+    """What a fresh Python process running ``script`` prints (it must succeed)."""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, **run
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def _feed_pipe(data: bytes) -> str:
     """A real pipe, as bash gives ``<(cat story.txt)``: its read end as ``/dev/fd/N``."""
     read_fd, write_fd = os.pipe()
@@ -93,11 +102,7 @@ def test_dev_stdin_is_read_as_a_stream() -> None:
         "print([(a.id, a.origin) for a in read_inputs('/dev/stdin')])"
     )
     data = json.dumps({"id": "s1", "text": STORY}) + "\n"
-    result = subprocess.run(
-        [sys.executable, "-c", script], input=data, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[('s1', '/dev/stdin:1')]"
+    assert _python(script, input=data) == "[('s1', '/dev/stdin:1')]"
 
 
 def test_dev_stdin_redirected_from_a_file_is_named_by_its_content(tmp_path) -> None:
@@ -108,11 +113,8 @@ def test_dev_stdin_redirected_from_a_file_is_named_by_its_content(tmp_path) -> N
         "print([(a.id, a.text) for a in read_inputs('/dev/stdin')])"
     )
     with story.open("rb") as handle:
-        result = subprocess.run(
-            [sys.executable, "-c", script], stdin=handle, capture_output=True, text=True, timeout=60
-        )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == repr([(default_id(STORY, "stdin"), STORY)])
+        printed = _python(script, stdin=handle)
+    assert printed == repr([(default_id(STORY, "stdin"), STORY)])
 
 
 def test_a_pipe_over_the_size_limit_is_refused_without_reading_it_all() -> None:

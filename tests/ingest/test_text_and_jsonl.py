@@ -169,6 +169,9 @@ def test_sidecar_metadata_gives_the_publication_date(tmp_path) -> None:
     (tmp_path / "story.meta.json").write_text('{"pub_date": "2023-09-29", "title": "T"}')
     [article] = list(read_inputs(tmp_path / "story.txt"))
     assert article.pub_date == dt.date(2023, 9, 29) and article.title == "T"
+    # --pub-date dates only what carries no date
+    [same] = list(read_inputs(tmp_path / "story.txt", pub_date=dt.date(2020, 1, 1)))
+    assert same.pub_date == dt.date(2023, 9, 29)
 
 
 def test_a_byte_order_mark_is_not_text(tmp_path) -> None:

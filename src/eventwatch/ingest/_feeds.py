@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 from ..exceptions import DocumentError, InputError
 from ..records import Article, DocError, default_id
 from ._common import ReadOptions, check_text, document_error
-from ._html import article_from_html, fragment_text
+from ._html import article_from_page, fragment_text
 from ._http import is_url
 
 __all__ = ["Feed", "FeedEntry", "entry_article", "parse_feed", "read_feed"]
@@ -153,11 +153,4 @@ def _page_article(url: str, doc_id: str, options: ReadOptions) -> Article | Docu
         return document_error(
             f"not an HTML page ({kind})", doc_id=doc_id, origin=url, code="document-type"
         )
-    return article_from_html(
-        response.content,
-        doc_id=doc_id,
-        origin=url,
-        options=options,
-        url=url,
-        content_type=response.content_type,
-    )
+    return article_from_page(response, url=url, doc_id=doc_id, options=options)

@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 import warnings
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..exceptions import DocumentError
 from ..records import Article
 from ._common import ReadOptions, check_text, decode, document_error, parse_date, refuse_bytes
 
-__all__ = ["article_from_html", "declared_charset", "fragment_text"]
+if TYPE_CHECKING:
+    from ._http import Response
+
+__all__ = ["article_from_html", "article_from_page", "declared_charset", "fragment_text"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
@@ -80,6 +83,20 @@ def article_from_html(
         source=_str(extracted, "sitename") or _str(extracted, "hostname"),
         origin=origin,
         warnings=decode_warnings,
+    )
+
+
+def article_from_page(
+    response: Response, *, url: str, doc_id: str, options: ReadOptions
+) -> Article | DocumentError:
+    """The article of a fetched page; ``url`` (the one asked for) is its origin and URL."""
+    return article_from_html(
+        response.content,
+        doc_id=doc_id,
+        origin=url,
+        options=options,
+        url=url,
+        content_type=response.content_type,
     )
 
 

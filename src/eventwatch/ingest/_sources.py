@@ -21,7 +21,7 @@ from ..records import Article, default_id
 from ._common import MAX_BYTES, ReadOptions, document_error
 from ._csv import read_csv
 from ._feeds import read_feed
-from ._html import article_from_html
+from ._html import article_from_html, article_from_page
 from ._http import Fetcher, is_url
 from ._jsonl import read_jsonl
 from ._streams import binary_stream, kind_of_suffix, peek_head, read_bounded, sniff
@@ -228,14 +228,7 @@ def _read_url(url: str, options: ReadOptions) -> Iterator[Article | DocumentErro
     if kind == "feed":
         yield from read_feed(response.content, origin=url, options=options, url=response.url)
     elif kind == "html":
-        yield article_from_html(
-            response.content,
-            doc_id=url,
-            origin=url,
-            options=options,
-            url=url,
-            content_type=response.content_type,
-        )
+        yield article_from_page(response, url=url, doc_id=url, options=options)
     elif kind == "text":
         yield article_from_bytes(response.content, name=url, origin=url, options=options)
     else:

@@ -8,7 +8,7 @@ from typing import Any, BinaryIO
 
 from ..exceptions import DocumentError
 from ..records import Article, default_id
-from ._common import ReadOptions, check_text, decode, document_error, parse_date, refuse_bytes
+from ._common import ReadOptions, article_from_record, decode, document_error, refuse_bytes
 from ._streams import read_bounded
 
 __all__ = ["article_from_bytes", "read_text", "sidecar_meta"]
@@ -52,7 +52,10 @@ def article_from_bytes(
     meta: dict[str, Any] | None = None,
     prefix: str = "stdin",
 ) -> Article | DocumentError:
-    """One plain-text article from its bytes (UTF-8; bad bytes are replaced and warned about)."""
+    """One plain-text article from its bytes (UTF-8; bad bytes are replaced and warned about).
+
+    ``meta`` (a sidecar's fields) gives the id, title, url, pub_date, … the text does not.
+    """
     meta = meta or {}
     fallback = str(meta.get("id") or name or origin)
     refused = refuse_bytes(data, limit=options.max_bytes)
@@ -62,24 +65,8 @@ def article_from_bytes(
         text, warnings = decode(data, origin=origin)
     except ValueError as exc:
         return document_error(str(exc), doc_id=fallback, origin=origin, code="document-binary")
-    problem = check_text(text, max_bytes=options.max_bytes)
-    if problem:
-        return document_error(problem[1], doc_id=fallback, origin=origin, code=problem[0])
-    doc_id = str(meta.get("id") or name or default_id(text, prefix))
-    date = options.pub_date
-    if date is None and meta.get("pub_date"):
-        try:
-            date = parse_date(meta["pub_date"])
-        except ValueError as exc:
-            return document_error(str(exc), doc_id=doc_id, origin=origin, code="document-date")
-    return Article(
-        id=doc_id,
-        text=text,
-        pub_date=date,
-        title=meta.get("title"),
-        url=meta.get("url"),
-        language=str(meta["language"]) if meta.get("language") else None,
-        source=meta.get("source"),
-        origin=origin,
-        warnings=warnings,
+    doc_id = meta.get("id") or name or default_id(text, prefix)
+    record = {**meta, "id": doc_id, "text": text}
+    return article_from_record(
+        record, fallback_id=fallback, origin=origin, options=options, warnings=warnings
     )
