@@ -123,3 +123,14 @@ def test_the_markup_case_from_the_issue_prints_both_brackets() -> None:
     assert "withdraw [ses] troops" in row or "withdraw" in row
     doc = json.loads(runner.invoke(app, ["code", "-", "--format", "doc"], input=text).stdout)
     assert doc["text"] == text and "[/its]" in doc["text"]
+
+
+def test_json_lines_stay_one_line_for_every_line_splitter() -> None:
+    from eventwatch.records import json_line
+
+    text = "a\x85b\u2028c\u2029d\x7fe"
+    line = json_line({"text": text})
+    assert len(line.splitlines()) == 1 and json.loads(line) == {"text": text}
+    result = _code("doc", [{"id": "nel", "text": "Rebels attacked.\x85 Police came.\u2028"}])
+    assert len(result.stdout.splitlines()) == 1
+    assert json.loads(result.stdout)["text"].endswith("\u2028")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,6 +10,7 @@ import typer
 
 from ..ingest import read_jsonl_records
 from ..lookup import ActorQuery, query_date, resolve_actors
+from ..records import json_line
 from . import app
 
 __all__ = ["resolve_actor_command"]
@@ -56,7 +56,7 @@ def resolve_actor_command(
     )
     for item in items:
         if isinstance(item, dict):
-            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(item) + "\n")
             continue
         actor = answers[id(item)]
         record = {
@@ -67,4 +67,4 @@ def resolve_actor_command(
             "sector": actor.sector,
             "sectors": list(actor.sectors),
         }
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(record) + "\n")

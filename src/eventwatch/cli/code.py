@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -11,7 +10,7 @@ import typer
 from rich.console import Console
 
 from ..engines import BatchReport
-from ..records import document_to_dict, event_to_dict
+from ..records import document_to_dict, event_to_dict, json_line
 from . import app
 from ._shared import (
     ActorsOption,
@@ -32,7 +31,7 @@ class CodeFormat(StrEnum):
 
 
 def _dumps(record: object) -> str:
-    return json.dumps(record, ensure_ascii=False)
+    return json_line(record)
 
 
 @app.command("code")

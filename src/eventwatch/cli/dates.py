@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from ..ingest import parse_date, read_jsonl_records
+from ..records import json_line
 from ..stages.dates import resolve_date
 from . import app
 
@@ -75,10 +75,10 @@ def resolve_date_command(
         raise typer.BadParameter(str(exc).replace("pub_date", "ref"), param_hint="--ref") from None
     if format is DateFormat.json:
         answer = {"text": input, **_answer(input, default_ref or dt.date.today())}
-        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(answer) + "\n")
         return
     path = Path(input)
     if not path.is_file():
         raise typer.BadParameter(f"{input}: no such file", param_hint="INPUT")
     for number, record in read_jsonl_records(path):
-        sys.stdout.write(json.dumps(_line(number, record, default_ref), ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(_line(number, record, default_ref)) + "\n")

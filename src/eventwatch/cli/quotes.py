@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -11,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..records import CodedDocument
+from ..records import CodedDocument, json_line
 from . import app
 from ._shared import ActorsOption, InputArgument, PubDateOption, coded_documents
 from .render import actor_label, visible
@@ -62,4 +61,4 @@ def quotes_command(
             continue
         for quote in doc.quotes:
             record = {"doc_id": doc.id, **quote.to_dict()}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(record) + "\n")

@@ -171,7 +171,7 @@ class Pipeline:
         docs: list[Document] = []
         for item in chunk:
             if isinstance(item, DocumentError):
-                article = Article(id=item.doc_id or "?", text="")
+                article = Article(id=item.doc_id or "?", text="", origin=item.origin)
                 docs.append(Document(article, errors=[DocError("input", item.message, item.code)]))
                 continue
             doc = Document(item, warnings=list(item.warnings))

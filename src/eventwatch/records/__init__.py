@@ -26,6 +26,7 @@ from ._documents import (
     event_id,
 )
 from ._facts import Actor, Event, Evidence, Place, Quantity, Quote, TimeSpan, event_to_dict
+from ._json import json_line
 from ._text import BLOCK_KINDS, Block, Sentence, TextSpan
 
 __all__ = [
@@ -49,4 +50,5 @@ __all__ = [
     "document_to_dict",
     "event_id",
     "event_to_dict",
+    "json_line",
 ]
