@@ -49,6 +49,7 @@ from . import code as _code  # noqa: E402,F401
 from . import dates as _dates  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
 from . import quotes as _quotes  # noqa: E402,F401
+from . import stages as _stages  # noqa: E402,F401
 
 
 def main() -> None:

@@ -145,6 +145,23 @@ class Registry:
                 f"unknown stage {name!r} (registered: {known})", code="config-stage"
             ) from None
 
+    def describe(self, name: str) -> dict[str, Any]:
+        """What a stage reads and writes and every setting with its default, as JSON-ready data."""
+        info = self.get(name)
+        defaults = info.settings().model_dump(mode="json")
+        return {
+            "name": name,
+            "requires": list(info.requires),
+            "assigns": list(info.assigns),
+            "settings": {
+                key: {
+                    "default": defaults.get(key),
+                    "description": field.description or _field_doc(info.settings, key),
+                }
+                for key, field in info.settings.model_fields.items()
+            },
+        }
+
     def names(self) -> list[str]:
         found = set(self._entries)
         if self._group is not None:
@@ -160,6 +177,25 @@ class Registry:
                     f"entry point {entry_point.value!r} does not register stage {name!r}",
                     code="config-stage",
                 )
+
+
+def _field_doc(model: type[BaseModel], key: str) -> str:
+    """The ``#:`` comment above a settings field in its class's source, if any."""
+    import inspect
+
+    try:
+        lines = inspect.getsource(model).splitlines()
+    except (OSError, TypeError):
+        return ""
+    for index, line in enumerate(lines):
+        if line.strip().startswith(f"{key}:"):
+            notes: list[str] = []
+            for above in reversed(lines[:index]):
+                if not above.strip().startswith("#:"):
+                    break
+                notes.insert(0, above.strip()[2:].strip())
+            return " ".join(notes)
+    return ""
 
 
 #: the registry the pipeline reads: the built-ins and any installed plugins
