@@ -16,9 +16,12 @@ from ._acled import AcledDetector, acled_rule
 from ._alerts import SEVERITIES, Alert, alert_id
 from ._cusum import COUNT_STREAMS, STREAMS, CusumDetector, Scan
 from ._detect import DETECTORS, Detector, DetectorName, alarm_days, detect_alerts, units_until
+from ._evaluate import EvaluationSettings, Figures, evaluate_alerts, score_simulation
+from ._plot import plot_streams
 from ._scores import PLOVER_TYPES, QUAD_NAMES, ScoreTable, plover_score, quad_class, score_table
 from ._series import SERIES_COUNTS, Dyad, country_series, dyad_series
 from ._settings import DetectorSettings, load_detector_settings, read_settings_file
+from ._simulate import SHAPES, Escalation, Simulation, SimulatorSettings, simulate
 from ._units import (
     UNIT_COLUMNS,
     Units,
@@ -38,6 +41,7 @@ __all__ = [
     "QUAD_NAMES",
     "SERIES_COUNTS",
     "SEVERITIES",
+    "SHAPES",
     "STREAMS",
     "UNIT_COLUMNS",
     "AcledDetector",
@@ -47,8 +51,13 @@ __all__ = [
     "DetectorName",
     "DetectorSettings",
     "Dyad",
+    "Escalation",
+    "EvaluationSettings",
+    "Figures",
     "Scan",
     "ScoreTable",
+    "Simulation",
+    "SimulatorSettings",
     "Units",
     "acled_rule",
     "alarm_days",
@@ -58,14 +67,18 @@ __all__ = [
     "day_of",
     "detect_alerts",
     "dyad_series",
+    "evaluate_alerts",
     "event_ids_of",
     "load_detector_settings",
     "make_units",
+    "plot_streams",
     "plover_score",
     "quad_class",
     "read_settings_file",
     "report_volume",
+    "score_simulation",
     "score_table",
+    "simulate",
     "unit_rows_from_events",
     "units_from_events",
     "units_until",

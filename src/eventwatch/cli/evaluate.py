@@ -1,4 +1,4 @@
-"""``eventwatch evaluate``: accuracy against a gold benchmark, by halves."""
+"""``eventwatch evaluate``: accuracy against a gold benchmark, by halves (or simulated alerts)."""
 
 from __future__ import annotations
 
@@ -22,18 +22,20 @@ def _console() -> Console:
 @app.command("evaluate")
 def evaluate_command(
     gold: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
-            help="A gold JSONL file (see ../shared/benchmarks/README.md).",
+            help="A gold JSONL file (see ../shared/benchmarks/README.md); for --task alerts, "
+            "an optional TOML or JSON file of simulator and detector settings.",
             exists=True,
             dir_okay=False,
         ),
-    ],
+    ] = None,
     task: Annotated[
         str,
         typer.Option(
             "--task",
-            help="What to score: plover, actors, dates, times, places, quotes, casualties.",
+            help="What to score: plover, actors, dates, times, places, quotes, casualties, "
+            "alerts (escalation alerts on simulated streams, no gold file needed).",
         ),
     ] = "plover",
     split: Annotated[

@@ -28,6 +28,7 @@ from ..pipeline import Pipeline, PipelineSpec
 from ..records import Article
 
 __all__ = [
+    "FILE_OPTIONAL",
     "SPLITS",
     "TASKS",
     "Report",
@@ -42,13 +43,14 @@ __all__ = [
     "read_gold",
     "split_of",
     "task",
+    "task_with_optional_file",
 ]
 
 #: the halves a gold file can be read as; ``all`` is both together
 SPLITS = ("tune", "check", "all")
 
 #: modules that register tasks; each is imported on first use
-_TASK_MODULES = ("plover", "actors", "quotes", "dates", "places")
+_TASK_MODULES = ("plover", "actors", "quotes", "dates", "places", "alerts")
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,10 @@ def split_of(item_id: object) -> str:
 
 
 Scorer = Callable[[Path, Selection], Report]
+OptionalFileScorer = Callable[[Path | None, Selection], Report]
 TASKS: dict[str, Scorer] = {}
+#: tasks that draw their own data and read an optional settings file instead of gold
+FILE_OPTIONAL: dict[str, OptionalFileScorer] = {}
 
 
 def task(name: str) -> Callable[[Scorer], Scorer]:
@@ -99,6 +104,17 @@ def task(name: str) -> Callable[[Scorer], Scorer]:
 
     def decorate(scorer: Scorer) -> Scorer:
         TASKS[name] = scorer
+        return scorer
+
+    return decorate
+
+
+def task_with_optional_file(name: str) -> Callable[[OptionalFileScorer], OptionalFileScorer]:
+    """Register a scorer whose file argument is optional (``alerts``: a simulator config)."""
+
+    def decorate(scorer: OptionalFileScorer) -> OptionalFileScorer:
+        TASKS[name] = scorer
+        FILE_OPTIONAL[name] = scorer
         return scorer
 
     return decorate
@@ -148,9 +164,17 @@ def default_pipeline() -> Pipeline:
 
 
 def evaluate(
-    gold_path: Path, *, task: str = "plover", split: str = "all", limit: int | None = None
+    gold_path: Path | None,
+    *,
+    task: str = "plover",
+    split: str = "all",
+    limit: int | None = None,
 ) -> Report:
-    """Run the pipeline over one half (or all) of a gold file and score it for one task."""
+    """Run the pipeline over one half (or all) of a gold file and score it for one task.
+
+    A task in :data:`FILE_OPTIONAL` takes no gold file (``gold_path`` None, or a settings
+    file of its own); any other task needs one.
+    """
     for module in _TASK_MODULES:
         importlib.import_module(f"{__name__}.{module}")
     scorer = TASKS.get(task)
@@ -162,7 +186,14 @@ def evaluate(
         raise InputError(
             f"unknown split {split!r} (known: {', '.join(SPLITS)})", code="input-split"
         )
-    report = scorer(Path(gold_path), Selection(split, limit))
+    selection = Selection(split, limit)
+    if gold_path is None:
+        optional = FILE_OPTIONAL.get(task)
+        if optional is None:
+            raise InputError(f"task {task!r} needs a gold file", code="input-gold")
+        report = optional(None, selection)
+    else:
+        report = scorer(Path(gold_path), selection)
     report.title += f" [{split}]"
     return report
 
