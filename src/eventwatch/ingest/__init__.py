@@ -29,11 +29,23 @@ Warnings (``Article.warnings``, stage ``"input"``) note what was repaired:
 ``document-utf8`` (bytes that were not UTF-8, replaced by U+FFFD) and
 ``feed-summary`` (an entry's page could not be read; its summary was coded).
 :func:`poll_feeds` and :func:`watch_feeds` poll feeds for new entries.
+
+:func:`read_event_file` reads event records without text (eventwatch's own JSON lines, GDELT
+2.0, ICEWS, POLECAT) into plain event rows for the analytics; a row that cannot be read is a
+:class:`RowProblem` with its line number and reason.
 """
 
 from __future__ import annotations
 
 from ._common import MAX_BYTES, parse_date
+from ._event_formats import (
+    EVENT_FORMATS,
+    EventImport,
+    RowProblem,
+    cameo_to_plover,
+    parse_event_lines,
+    read_event_file,
+)
 from ._feeds import Feed, FeedEntry, parse_feed
 from ._html import fragment_text
 from ._http import USER_AGENT, Fetcher, Response, is_url
@@ -53,8 +65,10 @@ from ._watch import (
 
 __all__ = [
     "DIRECTORY_SUFFIXES",
+    "EVENT_FORMATS",
     "MAX_BYTES",
     "USER_AGENT",
+    "EventImport",
     "Feed",
     "FeedEntry",
     "FeedState",
@@ -62,14 +76,18 @@ __all__ = [
     "JsonFeedState",
     "MemoryFeedState",
     "Response",
+    "RowProblem",
     "Validators",
+    "cameo_to_plover",
     "count_inputs",
     "fragment_text",
     "is_url",
     "parse_date",
+    "parse_event_lines",
     "parse_feed",
     "parse_interval",
     "poll_feeds",
+    "read_event_file",
     "read_feed_list",
     "read_inputs",
     "read_jsonl_records",
