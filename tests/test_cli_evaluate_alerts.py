@@ -21,7 +21,8 @@ def test_alerts_task_runs_on_a_simulator_config(tmp_path: Path) -> None:
     )
     result = runner.invoke(app, ["evaluate", str(config), "--task", "alerts", "--split", "check"])
     assert result.exit_code == 0, result.output
-    assert "alerts: seeds 4, 17 dyad-years [check]" in result.output
+    assert "alerts on simulated streams [check]" in result.output
+    assert "│ seeds " in result.output and "│ dyad-years after burn-in " in result.output
     for measure in ("eventwatch: recall within 7 days", "ACLED rule: median delay"):
         assert measure in result.output
     assert (tmp_path / "streams-check.png").read_bytes()[:4] == b"\x89PNG"

@@ -72,7 +72,9 @@ def score_alerts(config_path: Path | None, selection: Selection) -> Report:
         plot = target.with_name(f"{target.stem}-{selection.split}{target.suffix or '.png'}")
     figures = evaluate_alerts(settings, seeds=seeds, max_dyads=selection.limit, plot=plot)
     dyad_years = next(iter(figures.values())).dyad_years if figures else 0.0
-    report = Report(f"alerts: seeds {', '.join(map(str, seeds))}, {dyad_years:.0f} dyad-years")
+    report = Report("alerts on simulated streams")
+    report.rows.append(Row("seeds", ", ".join(map(str, seeds))))
+    report.rows.append(Row("dyad-years after burn-in", f"{dyad_years:.0f}"))
     for name, f in figures.items():
         _rows(report, name, f)
     for shape in SHAPES:
