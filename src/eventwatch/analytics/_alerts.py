@@ -100,7 +100,7 @@ class Alert:
                 events=tuple(str(e) for e in data.get("events", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise InputError(f"alert record: {exc!r}") from exc
+            raise InputError(f"alert record: {exc!r}", code="input-alert") from exc
 
 
 def segments(alarm: npt.NDArray[np.bool_], quiet_days: int) -> list[tuple[int, int]]:

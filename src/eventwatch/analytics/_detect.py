@@ -51,7 +51,9 @@ DETECTORS: dict[str, type[CusumDetector] | type[AcledDetector]] = {
 def make_detector(name: str, settings: DetectorSettings) -> Detector:
     cls = DETECTORS.get(name)
     if cls is None:
-        raise InputError(f"unknown detector {name!r} (known: {', '.join(DETECTORS)})")
+        raise InputError(
+            f"unknown detector {name!r} (known: {', '.join(DETECTORS)})", code="input-detector"
+        )
     return cls(settings)
 
 
@@ -61,7 +63,7 @@ def units_until(units: Units, day: object) -> Units:
     frame = units.frame[units.frame["day_number"] <= last].reset_index(drop=True)
     volume = units.volume[units.volume.index <= pd.Timestamp(day_of(last))]
     if not len(volume):
-        raise InputError(f"no data by {day_of(last).isoformat()}")
+        raise InputError(f"no data by {day_of(last).isoformat()}", code="input-units")
     return Units(frame, volume, units.kind)
 
 

@@ -75,14 +75,18 @@ def score_table() -> ScoreTable:
         "eventwatch.analytics", "plover_scores.tsv", 5
     ):
         if type_ not in quads:
-            raise ResourceError(f"plover_scores.tsv: {type_} is not a PLOVER type")
+            raise ResourceError(
+                f"plover_scores.tsv: {type_} is not a PLOVER type", code="resource-table"
+            )
         if mode:
             mode_scores[(type_, mode)] = float(score)
         else:
             type_scores[type_] = float(score)
     missing = [t for t in quads if t not in type_scores]
     if missing:
-        raise ResourceError(f"plover_scores.tsv: no score for {', '.join(missing)}")
+        raise ResourceError(
+            f"plover_scores.tsv: no score for {', '.join(missing)}", code="resource-table"
+        )
     return ScoreTable(quads, type_scores, mode_scores)
 
 

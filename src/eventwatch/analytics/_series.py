@@ -63,7 +63,10 @@ class Dyad:
         directed = ">" in text
         parts = text.split(">" if directed else ":")
         if len(parts) != 2 or not all(p.strip() for p in parts):
-            raise InputError(f"dyad {text!r}: write it SRB:XKX (both ways) or SRB>XKX (directed)")
+            raise InputError(
+                f"dyad {text!r}: write it SRB:XKX (both ways) or SRB>XKX (directed)",
+                code="input-dyad",
+            )
         (sc, ss, sa), (tc, ts, ta) = (_side(p, text) for p in parts)
         return cls(sc, tc, directed, ss, ts, sa, ta)
 
@@ -104,7 +107,9 @@ def _side(text: str, whole: str) -> tuple[str, str | None, str | None]:
         text, sector = (p.strip().upper() for p in text.split("/", 1))
     country = text.strip().upper()
     if not country.isalpha() or len(country) != 3:
-        raise InputError(f"dyad {whole!r}: {country!r} is no ISO-3166 alpha-3 code (or IGO)")
+        raise InputError(
+            f"dyad {whole!r}: {country!r} is no ISO-3166 alpha-3 code (or IGO)", code="input-dyad"
+        )
     return country, sector or None, actor or None
 
 
@@ -177,7 +182,7 @@ def _bounds(units: Units, start: object, end: object) -> tuple[int, int]:
     first = units.first_day if start is None else day_number(start)
     last = units.first_day + units.days - 1 if end is None else day_number(end)
     if last < first:
-        raise InputError("series: the end comes before the start")
+        raise InputError("series: the end comes before the start", code="input-series")
     return first, last
 
 
@@ -185,7 +190,7 @@ def _series(
     units: Units, rows: pd.DataFrame, *, by: Period, start: object, end: object
 ) -> pd.DataFrame:
     if by not in ("day", "week"):
-        raise InputError(f"series: by must be day or week, not {by!r}")
+        raise InputError(f"series: by must be day or week, not {by!r}", code="input-series")
     first, last = _bounds(units, start, end)
     span = last - first + 1
     day = rows["day_number"].to_numpy(np.int64) - first

@@ -164,9 +164,9 @@ def read_settings_file(path: Path) -> dict[str, Any]:
         else:
             data = tomllib.loads(text)
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+        raise ConfigError(f"{path}: {exc}", code="config-file") from exc
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a table of settings")
+        raise ConfigError(f"{path}: expected a table of settings", code="config-file")
     return data
 
 
@@ -178,4 +178,4 @@ def load_detector_settings(path: Path | None = None, *, table: str = "alerts") -
     try:
         return DetectorSettings.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"{path} [{table}]: {exc}") from exc
+        raise ConfigError(f"{path} [{table}]: {exc}", code="config-setting") from exc

@@ -120,9 +120,9 @@ def day_number(value: object) -> int:
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError) as exc:
-        raise InputError(f"{value!r} is not a day: {exc}") from exc
+        raise InputError(f"{value!r} is not a day: {exc}", code="input-units") from exc
     if pd.isna(stamp):
-        raise InputError(f"{value!r} is not a day")
+        raise InputError(f"{value!r} is not a day", code="input-units")
     return int((stamp.normalize() - pd.Timestamp("1970-01-01")) // pd.Timedelta(days=1))
 
 
@@ -130,9 +130,9 @@ def _days(values: pd.Series) -> pd.Series:
     try:
         days = pd.to_datetime(values, errors="raise", format="mixed")
     except (ValueError, TypeError) as exc:
-        raise InputError(f"units: a day is not a date: {exc}") from exc
+        raise InputError(f"units: a day is not a date: {exc}", code="input-units") from exc
     if days.isna().any():
-        raise InputError(f"units: {int(days.isna().sum())} unit(s) have no day")
+        raise InputError(f"units: {int(days.isna().sum())} unit(s) have no day", code="input-units")
     if getattr(days.dt, "tz", None) is not None:
         days = days.dt.tz_localize(None)
     return days.dt.normalize()
@@ -149,7 +149,7 @@ def make_units(
     """
     missing = [c for c in _REQUIRED if c not in frame.columns]
     if missing:
-        raise InputError(f"units: missing column(s) {', '.join(missing)}")
+        raise InputError(f"units: missing column(s) {', '.join(missing)}", code="input-units")
     out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     out["unit_id"] = frame["unit_id"].astype(str).to_numpy()
     out["day"] = _days(frame["day"]).to_numpy()
@@ -159,7 +159,7 @@ def make_units(
     for column in ("killed", "injured"):
         counts = _numbers(frame, column, 0)
         if (counts < 0).any():
-            raise InputError(f"units: negative {column} count")
+            raise InputError(f"units: negative {column} count", code="input-units")
         out[column] = counts.astype(np.int64).to_numpy()
     # event ids are read only for an alert's evidence (event_ids_of), so they are kept as given
     out["event_ids"] = (
@@ -243,7 +243,7 @@ def _volume(frame: pd.DataFrame, given: pd.Series | None) -> pd.Series:
         first = int(given_days.min()) if first is None else min(first, int(given_days.min()))
         last = int(given_days.max()) if last is None else max(last, int(given_days.max()))
     if first is None or last is None:
-        raise InputError("units: no units and no volume")
+        raise InputError("units: no units and no volume", code="input-units")
     span = last - first + 1
     distinct = frame.drop_duplicates("unit_code")["day_number"].to_numpy() - first
     floor = np.bincount(distinct, minlength=span).astype(np.float64)
@@ -297,7 +297,10 @@ def unit_rows_from_events(
             continue
         day = row.get("day") or row.get("pub_date")
         if not day or not row.get("type") or row.get("id") is None:
-            raise InputError(f"event row {number}: needs an id, a type, and a day or pub_date")
+            raise InputError(
+                f"event row {number}: needs an id, a type, and a day or pub_date",
+                code="input-units",
+            )
         doc_id = row.get("doc_id")
         event_id = f"{doc_id}:{row['id']}" if doc_id else str(row["id"])
         pairs = [
@@ -361,7 +364,7 @@ def units_from_events(
     unit_rows = unit_rows_from_events(rows, keep_flagged=keep_flagged)
     frame = pd.DataFrame(unit_rows, columns=list(UNIT_COLUMNS))
     if not unit_rows and volume is None:
-        raise InputError("units: no event rows")
+        raise InputError("units: no event rows", code="input-units")
     return make_units(frame, volume if volume is not None else report_volume(rows), kind=kind)
 
 

@@ -361,7 +361,10 @@ def _tabular(
 def parse_event_lines(lines: Iterable[str], *, format: str) -> EventImport:
     """Parse the lines of an event file in ``format`` (see :data:`EVENT_FORMATS`)."""
     if format not in EVENT_FORMATS:
-        raise InputError(f"unknown event format {format!r} (known: {', '.join(EVENT_FORMATS)})")
+        raise InputError(
+            f"unknown event format {format!r} (known: {', '.join(EVENT_FORMATS)})",
+            code="input-format",
+        )
     result = EventImport(format)
     numbered = ((n, line.rstrip("\r\n")) for n, line in enumerate(lines, start=1))
     numbered = ((n, line) for n, line in numbered if line.strip())
@@ -400,7 +403,7 @@ def read_event_file(path: Path | str, *, format: str) -> EventImport:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror or exc}") from exc
+        raise InputError(f"{path}: {exc.strerror or exc}", code="input-missing") from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -33,7 +33,7 @@ def load_evaluation_settings(path: Path | None) -> EvaluationSettings:
     try:
         return EvaluationSettings.model_validate(read_settings_file(path))
     except ValidationError as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+        raise ConfigError(f"{path}: {exc}", code="config-setting") from exc
 
 
 def _seeds(settings: EvaluationSettings, split: str) -> list[int]:
