@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -129,13 +129,13 @@ def build_alerts(
     """
     columns = columns or UnitColumns.of(units)
     alerts: list[Alert] = []
-    chunk = _DyadRows.of(columns, panel.rows)  # gathered once; each dyad's rows are a slice
+    chunk = columns.take(panel.rows)  # gathered once, each dyad's units a slice, in day order
     offsets = panel.offsets.tolist()
     for i, dyad in enumerate(panel.dyads):
         spans = segments(scan.alarm[i], settings.quiet_days)
         if not spans:
             continue
-        rows = chunk.part(offsets[i], offsets[i + 1])
+        rows = chunk.take(slice(offsets[i], offsets[i + 1]))
         for first, last in spans:
             change = int(min(max(scan.change[i, first], 0), first))
             fired_bits = int(np.bitwise_or.reduce(scan.fired[i, first : last + 1]))
@@ -160,13 +160,11 @@ def build_alerts(
                     score=round(float(scan.score[i, first : last + 1].max()), 3),
                     streams=streams,
                     summary=summary,
-                    incidents=tuple(columns.unit_id[evidence].tolist()),
+                    incidents=tuple(evidence.unit_id.tolist()),
                     events=tuple(
                         e
                         for unit, ids in zip(
-                            columns.unit_id[evidence].tolist(),
-                            columns.event_ids[evidence].tolist(),
-                            strict=True,
+                            evidence.unit_id.tolist(), evidence.event_ids.tolist(), strict=True
                         )
                         for e in event_ids_of(unit, ids)
                     ),
@@ -192,42 +190,9 @@ IntArray = npt.NDArray[np.int64]
 
 @dataclass(frozen=True)
 class UnitColumns:
-    """The units frame's columns as numpy arrays, read once per run."""
+    """Columns of units as numpy arrays: the whole frame (read once a run), or some rows."""
 
-    day: IntArray
-    quad: IntArray
-    score: npt.NDArray[np.float64]
-    killed: IntArray
-    injured: IntArray
-    type_code: IntArray
-    types: tuple[str, ...]
-    unit_id: npt.NDArray[np.object_]
-    event_ids: npt.NDArray[np.object_]
-    threat: npt.NDArray[np.bool_]
-
-    @classmethod
-    def of(cls, units: Units) -> UnitColumns:
-        frame = units.frame
-        types = frame["type"].astype("category")
-        threat_codes = [i for i, t in enumerate(types.cat.categories) if t in THREAT_TYPES]
-        return cls(
-            day=frame["day_number"].to_numpy(np.int64),
-            quad=frame["quad"].to_numpy(np.int64),
-            score=frame["score"].to_numpy(np.float64),
-            killed=frame["killed"].to_numpy(np.int64),
-            injured=frame["injured"].to_numpy(np.int64),
-            type_code=types.cat.codes.to_numpy(np.int64),
-            types=tuple(str(c) for c in types.cat.categories),
-            unit_id=frame["unit_id"].to_numpy(object),
-            event_ids=frame["event_ids"].to_numpy(object),
-            threat=np.isin(types.cat.codes.to_numpy(np.int64), threat_codes),
-        )
-
-
-@dataclass(frozen=True)
-class _DyadRows:
-    """One dyad's units, sorted by day: frame row numbers and their columns."""
-
+    #: the frame row number of each entry
     rows: IntArray
     day: IntArray
     quad: IntArray
@@ -235,27 +200,38 @@ class _DyadRows:
     killed: IntArray
     injured: IntArray
     type_code: IntArray
-    types: tuple[str, ...]
     threat: npt.NDArray[np.bool_]
+    unit_id: npt.NDArray[np.object_]
+    event_ids: npt.NDArray[np.object_]
+    types: tuple[str, ...]
 
     @classmethod
-    def of(cls, c: UnitColumns, rows: IntArray) -> _DyadRows:
-        """The columns of frame rows ``rows`` (for each dyad, in day order, as panels give)."""
+    def of(cls, units: Units) -> UnitColumns:
+        frame = units.frame
+        types = frame["type"].astype("category")
+        codes = types.cat.codes.to_numpy(np.int64)
+        threat_codes = [i for i, t in enumerate(types.cat.categories) if t in THREAT_TYPES]
         return cls(
-            rows, c.day[rows], c.quad[rows], c.score[rows], c.killed[rows], c.injured[rows],
-            c.type_code[rows], c.types, c.threat[rows],
-        )  # fmt: skip
+            rows=np.arange(len(frame), dtype=np.int64),
+            day=frame["day_number"].to_numpy(np.int64),
+            quad=frame["quad"].to_numpy(np.int64),
+            score=frame["score"].to_numpy(np.float64),
+            killed=frame["killed"].to_numpy(np.int64),
+            injured=frame["injured"].to_numpy(np.int64),
+            type_code=codes,
+            threat=np.isin(codes, threat_codes),
+            unit_id=frame["unit_id"].to_numpy(object),
+            event_ids=frame["event_ids"].to_numpy(object),
+            types=tuple(str(c) for c in types.cat.categories),
+        )
 
-    def part(self, lo: int, hi: int) -> _DyadRows:
-        """Rows ``lo:hi`` (views, no copy)."""
-        cut = slice(lo, hi)
-        return _DyadRows(
-            self.rows[cut], self.day[cut], self.quad[cut], self.score[cut], self.killed[cut],
-            self.injured[cut], self.type_code[cut], self.types, self.threat[cut],
-        )  # fmt: skip
+    def take(self, index: IntArray | slice) -> UnitColumns:
+        """The entries at ``index`` (a slice gives views, no copy)."""
+        arrays = {f.name: getattr(self, f.name)[index] for f in fields(self) if f.name != "types"}
+        return UnitColumns(**arrays, types=self.types)
 
     def between(self, start: int, end: int) -> slice:
-        """The positions of the units of days ``start``..``end``."""
+        """The positions of the units of days ``start``..``end`` (entries in day order)."""
         lo, hi = np.searchsorted(self.day, [start, end + 1])
         return slice(int(lo), int(hi))
 
@@ -269,15 +245,15 @@ def _days(n: int) -> str:
 
 
 def describe(
-    rows: _DyadRows,
+    rows: UnitColumns,
     window: Window,
     streams: tuple[str, ...],
     weekly: dict[str, float],
     *,
     kind: str,
     max_evidence: int,
-) -> tuple[str, str, IntArray]:
-    """The summary, severity and evidence (frame row numbers) of an alert on one dyad."""
+) -> tuple[str, str, UnitColumns]:
+    """The summary, severity and evidence (the units, most conflictual first) of an alert."""
     inside = rows.between(window.start, window.end)
     before = rows.between(window.start - _BEFORE_DAYS, window.start - 1)
     quad, score = rows.quad[inside], rows.score[inside]
@@ -322,10 +298,11 @@ def describe(
         relevant |= toll > 0
     picked = np.flatnonzero(relevant)
     order = np.lexsort((rows.day[inside][picked], -toll[picked], score[picked]))
-    return "; ".join(parts), severity, rows.rows[inside][picked[order][:max_evidence]]
+    evidence = np.arange(inside.start, inside.stop)[picked[order][:max_evidence]]
+    return "; ".join(parts), severity, rows.take(evidence)
 
 
-def _mix_text(rows: _DyadRows, inside: slice, before: slice, span: str, kind: str) -> str:
+def _mix_text(rows: UnitColumns, inside: slice, before: slice, span: str, kind: str) -> str:
     quad, score = rows.quad[inside], rows.score[inside]
     share = float((quad >= 3).mean()) if len(quad) else 0.0
     text = f"conflict {share:.0%} of {_plural(len(quad), kind)} in {span}"
@@ -338,7 +315,7 @@ def _mix_text(rows: _DyadRows, inside: slice, before: slice, span: str, kind: st
     return text
 
 
-def _first_since(rows: _DyadRows, inside: slice, start: int) -> str:
+def _first_since(rows: UnitColumns, inside: slice, start: int) -> str:
     """``first ASSAULT with casualties since 2023-05-02`` for the most conflictual unit type."""
     quad, score = rows.quad[inside], rows.score[inside]
     toll = rows.killed[inside] + rows.injured[inside]
