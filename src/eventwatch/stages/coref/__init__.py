@@ -13,7 +13,11 @@ something already told:
 * its trigger is a noun made definite ("the hijacking", "this assault",
   "Tuesday's attack") whose head word is the group's own ("the hijacking"
   after "train hijacking") or a general noun of events (:data:`GENERAL_NOUNS`:
-  "the attack" after "hijacking", "the talks" after "met"); or
+  "the attack" after "hijacking", "the talks" after "met"); a general noun
+  points to the story's main event of its type (the group told most often,
+  then the first), not merely the nearest. Statements (support, accusations,
+  rejections, demands, threats) are not joined this way: "their support"
+  said twice is usually two statements; or
 * it stands in the headline or a subhead, which announce the body; or
 * its trigger is a participle that tells what the other did ("gunmen attacked
   a post, killing three": the killing is the attack's outcome, and its count
@@ -58,6 +62,8 @@ GENERAL_NOUNS = frozenset(
     "attack assault incident operation action move meeting talks protest demonstration "
     "agreement deal decision".split()
 )
+#: verbal types whose repeated nouns are usually new statements, not the same one again
+STATEMENTS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 #: how specific a place's feature is: a town over a county, a province, a region, a country
 _PLACE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "RGN": 3, "BRDR": 3, "PCLI": 4}
 
@@ -134,6 +140,8 @@ class EventCoreference:
         """The group a definite mention points back to: the nearest named with the same
         word ("the hijacking" → "train hijacking"), else, for a general noun in the
         singular ("the attack"), the nearest that fits."""
+        if event.type in STATEMENTS:
+            return None
         trigger = _trigger_token(parse, event)
         token = _pointing_noun(trigger) if trigger is not None else None
         if token is None:
@@ -143,8 +151,8 @@ class EventCoreference:
         same_word = [g for g in fitting if any(_head_word(e) == word for e in g.events)]
         if same_word:
             return same_word[0]
-        if word in GENERAL_NOUNS and token.tag_ == "NN":  # "the attack", not "the attacks"
-            return next(iter(fitting), None)
+        if word in GENERAL_NOUNS and token.tag_ == "NN" and fitting:  # not "the attacks"
+            return max(reversed(fitting), key=lambda g: len(g.events) + len(g.furniture))
         return None
 
     def _fits(self, event: Event, group: _Group) -> bool:
