@@ -1,7 +1,7 @@
 """Words and parse labels that more than one stage reads, written once.
 
 * :mod:`.speech`: verbs of saying and the attribution cues of quotes;
-* :mod:`.numbers`: number words;
+* :mod:`.numbers`: number words (cardinals and ordinals);
 * :mod:`.syntax`: dependency-label sets and span overlap.
 
 A stage package imports this and never another stage package, so two stages
@@ -10,7 +10,7 @@ can no longer drift apart on what counts as a verb of saying.
 
 from __future__ import annotations
 
-from .numbers import NUMBER_WORDS
+from .numbers import NUMBER_WORDS, ORDINAL_WORDS, cardinal_value, ordinal_value
 from .speech import ATTRIBUTION_CUES, DIRECTIVE_VERBS, SPEECH_VERBS
 from .syntax import OBJECT_DEPS, SUBJECT_DEPS, overlaps
 
@@ -19,7 +19,10 @@ __all__ = [
     "DIRECTIVE_VERBS",
     "NUMBER_WORDS",
     "OBJECT_DEPS",
+    "ORDINAL_WORDS",
     "SPEECH_VERBS",
     "SUBJECT_DEPS",
+    "cardinal_value",
+    "ordinal_value",
     "overlaps",
 ]
