@@ -70,6 +70,7 @@ class TimeSpan:
     date_type: str
     anchor: str | None = None
     source: str = "text"
+    anchor_span: tuple[int, int] | None = None  # offsets of the expression it counts from
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +83,7 @@ class TimeSpan:
             "date_type": self.date_type,
             "anchor": self.anchor,
             "source": self.source,
+            "anchor_span": list(self.anchor_span) if self.anchor_span else None,
         }
 
     @classmethod
@@ -96,6 +98,7 @@ class TimeSpan:
             date_type=data["date_type"],
             anchor=data.get("anchor"),
             source=data.get("source", "text"),
+            anchor_span=(a[0], a[1]) if (a := data.get("anchor_span")) else None,
         )
 
 
