@@ -105,3 +105,77 @@ def test_stage_without_parse_is_a_no_op() -> None:
 
     doc = Document(Article(id="x", text="Sunday"))
     assert DateStage()(doc).times == []
+
+
+PUB = dt.date(2023, 9, 29)
+
+
+@pytest.mark.issue(17)
+def test_anaphora_count_from_the_expression_before_them(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Police arrested 30 protesters on 3 May 2021. The next day, troops fired on a crowd."
+    doc = code(text, pub_date=PUB)
+    times = {t.text: t for t in doc.times}
+    nxt = times["The next day"]
+    assert (nxt.start_date, nxt.anchor) == ("2021-05-04", "text")
+    assert nxt.anchor_span is not None
+    assert text[nxt.anchor_span[0] : nxt.anchor_span[1]] == "3 May 2021"
+    fired = next(e for e in doc.events if e.evidence.trigger.text.startswith("fired"))
+    assert fired.date is not None and fired.date.start_date == "2021-05-04"
+
+
+@pytest.mark.issue(17)
+def test_an_anchor_too_coarse_leaves_the_anaphor_unresolved(code) -> None:  # type: ignore[no-untyped-def]
+    doc = code("Soldiers killed five protesters in 2019. The next day, troops fired.", pub_date=PUB)
+    assert next(t for t in doc.times if t.text == "The next day").start_date is None
+
+
+@pytest.mark.issue(17)
+def test_without_an_earlier_expression_anaphora_count_from_publication(code) -> None:  # type: ignore[no-untyped-def]
+    doc = code("The previous day, rebels attacked a convoy near the border.", pub_date=PUB)
+    previous = next(t for t in doc.times if t.text == "The previous day")
+    assert (previous.start_date, previous.anchor) == ("2023-09-28", "publication")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rebels claimed the 2004 bombing of the embassy.", "bombing"),
+        ("In 2019, soldiers killed five protesters in the capital.", "killed"),
+    ],
+)
+def test_an_event_dated_years_back_is_historical(code, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    event = event_at(code(text, pub_date=PUB), trigger)
+    assert event.historical
+    assert event.date is not None and event.date.granularity == "year"
+
+
+@pytest.mark.issue(17)
+def test_a_recent_or_borrowed_date_does_not_make_an_event_historical(code) -> None:  # type: ignore[no-untyped-def]
+    doc = code(
+        "Police arrested 30 protesters on Sunday. Belgrade still refuses to recognize the "
+        "independence declared in 2008.",
+        pub_date=PUB,
+    )
+    assert not event_at(doc, "arrested").historical
+    assert not event_at(doc, "refuses").historical
+
+
+@pytest.mark.issue(17)
+def test_historical_days_is_a_setting() -> None:
+    from eventwatch.stages.dates.stage import DateSettings
+
+    assert DateSettings().historical_days == 365
+    with pytest.raises(ValueError):
+        DateSettings(historical_days=-1)
+
+
+@pytest.mark.issue(17)
+def test_partial_dates_follow_the_clause(code) -> None:  # type: ignore[no-untyped-def]
+    doc = code(
+        "Congress reconvenes Oct. 2. Investigators have been searching since the Oct. 23 attack.",
+        pub_date=PUB,
+    )
+    times = {t.text: t.start_date for t in doc.times}
+    assert times["Oct. 2"] == "2023-10-02"  # the simple present: the nearest one
+    assert times["Oct. 23"] == "2022-10-23"  # the present perfect speaks of the past

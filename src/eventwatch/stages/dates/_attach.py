@@ -7,7 +7,11 @@ not historical, the last resolved expression of the previous sentence (the
 narrative context); else the publication date, marked ``source="publication"``
 and ``date_type="unresolved"`` with an empty text at the trigger's start.
 A historical event never takes the publication date nor a neighbour's date: with
-nothing of its own it stays undated (``source="none"``, no start date).
+nothing of its own it stays undated (``source="none"``, no start date). An event
+whose own expression (one attached to its trigger: "the 2004 bombing", "killed in
+2019") ends more than ``historical_days`` before publication is flagged
+``historical`` here; the event detector flags the others it can tell from the
+clause ("former", "two decades after").
 """
 
 from __future__ import annotations
@@ -76,9 +80,16 @@ def _best(doc: Doc, trigger: Token, found: list[Found]) -> Found | None:
 
 
 def date_events(
-    doc: Doc, events: list[Event], found: list[Found], pub_date: dt.date | None
+    doc: Doc,
+    events: list[Event],
+    found: list[Found],
+    pub_date: dt.date | None,
+    *,
+    historical_days: int = 365,
 ) -> None:
-    """Set ``event.date`` for every event (see the module docstring for the order)."""
+    """Set ``event.date`` for every event (see the module docstring for the order), and
+    ``event.historical`` when the event's own date ends ``historical_days`` or more
+    before publication."""
     by_sentence: dict[int, list[Found]] = {}
     for item in found:
         by_sentence.setdefault(item.sentence, []).append(item)
@@ -93,6 +104,12 @@ def date_events(
             continue
         sentence = _sentence_index(sent_starts, trigger.i)
         best = _best(doc, trigger, by_sentence.get(sentence, []))
+        if (
+            best is not None
+            and best.head == trigger.i
+            and _years_back(best, pub_date, historical_days)
+        ):
+            event.historical = True  # its own date: "the 2004 bombing", "killed in 2019"
         if best is None and not event.historical:
             previous = [f for f in by_sentence.get(sentence - 1, []) if f.span.start_date]
             best = previous[-1] if previous else None
@@ -102,6 +119,14 @@ def date_events(
             event.date = _undated(position)
         else:
             event.date = publication_span(position, pub_date)
+
+
+def _years_back(item: Found, pub_date: dt.date | None, days: int) -> bool:
+    span = item.span
+    last = span.end_date or span.start_date
+    if pub_date is None or last is None:
+        return False
+    return (pub_date - dt.date.fromisoformat(last)).days > days
 
 
 def _sentence_index(starts: list[int], token: int) -> int:

@@ -15,18 +15,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...records import TimeSpan
 from ..lexicon import overlaps
 from ._calendar import Reading
-from ._lexicon import ANAPHORA, FIXED_HOLIDAYS, MOVING_HOLIDAYS, NUMBERS, UNITS, VAGUE_NUMBERS
-from ._lexicon import alternation as _alt
+from ._lexicon import (
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    MOVING_HOLIDAYS,
+    WEEKDAY_HOLIDAYS,
+)
 from ._resolve import interpret, reading_to_span
+from ._tense import expression_head, tense_of
+from ._words import COUNT, DUR, ORD
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc
 
 __all__ = ["Found", "find_times"]
 
@@ -35,8 +41,23 @@ _MF = "January|February|March|April|May|June|July|August|September|October|Novem
 _M = rf"(?:{_MF}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
 _D = r"\d{1,2}(?:st|nd|rd|th)?"
 _Y = r"(?:1[0-9]|20|21)\d\d"
-_COUNT = rf"(?:{_alt(VAGUE_NUMBERS)}|{_alt(NUMBERS)}|\d{{1,3}})"
-_UNIT = rf"(?:{_alt(UNITS)})s?"
+_COUNT = COUNT.replace(" ", r"\s+")
+_DUR = DUR.replace(" ", r"\s+")
+_ORD = ORD.replace(" ", r"\s+")
+_UNIT = r"(?:hour|day|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies)"
+_HOLIDAY = "|".join(
+    re.escape(name).replace("'", "['’]?").replace(r"\ ", r"\s+")
+    for name in sorted(
+        {*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *WEEKDAY_HOLIDAYS, *MOVING_HOLIDAYS},
+        key=len,
+        reverse=True,
+    )
+)
+_ANAPHORA = (
+    r"(?:(?:earlier|later)\s+)?(?:that|the\s+(?:same|previous|preceding|prior|next|following"
+    r"|subsequent))\s+(?:day|week|weekend|month|year|decade|morning|afternoon|evening|night)"
+    r"|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?:\s+(?:yesterday|last|next))?"
+)
 _PIECES = [
     rf"(?:{_W},?\s+)?(?:{_M}\s+{_D}(?:\s*[-–]\s*{_D})?(?:,?\s+{_Y})?"
     rf"|{_D}(?:\s*[-–]\s*{_D})?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)",
@@ -46,9 +67,13 @@ _PIECES = [
     r"\s+(?:week|month|year|weekend)|(?:(?:over|during)\s+)?the\s+weekend"
     r"|(?:by\s+)?(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|last|next)"
     r"\s+(?:week|month|year))",
-    rf"(?i:(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?{_COUNT}"
-    rf"(?:\s+or\s+{_COUNT})?\s+{_UNIT}\s+(?:ago|back|after|since|later|earlier|before))",
-    rf"(?i:the\s+(?:past|last|previous)\s+(?:{_COUNT}\s+)?{_UNIT}|recent\s+(?:days|weeks|months))",
+    rf"(?i:(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?{_DUR}"
+    r"\s+(?:ago|back|after|since|later|earlier|before|from\s+now|hence))",
+    rf"(?i:\b(?:in|within)\s+{_DUR}(?:['’]?\s+time)?(?!\s+of\b))",
+    rf"(?i:the\s+(?:past|last|previous|preceding|coming|next|following)\s+(?:{_COUNT}\s+)?"
+    rf"(?:{_UNIT})|recent\s+(?:days|weeks|months))",
+    r"(?i:overnight|\bon\s+the\s+\d{1,2}(?:st|nd|rd|th))",
+    rf"(?i:the\s+(?:{_ORD})\s+century)",
     r"(?i:(?:yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:this|last)\s+(?:morning|afternoon|evening|night))",
     rf"(?:(?i:early|late|overnight|last|this|next)\s+)?{_W}(?:'s)?"
@@ -58,25 +83,17 @@ _PIECES = [
     rf"\s+(?:of\s+)?{_Y}|(?:last|this|next)\s+fall|(?:the\s+)?fall\s+of\s+{_Y})",
     rf"(?i:(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+"
     rf"(?:{_Y}|(?:this|last|next|the)\s+year))|\b[QH][1-4]\s+{_Y}",
-    rf"(?:(?i:last|this|next)\s+)?(?=[A-Z])(?i:{_alt([*FIXED_HOLIDAYS, *MOVING_HOLIDAYS])})"
-    rf"(?:\s+{_Y})?",
-    rf"(?i:{_alt(ANAPHORA)})",
-    rf"(?i:(?:in|since|by|until|from|during|before|after|early|late|mid-?)\s+){_Y}\b",
+    rf"(?:(?i:last|this|next)\s+)?(?=[A-Z])(?i:{_HOLIDAY})(?:\s+{_Y})?",
+    rf"(?i:{_ANAPHORA})",
+    rf"(?i:(?:in|since|by|until|from|during|before|after|early|late)\s+|mid-\s*){_Y}\b",
     r"(?:(?i:the)\s+)?(?:(?i:early|late|mid-?)\s*)?(?:19|20)\d0'?s",
-    rf"(?i:(?:in|since|during|by|until|early|mid-?|late|last|this|next)\s+)(?:{_MF})\b"
+    rf"(?i:(?:in|since|during|by|until|early|late|last|this|next)\s+|mid-?\s*)(?:{_MF})\b"
     rf"(?:\s+{_Y})?",
 ]
 _PATTERN = re.compile(r"\b(?:" + "|".join(_PIECES) + r")\b")
 _JOIN = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*")
 _LEAD = re.compile(r"(?i:(?:on|in|at|during|since|by|until|of|from|over)\s+)+")
 _TRAIL = re.compile(r"(?:'s|[\s,.;:’'])+$")
-_MODALS = frozenset({"will", "'ll", "shall", "wo", "would", "might", "must", "may", "should"})
-_INTENT = frozenset(
-    "plan intend expect schedule prepare want hope aim agree decide promise threaten vow seek "
-    "order ask urge call due ready set go likely able invite require try".split()
-)
-_FORWARD_NOUNS = frozenset({"deadline", "date", "target", "timetable", "ultimatum"})
-_FORWARD_CUE = re.compile(r"(?i)(?:as (?:early|soon) as|no later than|not before)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +104,16 @@ class Found:
     sentence: int
     #: the word the expression attaches to (its head outside the expression)
     head: int
+    reading: Reading | None = None
+    #: (forward, present): which way the clause points (see ``_tense.py``)
+    hints: tuple[bool, bool] = (False, False)
 
 
 Group = tuple[int, int, list[tuple[int, int]]]
 
 
-def _candidates(doc: Doc) -> list[Group]:
+def _candidates(doc: Doc, text: str) -> list[Group]:
     """Merged candidate spans, each with the raw candidates it was merged from."""
-    text = doc.text
     spans = [(m.start(), m.end()) for m in _PATTERN.finditer(text)]
     spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans.sort()
@@ -127,61 +146,27 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _head(span: Span) -> Token:
-    root = span.root
-    head = root.head
-    while head.i != root.i and span.start <= head.i < span.end:
-        root, head = head, head.head
-    if root.dep_ == "pobj" and root.head.dep_ == "prep":
-        return root.head.head
-    return head
-
-
-def _tense(head: Token, before: str) -> tuple[bool, bool]:
-    """(forward, present) for an expression attached to ``head``.
-
-    Forward: after "as early as" and the like, under a deadline noun, a modal
-    verb, or an infinitive that hangs from a verb of intention or a noun
-    ("planned to leave on Thursday"). Present: a present-tense clause.
-    """
-    if _FORWARD_CUE.search(before):
-        return True, False
-    if head.pos_ in ("NOUN", "PROPN"):
-        return head.lemma_.lower() in _FORWARD_NOUNS, False
-    verb = head
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
-            break
-        verb = verb.head
-    kids = list(verb.children)
-    if verb.dep_ == "xcomp":
-        kids += list(verb.head.children)
-    forward = any(k.tag_ == "MD" and k.lower_ in _MODALS for k in kids)
-    if verb.tag_ == "VB" and any(k.lower_ == "to" for k in verb.children):
-        governor = verb.head
-        forward = forward or governor.lemma_ in _INTENT or governor.pos_ in ("NOUN", "PROPN")
-    forward = forward or (verb.lemma_ in ("schedule", "slate") and verb.tag_ == "VBN")
-    present = not forward and any(w.tag_ in ("VBZ", "VBP") for w in (verb, *verb.children))
-    return forward, present
-
-
-def _read(text: str, ref: dt.date | None, hints: tuple[bool, bool]) -> Reading | None:
+def _read(
+    text: str, ref: dt.date | None, hints: tuple[bool, bool], anchor: Reading | None = None
+) -> Reading | None:
     future, present = hints
     if ref is not None:
-        return interpret(text, ref, forward=future, present=present)
-    first = interpret(text, dt.date(2001, 6, 15), forward=future, present=present)
-    second = interpret(text, dt.date(2011, 2, 3), forward=future, present=present)
+        return interpret(text, ref, anchor=anchor, forward=future, present=present)
+    first = interpret(text, dt.date(2001, 6, 15), anchor=anchor, forward=future, present=present)
+    second = interpret(text, dt.date(2011, 2, 3), anchor=anchor, forward=future, present=present)
     if first is None or first == second:
         return first  # no publication date: keep only what does not depend on it
     return Reading(None, None, None, "unresolved")
 
 
 def find_times(doc: Doc, pub_date: dt.date | None) -> list[Found]:
-    """Every temporal expression of ``doc`` resolved against ``pub_date``."""
+    """Every temporal expression of ``doc`` resolved against ``pub_date`` (and, for the
+    anaphoric ones, against the expression the narrative last dated)."""
     sent_starts = [s.start for s in doc.sents]
+    text = doc.text  # built from the tokens on every access: read it once
     found: list[Found] = []
-    for start, end, members in _candidates(doc):
-        item = _found(doc, pub_date, start, end, sent_starts)
+    for start, end, members in _candidates(doc, text):
+        item = _found(doc, text, pub_date, start, end, sent_starts)
         if item is not None:
             found.append(item)
             continue
@@ -189,29 +174,65 @@ def find_times(doc: Doc, pub_date: dt.date | None) -> list[Found]:
         for part in sorted(members, key=lambda m: m[0] - m[1]):
             if any(overlaps(part, span) for span in taken):
                 continue
-            item = _found(doc, pub_date, part[0], part[1], sent_starts)
+            item = _found(doc, text, pub_date, part[0], part[1], sent_starts)
             if item is not None:
                 found.append(item)
                 taken.append(part)
     found.sort(key=lambda f: f.span.start)
-    return found
+    return _anchored(found, pub_date)
+
+
+def _anchored(found: list[Found], pub_date: dt.date | None) -> list[Found]:
+    """Anaphoric expressions ("the next day", "three days later") counted from the
+    nearest earlier resolved expression (the narrative's reference time; one too coarse
+    for them, "in 2019 … the next day", leaves them unresolved), or from the publication
+    date when the text has dated nothing before them."""
+    out: list[Found] = []
+    for item in found:
+        if item.reading is None or item.reading.start is not None:
+            out.append(item)
+            continue
+        earlier = next((f for f in reversed(out) if f.reading and f.reading.start), None)
+        anchors: list[tuple[Reading, TimeSpan | None]] = []
+        if earlier is not None and earlier.reading is not None:
+            anchors.append((earlier.reading, earlier.span))  # too coarse: stays unresolved
+        elif pub_date is not None:
+            anchors.append((Reading(pub_date), None))
+        for anchor, source in anchors:
+            reading = _read(item.span.text, pub_date, item.hints, anchor)
+            if reading is not None and reading.start is not None:
+                span = reading_to_span(
+                    reading, text=item.span.text, start=item.span.start, end=item.span.end,
+                    anchor="text" if source else "publication",
+                )  # fmt: skip
+                if source is not None:
+                    span = replace(span, anchor_span=(source.start, source.end))
+                item = replace(item, span=span, reading=reading)
+                break
+        out.append(item)
+    return out
 
 
 def _found(
-    doc: Doc, pub_date: dt.date | None, raw_start: int, raw_end: int, sent_starts: list[int]
+    doc: Doc,
+    text: str,
+    pub_date: dt.date | None,
+    raw_start: int,
+    raw_end: int,
+    sent_starts: list[int],
 ) -> Found | None:
-    text = doc.text
     start, end = _trim(text, raw_start, raw_end)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    head = _head(span)
-    reading = _read(text[start:end], pub_date, _tense(head, text[max(0, start - 20) : start]))
+    head = expression_head(span)
+    hints = tense_of(span, head, text[max(0, start - 20) : start])
+    reading = _read(text[start:end], pub_date, hints)
     if reading is None:
         return None
     anchor = "publication" if pub_date is not None else None
     record = reading_to_span(reading, text=text[start:end], start=start, end=end, anchor=anchor)
-    return Found(record, _sentence_of(sent_starts, span.start), head.i)
+    return Found(record, _sentence_of(sent_starts, span.start), head.i, reading, hints)
 
 
 def _sentence_of(starts: list[int], token: int) -> int:

@@ -1,7 +1,7 @@
-"""Word tables for dates: weekdays, months, numbers, seasons, holidays.
+"""Word tables for dates: weekdays, months, numbers, units, seasons, holidays.
 
-Everything here is data; the rules in ``_rules.py`` and the finder in
-``_find.py`` build their (precompiled) regular expressions from it.
+Everything here is data; the grammar (``_atoms.py``, ``_grammar.py``) and the
+finder (``_find.py``) build their precompiled regular expressions from it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from ..lexicon import NUMBER_WORDS
 
 __all__ = [
-    "ANAPHORA",
+    "ANAPHORIC_STEPS",
+    "DEICTIC_STEPS",
+    "EASTER_HOLIDAYS",
     "FIXED_HOLIDAYS",
     "HEDGES",
     "MONTHS",
@@ -20,9 +22,11 @@ __all__ = [
     "NUMBERS",
     "PARTS_OF_DAY",
     "SEASONS",
+    "TODAY_WORDS",
     "UNITS",
     "VAGUE_NUMBERS",
     "WEEKDAYS",
+    "WEEKDAY_HOLIDAYS",
     "alternation",
 ]
 
@@ -68,54 +72,78 @@ NUMBERS: dict[str, int] = {"a": 1, "an": 1, **NUMBER_WORDS}
 #: vague counts: their reading is approximate
 VAGUE_NUMBERS: dict[str, int] = {
     "a few": 3, "few": 3, "several": 3, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "some": 3, "a number of": 3,
+    "some": 3, "a number of": 3, "many": 5, "a dozen": 12, "dozens of": 24,
 }  # fmt: skip
 
-#: unit -> (days, months) per unit
-UNITS: dict[str, tuple[int, int]] = {
-    "day": (1, 0), "week": (7, 0), "fortnight": (14, 0),
-    "month": (0, 1), "year": (0, 12), "decade": (0, 120),
+#: the units a duration is counted in -> the calendar unit (granularity) each speaks in
+UNITS: dict[str, str] = {
+    "hour": "day", "day": "day", "week": "week", "fortnight": "week", "month": "month",
+    "quarter": "quarter", "year": "year", "decade": "decade", "century": "century",
 }  # fmt: skip
 
-#: meteorological seasons of the northern hemisphere: first month, number of months
+#: meteorological seasons of the northern hemisphere: first month
 SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
-PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight", "midday", "daytime")
+PARTS_OF_DAY = (
+    "morning", "afternoon", "evening", "night", "midday", "daytime", "noon", "midnight",
+    "dawn", "dusk", "daybreak", "nightfall", "lunchtime",
+)  # fmt: skip
 
 HEDGES = (
     "about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa",
     "more than", "less than", "over", "just over", "just under", "at least", "up to",
 )  # fmt: skip
 
+#: "last", "this", "next" and their synonyms: which neighbour of the reference's unit
+DEICTIC_STEPS: dict[str, int] = {
+    "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "present": 0,
+    "next": 1, "coming": 1, "upcoming": 1, "this coming": 1, "this past": -1,
+}  # fmt: skip
+
+#: "the previous day", "the following week": a step from the narrative's anchor
+ANAPHORIC_STEPS: dict[str, int] = {
+    "previous": -1, "preceding": -1, "prior": -1, "next": 1, "following": 1,
+    "subsequent": 1, "same": 0,
+}  # fmt: skip
+
 #: holidays on a fixed day of the Gregorian calendar: name -> (month, day)
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
     "new year": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31),
-    "may day": (5, 1), "armistice day": (11, 11), "bastille day": (7, 14),
-    "st patrick's day": (3, 17), "st. patrick's day": (3, 17),
-    "international women's day": (3, 8), "orthodox christmas": (1, 7),
+    "may day": (5, 1), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "veterans day": (11, 11), "bastille day": (7, 14), "st patrick's day": (3, 17),
+    "international women's day": (3, 8), "orthodox christmas": (1, 7), "epiphany": (1, 6),
+    "all saints' day": (11, 1), "juneteenth": (6, 19),
 }  # fmt: skip
 
-#: holidays that move (lunar calendars, "the fourth Thursday", country-specific)
+#: holidays a calendar rule fixes: days from (Orthodox) Easter Sunday
+EASTER_HOLIDAYS: dict[str, int] = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
+    "holy saturday": -1, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
+    "pentecost": 49, "whit sunday": 49, "whitsun": 49, "ascension day": 39,
+    "orthodox easter": 0,
+}  # fmt: skip
+
+#: United States holidays fixed as the n-th weekday of a month: (month, weekday, n; -1 = last)
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
+    "martin luther king jr day": (1, 0, 3), "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2),
+}  # fmt: skip
+
+#: holidays of lunar or national calendars: temporal, but left unresolved
 MOVING_HOLIDAYS = (
-    "ramadan", "eid", "eid al-fitr", "eid al-adha", "easter", "good friday", "passover",
-    "hanukkah", "diwali", "lunar new year", "chinese new year", "thanksgiving",
-    "thanksgiving day", "yom kippur", "rosh hashanah", "lent", "labor day", "labour day",
-    "memorial day", "independence day", "nowruz", "holi", "easter sunday", "easter monday",
+    "ramadan", "eid", "eid al-fitr", "eid al-adha", "passover", "hanukkah", "diwali",
+    "lunar new year", "chinese new year", "yom kippur", "rosh hashanah", "lent",
+    "labour day", "independence day", "nowruz", "holi", "tet", "vesak", "purim",
+    "national day", "victory day", "mother's day", "father's day",
 )  # fmt: skip
 
-#: expressions resolved against another point of the narrative: never guessed
-ANAPHORA = (
-    "that day", "that night", "that morning", "that evening", "that afternoon",
-    "that week", "that month", "that year", "that time", "the same day",
-    "the day before", "the day after", "the night before", "the previous day",
-    "the next day", "the following day", "the next morning", "the following morning",
-    "the previous week", "the following week", "the next week", "the previous month",
-    "the following month", "the previous year", "the following year",
-    "earlier that day", "later that day", "earlier that week", "later that week",
-    "earlier that month", "later that month", "earlier that year", "later that year",
-)  # fmt: skip
+#: words that name the reference (publication) day itself
+#: ("now", "currently" name the present, not a calendar day: no date)
+TODAY_WORDS = ("today", "tonight", "this morning", "this afternoon", "this evening")
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pydantic import Field
+
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ._attach import date_events
@@ -16,16 +18,23 @@ __all__ = ["DateSettings", "DateStage", "make_dates"]
 
 
 class DateSettings(StageSettings):
-    """Settings of ``eventwatch.dates.v1`` (none yet: the rules are the grammar's)."""
+    """Settings of ``eventwatch.dates.v1`` (the resolution rules are the grammar's)."""
+
+    #: an event whose own date ends more than this many days before publication is
+    #: historical ("the 2004 bombing", "killed in 2019")
+    historical_days: int = Field(default=365, ge=0)
 
 
 class DateStage:
     """Stage ``eventwatch.dates.v1``: temporal expressions and event dates.
 
     Reads the spaCy parse (no re-parsing) and the events; writes ``times`` (every
-    temporal expression, resolved against ``article.pub_date``) and each event's
-    ``date``.
+    temporal expression, resolved against ``article.pub_date``), each event's
+    ``date``, and ``historical`` on events that their own date puts years back.
     """
+
+    def __init__(self, settings: DateSettings | None = None) -> None:
+        self.settings = settings or DateSettings()
 
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:
@@ -33,7 +42,9 @@ class DateStage:
         pub_date = doc.article.pub_date
         found = find_times(doc.parse, pub_date)
         doc.times = [f.span for f in found]
-        date_events(doc.parse, doc.events, found, pub_date)
+        date_events(
+            doc.parse, doc.events, found, pub_date, historical_days=self.settings.historical_days
+        )
         return doc
 
 
@@ -44,4 +55,4 @@ class DateStage:
     assigns=["times", "events"],
 )
 def make_dates(settings: DateSettings, resources: Resources) -> DateStage:
-    return DateStage()
+    return DateStage(settings)
