@@ -74,13 +74,13 @@ def _flags(event: Event) -> str:
 
 
 def date_label(date: TimeSpan | None) -> str:
-    """A date at the precision of its words: ``2022``, ``2023-09``, ``2023-03…2023-05``.
+    """A date at the precision of its words: ``2022``, ``2023-09``, ``1990…1999``.
 
     ``(pub.)`` marks a date that only the publication gives.
     """
     if date is None or date.start_date is None:
         return ""
-    width = {"year": 4, "month": 7}.get(date.granularity or "", 10)
+    width = {"year": 4, "decade": 4, "century": 4, "month": 7}.get(date.granularity or "", 10)
     start = date.start_date[:width]
     end = date.end_date[:width] if date.end_date else None
     span = start if end in (None, start) else f"{start}…{end}"
