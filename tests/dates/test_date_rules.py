@@ -98,6 +98,9 @@ def test_other_forms_resolve(text: str, start: str, granularity: str, date_type:
         ("the past week", "2023-09-22", "2023-09-29"),
         ("2019-20", "2019-01-01", "2020-12-31"),
         ("Saturday-Sunday", "2023-09-23", "2023-09-24"),
+        ("from Monday to Friday next week", "2023-10-02", "2023-10-06"),
+        ("the 3rd to the 5th of next month", "2023-10-03", "2023-10-05"),
+        ("March to April 2024", "2024-03-01", "2024-04-30"),
     ],
 )
 def test_other_forms_span(text: str, start: str, end: str) -> None:

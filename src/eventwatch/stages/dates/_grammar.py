@@ -379,6 +379,8 @@ _BARE_DAY = re.compile(rf"(?:the )?({DAYNUM})(?: ('?\d{{2,4}}))?")
 _TWO_DIGIT_YEAR = re.compile(r"\d{2}")
 _MONTH_WORD = re.compile(rf"\b{MON}\b")
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
+_SHARED_TAIL = re.compile(rf".+? (?P<tail>(?:of )?(?:the )?{REL} (?:week|month|year))")
+_RELATIVE_WORD = re.compile(rf"\b{REL}\b|\b\d{{4}}\b")
 
 
 def _range(m: re.Match[str], c: Context) -> Reading | None:
@@ -406,10 +408,16 @@ def _range_parts(left: str, right: str, c: Context) -> Reading | None:
     right_year = _HAS_YEAR.search(right)
     if right_year and not _HAS_YEAR.search(left) and (left_day or _MONTH_WORD.search(left)):
         left = f"{left} {right_year[0]}"  # "March to April 2024", "12-14 May 2024"
+    shared = _SHARED_TAIL.fullmatch(right)
+    if shared and not _RELATIVE_WORD.search(left):
+        left = f"{left} {shared['tail']}"  # "Monday to Friday next week"
     first = _inner(left, c)
     if first is None or first.start is None or first.date_type == "range":
         return None
-    last = _inner(right, replace(c, ref=first.start, forward=True, present=False))
+    if _RELATIVE_WORD.search(right):  # "… to Friday next week": counted as said
+        last = _inner(right, c)
+    else:  # "Thursday through Tuesday": the first Tuesday from Thursday on
+        last = _inner(right, replace(c, ref=first.start, forward=True, present=False))
     if last is None or last.start is None or last.date_type == "range":
         return None
     start, end = sorted((first.start, last.end or last.start))
