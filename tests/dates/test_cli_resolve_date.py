@@ -53,11 +53,30 @@ def test_jsonl_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.issue(17)
+def test_an_anchor_dates_the_anaphora(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["resolve-date", "the previous day", "--ref", "2023-09-29", "--anchor", "2020-05-05"]
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["start"] == "2020-05-04"
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "a", "text": "three days later", "ref": "2023-09-29", "anchor": "2020-05-05"}\n'
+        '{"id": "b", "text": "three days later", "ref": "2023-09-29", "anchor": "soon"}\n'
+    )
+    result = runner.invoke(app, ["resolve-date", str(source), "--format", "jsonl"])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["start"] == "2020-05-08"
+    assert lines[1] == {"id": "b", "error": "unparseable anchor 'soon' (expected YYYY-MM-DD)"}
+
+
 @pytest.mark.issue(4)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["resolve-date", "Friday", "--ref", "2023-13-01"], "unparseable ref '2023-13-01'"),
+        (["resolve-date", "that day", "--anchor", "05/05/2020"], "unparseable anchor '05/05/2020'"),
         (["resolve-date", "missing.jsonl", "--format", "jsonl"], "missing.jsonl: no such file"),
         (["resolve-date", "Friday", "--format", "xml"], "xml"),
     ],

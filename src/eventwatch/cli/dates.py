@@ -23,14 +23,29 @@ class DateFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _answer(text: str, ref: dt.date) -> dict[str, Any]:
-    span = resolve_date(text, ref=ref)
+def _answer(text: str, ref: dt.date, anchor: dt.date | None = None) -> dict[str, Any]:
+    span = resolve_date(text, ref=ref, anchor=anchor)
     return {
         "start": span.start_date,
         "end": span.end_date,
         "granularity": span.granularity,
         "date_type": span.date_type,
     }
+
+
+def _date(value: object, name: str) -> dt.date | None:
+    """A YYYY-MM-DD value called ``name`` in messages; ``None`` stays ``None``."""
+    try:
+        return parse_date(value) if value is not None else None
+    except ValueError as exc:
+        raise ValueError(str(exc).replace("pub_date", name)) from None
+
+
+def _date_option(value: str | None, name: str) -> dt.date | None:
+    try:
+        return _date(value, name)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=f"--{name}") from None
 
 
 def _line(number: int, record: dict[str, Any] | str, default_ref: dt.date | None) -> object:
@@ -41,12 +56,13 @@ def _line(number: int, record: dict[str, Any] | str, default_ref: dt.date | None
     if not isinstance(text, str):
         return {"id": doc_id, "error": "record has no 'text' string"}
     try:
-        ref = parse_date(record["ref"]) if record.get("ref") is not None else default_ref
+        ref = _date(record.get("ref"), "ref") or default_ref
+        anchor = _date(record.get("anchor"), "anchor")
     except ValueError as exc:
-        return {"id": doc_id, "error": str(exc).replace("pub_date", "ref")}
+        return {"id": doc_id, "error": str(exc)}
     if ref is None:
         return {"id": doc_id, "error": "record has no 'ref' date and no --ref was given"}
-    return {"id": doc_id, **_answer(text, ref)}
+    return {"id": doc_id, **_answer(text, ref, anchor)}
 
 
 @app.command("resolve-date")
@@ -59,22 +75,28 @@ def resolve_date_command(
         str | None,
         typer.Option("--ref", help="Reference (publication) date YYYY-MM-DD (default: today)."),
     ] = None,
+    anchor: Annotated[
+        str | None,
+        typer.Option(
+            "--anchor",
+            help="The day the narrative last spoke of, YYYY-MM-DD, for 'the next day' and the "
+            "like (default: --ref).",
+        ),
+    ] = None,
     format: Annotated[
         DateFormat,
         typer.Option(
             "--format",
             "-f",
-            help="json: INPUT is one expression; jsonl: INPUT is a file of {id, text, ref} lines.",
+            help="json: INPUT is one expression; jsonl: INPUT is a file of {id, text, ref, "
+            "anchor?} lines.",
         ),
     ] = DateFormat.json,
 ) -> None:
     """Resolve temporal expressions against a reference date, as JSON."""
-    try:
-        default_ref = parse_date(ref) if ref is not None else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc).replace("pub_date", "ref"), param_hint="--ref") from None
+    default_ref, anchor_day = _date_option(ref, "ref"), _date_option(anchor, "anchor")
     if format is DateFormat.json:
-        answer = {"text": input, **_answer(input, default_ref or dt.date.today())}
+        answer = {"text": input, **_answer(input, default_ref or dt.date.today(), anchor_day)}
         sys.stdout.write(json_line(answer) + "\n")
         return
     path = Path(input)
