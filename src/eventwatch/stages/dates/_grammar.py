@@ -40,7 +40,8 @@ from functools import lru_cache
 from ._atoms import ATOMS
 from ._calendar import DAY, Reading, add_months, nth_weekday, period_of, shift, weekday_from
 from ._context import Context, valid_day
-from ._lexicon import HEDGES, PARTS_OF_DAY, WEEKDAYS, alternation
+from ._lexicon import HEDGES, PARTS_OF_DAY, UNITS, WEEKDAYS, alternation
+from ._relative import offset
 from ._words import COUNT, DAYNUM, DUR, MON, ORD, REL, WD, count_of, day_of, duration_of, unit_of
 
 __all__ = ["parse"]
@@ -115,20 +116,10 @@ def _hedged(m: re.Match[str], c: Context) -> Reading | None:
 
 def _ahead(m: re.Match[str], c: Context) -> Reading | None:
     """ "In two weeks": that far after the reference; "within a month": up to it."""
-    duration = duration_of(m["dur"])
-    if duration is None:
-        return None
-    day = shift(c.ref, duration.count, duration.unit)
-    if day is None:
-        return None
-    granularity = _granularity(duration.unit)
-    if m["lead"] == "within":
-        return Reading(c.ref, day, granularity, "approximate")
-    return Reading(day, None, granularity, "exact" if duration.precise else "approximate")
-
-
-def _granularity(unit: str) -> str:
-    return {"hour": "day", "fortnight": "week"}.get(unit, unit)
+    ahead = offset(c.ref, m["dur"], 1)
+    if ahead is None or ahead.start is None or m["lead"] != "within":
+        return ahead
+    return Reading(c.ref, ahead.start, ahead.granularity, "approximate")
 
 
 # --- parts of the day -----------------------------------------------------------------
@@ -252,7 +243,7 @@ def _edge_units(m: re.Match[str], c: Context) -> Reading | None:
         hi = period_hi
         lo = shift(hi + DAY, -count, unit) or period_lo
     lo, hi = max(lo, period_lo), min(hi, period_hi)
-    return Reading.period(lo, hi, _granularity(unit), "exact")
+    return Reading.period(lo, hi, UNITS[unit], "exact")
 
 
 def _nth_weekday(m: re.Match[str], c: Context) -> Reading | None:

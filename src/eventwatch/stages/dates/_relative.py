@@ -11,11 +11,12 @@ reference). The table of patterns is in ``_atoms.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ._calendar import DAY, Reading, shift, unresolved, weekday_from
 from ._context import APPROXIMATE_UNITS, Context, anchor_fits
-from ._lexicon import ANAPHORIC_STEPS, DEICTIC_STEPS, WEEKDAYS
+from ._lexicon import ANAPHORIC_STEPS, DEICTIC_STEPS, UNITS, WEEKDAYS
 from ._words import count_of, duration_of, unit_of
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "anaphoric_weekday",
     "elapsed",
     "from_now",
+    "offset",
     "offset_day",
     "period",
     "recent",
@@ -130,28 +132,25 @@ def recent(m: re.Match[str], c: Context) -> Reading | None:
     return Reading(start, c.ref, "week" if unit == "day" else unit, "approximate")
 
 
-def ago(m: re.Match[str], c: Context) -> Reading | None:
-    duration = duration_of(m["dur"])
+def offset(origin: dt.date, text: str, sign: int) -> Reading | None:
+    """``origin`` moved by the duration ``text`` names ("two weeks"), forward (``sign``
+    1) or back (-1), at the duration's unit; vague counts are approximate."""
+    duration = duration_of(text)
     if duration is None:
         return None
-    day = shift(c.ref, -duration.count, duration.unit)
+    day = shift(origin, sign * duration.count, duration.unit)
     if day is None:
         return None
-    granularity = "day" if duration.unit == "hour" else unit_of(duration.unit)
-    granularity = "week" if granularity == "fortnight" else granularity
-    return Reading(day, None, granularity, "exact" if duration.precise else "approximate")
+    kind = "exact" if duration.precise else "approximate"
+    return Reading(day, None, UNITS[duration.unit], kind)
+
+
+def ago(m: re.Match[str], c: Context) -> Reading | None:
+    return offset(c.ref, m["dur"], -1)
 
 
 def from_now(m: re.Match[str], c: Context) -> Reading | None:
-    duration = duration_of(m["dur"])
-    if duration is None:
-        return None
-    day = shift(c.ref, duration.count, duration.unit)
-    if day is None:
-        return None
-    granularity = "day" if duration.unit == "hour" else unit_of(duration.unit)
-    granularity = "week" if granularity == "fortnight" else granularity
-    return Reading(day, None, granularity, "exact" if duration.precise else "approximate")
+    return offset(c.ref, m["dur"], 1)
 
 
 # --- anaphoric words ----------------------------------------------------------------
@@ -198,16 +197,11 @@ def elapsed(m: re.Match[str], c: Context) -> Reading | None:
     duration = duration_of(m["dur"])
     if duration is None:
         return None
-    backward = m["dir"] in ("earlier", "before", "previously", "prior")
     if c.present and m["dir"] in ("after", "since"):
-        day = shift(c.ref, -duration.count, duration.unit)
-        granularity = unit_of(duration.unit)
-        return Reading(day, None, granularity, "approximate") if day else None
-    origin = anchor_fits(c.anchor, "day" if duration.unit == "hour" else duration.unit)
+        back = offset(c.ref, m["dur"], -1)
+        return back.approximate() if back else None
+    origin = anchor_fits(c.anchor, UNITS[duration.unit])
     if origin is None:
         return unresolved()
-    day = shift(origin, -duration.count if backward else duration.count, duration.unit)
-    if day is None:
-        return None
-    granularity = "day" if duration.unit == "hour" else unit_of(duration.unit)
-    return Reading(day, None, granularity, "exact" if duration.precise else "approximate")
+    backward = m["dir"] in ("earlier", "before", "previously", "prior")
+    return offset(origin, m["dur"], -1 if backward else 1)
