@@ -118,10 +118,24 @@ class EngineError(EventwatchError):
 
 
 class StoreError(EventwatchError):
-    """The store's database failed or refused an operation; nothing committed is lost."""
+    """The store's database failed or refused an operation; nothing committed is lost.
+
+    ``url`` is the store's address with any password removed; ``operation`` says
+    what the store was doing (``open``, ``migrate``, ``write``, ``read``). Codes:
+    ``store-locked``, ``store-full``, ``store-gone`` (server unreachable),
+    ``store-schema`` (a store newer than this eventwatch), ``store-url``.
+    """
 
     default_code = "store"
 
-    def __init__(self, message: str, *, url: str | None = None, code: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        operation: str | None = None,
+        code: str | None = None,
+    ) -> None:
         super().__init__(message, code=code)
         self.url = url
+        self.operation = operation

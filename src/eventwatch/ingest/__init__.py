@@ -50,6 +50,7 @@ from ._feeds import Feed, FeedEntry, parse_feed
 from ._html import fragment_text
 from ._http import USER_AGENT, Fetcher, Response, is_url
 from ._jsonl import read_jsonl_records
+from ._near_duplicates import LocalIndex, Signature, signature
 from ._sources import DIRECTORY_SUFFIXES, count_inputs, read_inputs
 from ._unique import reject_duplicate_ids
 from ._watch import (
@@ -74,9 +75,11 @@ __all__ = [
     "FeedState",
     "Fetcher",
     "JsonFeedState",
+    "LocalIndex",
     "MemoryFeedState",
     "Response",
     "RowProblem",
+    "Signature",
     "Validators",
     "cameo_to_plover",
     "count_inputs",
@@ -92,5 +95,6 @@ __all__ = [
     "read_inputs",
     "read_jsonl_records",
     "reject_duplicate_ids",
+    "signature",
     "watch_feeds",
 ]
