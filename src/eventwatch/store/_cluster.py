@@ -108,7 +108,7 @@ class TemporaryCluster:
         self._databases += 1
         name = name or f"db{self._databases}"
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+            conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
     def cleanup(self) -> None:

@@ -16,7 +16,14 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["GDELT_COLUMNS", "POLECAT_COLUMNS", "gdelt_row", "polecat_row", "quad_class"]
+__all__ = [
+    "GDELT_COLUMNS",
+    "POLECAT_COLUMNS",
+    "gdelt_event_id",
+    "gdelt_row",
+    "polecat_row",
+    "quad_class",
+]
 
 _ACTOR = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -89,7 +96,7 @@ def _event_day(record: Mapping[str, Any]) -> dt.date | None:
     return None
 
 
-def _numeric_id(event_id: str) -> int:
+def gdelt_event_id(event_id: str) -> int:
     """A 60-bit integer from the event id: GDELT readers parse GlobalEventID as a number."""
     return int(hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:15], 16)
 
@@ -134,7 +141,7 @@ def gdelt_row(record: Mapping[str, Any]) -> list[str]:
     evidence = record.get("evidence") or {}
     pub = str(record.get("pub_date") or "").replace("-", "")
     row: list[Any] = [
-        _numeric_id(record["id"]),
+        gdelt_event_id(record["id"]),
         day.strftime("%Y%m%d") if day else "",
         day.strftime("%Y%m") if day else "",
         day.year if day else "",
