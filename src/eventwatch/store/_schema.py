@@ -282,7 +282,16 @@ def schema_version(backend: Backend) -> int:
 
 
 def migrate(backend: Backend, *, target: int = SCHEMA_VERSION) -> int:
-    """Bring the store up to ``target`` in one transaction; return the version it had."""
+    """Bring the store up to ``target`` in one transaction; return the version it had.
+
+    A store already at ``target`` is only read, so opening it never waits for a
+    writer's lock.
+    """
+    with backend.errors("open"):
+        found = schema_version(backend)
+    _refuse_newer(backend, found)
+    if found >= target:
+        return found
     # SQLite: BEGIN IMMEDIATE, so two processes never migrate at once; Postgres takes
     # an advisory lock instead (the documents table may not exist yet to lock).
     with backend.errors("migrate"), backend.transaction(write=backend.dialect == "sqlite"):
@@ -290,13 +299,7 @@ def migrate(backend: Backend, *, target: int = SCHEMA_VERSION) -> int:
             # one process migrates; the others wait here, then find nothing to do
             backend.execute("SELECT pg_advisory_xact_lock(8712001)")
         found = schema_version(backend)
-        if found > SCHEMA_VERSION:
-            raise StoreError(
-                f"store {backend.url} has schema version {found}, newer than this eventwatch "
-                f"knows ({SCHEMA_VERSION}): upgrade eventwatch to open it",
-                url=backend.url,
-                operation="open",
-            )
+        _refuse_newer(backend, found)
         if found == 0:
             backend.execute(
                 "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
@@ -309,3 +312,13 @@ def migrate(backend: Backend, *, target: int = SCHEMA_VERSION) -> int:
                 [version, MIGRATIONS[version][0], dt.datetime.now(dt.UTC).isoformat()],
             )
     return found
+
+
+def _refuse_newer(backend: Backend, found: int) -> None:
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"store {backend.url} has schema version {found}, newer than this eventwatch "
+            f"knows ({SCHEMA_VERSION}): upgrade eventwatch to open it",
+            url=backend.url,
+            operation="open",
+        )
