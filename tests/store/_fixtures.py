@@ -1,49 +1,26 @@
-"""Real coded documents in the store's input form, from today's pipeline output.
+"""Real coded documents in the store's input form.
 
-The pipeline refactor will emit ``CodedDocument.to_dict()``; until then this
-helper adds its fields to ``document_to_dict`` output: ``content_hash`` (sha256
-of the text), ``text``, ``warnings``, ``version``, ``source``, ``status``,
-``duplicate_of``, and stable event ids (a hash of document id, content hash,
-trigger offsets and type, as the refactor defines them).
+``CodedDocument.to_dict()`` gives everything but the two fields the ingest job
+decides (``status``, ``duplicate_of``); this helper adds them.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
-from eventwatch import Article, Document, Pipeline, __version__, document_to_dict
+from eventwatch import Article, CodedDocument, Pipeline
+from eventwatch.records import content_hash, event_id
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def event_id(doc_id: str, digest: str, event: dict[str, Any]) -> str:
-    trigger = event["evidence"]["trigger"]
-    key = f"{doc_id}\0{digest}\0{trigger['start']}\0{trigger['end']}\0{event['type']}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-
-
-def stored_form(doc: Document, *, source: str | None = None) -> dict[str, Any]:
-    """The dict form the store takes, for one coded :class:`Document`."""
-    record = document_to_dict(doc)
-    digest = content_hash(doc.text)
-    for event in record["events"]:
-        event["id"] = event_id(record["id"], digest, event)
-    record.update(
-        content_hash=digest,
-        text=doc.text,
-        warnings=[] if doc.article.pub_date else [{"stage": "input", "message": "no pub_date"}],
-        version=__version__,
-        source=source,
-        status="error" if record["errors"] else "coded",
-        duplicate_of=None,
-    )
+def stored_form(doc: CodedDocument) -> dict[str, Any]:
+    """The dict form the store takes, for one coded document."""
+    record = doc.to_dict()
+    record.setdefault("status", "error" if record["errors"] else "coded")
+    record.setdefault("duplicate_of", None)
     return record
 
 
@@ -53,7 +30,10 @@ def with_text(record: dict[str, Any], text: str) -> dict[str, Any]:
     changed["text"] = text
     changed["content_hash"] = content_hash(text)
     for event in changed["events"]:
-        event["id"] = event_id(changed["id"], changed["content_hash"], event)
+        trigger = event["evidence"]["trigger"]
+        event["id"] = event_id(
+            changed["id"], changed["content_hash"], trigger["start"], trigger["end"], event["type"]
+        )
     return changed
 
 
@@ -63,6 +43,7 @@ def read_corpus(name: str) -> list[dict[str, Any]]:
 
 
 def articles(rows: list[dict[str, Any]]) -> list[Article]:
+    """Corpus rows as articles; a VOA row's section stands in for its source."""
     import datetime as dt
 
     out = []
@@ -75,6 +56,7 @@ def articles(rows: list[dict[str, Any]]) -> list[Article]:
                 title=row.get("title"),
                 url=row.get("url"),
                 pub_date=dt.date.fromisoformat(pub[:10]) if pub else None,
+                source=row.get("source") or row.get("section"),
             )
         )
     return out
@@ -82,8 +64,4 @@ def articles(rows: list[dict[str, Any]]) -> list[Article]:
 
 def code_rows(pipeline: Pipeline, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Code corpus rows with the real pipeline, in the store's input form."""
-    by_id = {row["id"]: row for row in rows}
-    return [
-        stored_form(doc, source=by_id[doc.id].get("source") or by_id[doc.id].get("section"))
-        for doc in pipeline.code_articles(articles(rows))
-    ]
+    return [stored_form(doc) for doc in pipeline.code_articles(articles(rows))]

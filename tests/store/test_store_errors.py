@@ -30,7 +30,7 @@ def test_a_locked_sqlite_store_says_so_and_keeps_its_data(tmp_path: Path, coded_
         with Store.open(path, timeout=0.2) as store:
             with pytest.raises(StoreError, match="locked") as raised:
                 store.write(coded_docs[3:6])
-            assert raised.value.operation == "write"
+            assert (raised.value.operation, raised.value.code) == ("write", "store-locked")
             assert isinstance(raised.value, EventwatchError)
     finally:
         holder.execute("ROLLBACK")
@@ -47,8 +47,9 @@ def test_a_full_sqlite_disk_rolls_the_batch_back(tmp_path: Path, coded_docs) -> 
         conn = store._backend.conn  # type: ignore[attr-defined]
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages + 3}")  # the disk fills up
-        with pytest.raises(StoreError, match="full"):
+        with pytest.raises(StoreError, match="full") as raised:
             store.write(coded_docs[2:])
+        assert raised.value.code == "store-full"
         _assert_intact(store, coded_docs[:2])
     with Store.open(path) as store:
         _assert_intact(store, coded_docs[:2])
@@ -62,7 +63,7 @@ def test_postgres_going_away_mid_job_loses_nothing_committed(coded_docs) -> None
         cluster.stop(mode="immediate")  # the server dies between two batches
         with pytest.raises(StoreError, match="unreachable or went away") as raised:
             store.write(coded_docs[4:8])
-        assert raised.value.url == url
+        assert (raised.value.url, raised.value.code) == (url, "store-gone")
         store.close()
         cluster.start()
         with Store.open(url) as reopened:

@@ -121,7 +121,7 @@ class SQLiteBackend(Backend):
         try:
             yield
         except sqlite3.Error as exc:
-            raise _store_error(self.url, operation, _sqlite_reason(exc)) from exc
+            raise _store_error(self.url, operation, *_sqlite_reason(exc)) from exc
 
     @contextmanager
     def transaction(self, *, write: bool) -> Iterator[None]:
@@ -176,7 +176,7 @@ class PostgresBackend(Backend):
         try:
             yield
         except self._psycopg.Error as exc:
-            raise _store_error(self.url, operation, _postgres_reason(exc)) from exc
+            raise _store_error(self.url, operation, *_postgres_reason(exc)) from exc
 
     @contextmanager
     def transaction(self, *, write: bool) -> Iterator[None]:
@@ -235,6 +235,7 @@ def connect(url: str, *, timeout: float = 5.0) -> Backend:
                 f"bad SQLite URL {shown!r}: write sqlite:///relative.db or sqlite:////abs.db",
                 url=shown,
                 operation="open",
+                code="store-url",
             )
         return SQLiteBackend(rest[3:], url=shown, timeout=timeout)
     if re.match(r"^[a-z][a-z0-9+.-]*://", url):
@@ -243,26 +244,32 @@ def connect(url: str, *, timeout: float = 5.0) -> Backend:
             f"unknown store scheme {scheme!r}: use a path, sqlite:///PATH or postgresql://…",
             url=shown,
             operation="open",
+            code="store-url",
         )
     return SQLiteBackend(url, url=shown, timeout=timeout)
 
 
-def _store_error(url: str, operation: str, reason: str) -> StoreError:
-    return StoreError(f"store {url}: {operation} failed: {reason}", url=url, operation=operation)
+def _store_error(url: str, operation: str, reason: str, code: str) -> StoreError:
+    return StoreError(
+        f"store {url}: {operation} failed: {reason}", url=url, operation=operation, code=code
+    )
 
 
-def _sqlite_reason(exc: sqlite3.Error) -> str:
+def _sqlite_reason(exc: sqlite3.Error) -> tuple[str, str]:
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return f"{text} (another process holds the write lock; try again when it is done)"
+        return (
+            f"{text} (another process holds the write lock; try again when it is done)",
+            "store-locked",
+        )
     if "full" in text:
-        return f"{text} (free disk space, then run the same command again)"
-    return text
+        return f"{text} (free disk space, then run the same command again)", "store-full"
+    return text, "store"
 
 
-def _postgres_reason(exc: Exception) -> str:
+def _postgres_reason(exc: Exception) -> tuple[str, str]:
     text = " ".join(str(exc).split())
     name = type(exc).__name__
     if name in {"OperationalError", "InterfaceError"}:
-        return f"the server is unreachable or went away ({text})"
-    return f"{name}: {text}"
+        return f"the server is unreachable or went away ({text})", "store-gone"
+    return f"{name}: {text}", "store"

@@ -321,4 +321,5 @@ def _refuse_newer(backend: Backend, found: int) -> None:
             f"knows ({SCHEMA_VERSION}): upgrade eventwatch to open it",
             url=backend.url,
             operation="open",
+            code="store-schema",
         )
