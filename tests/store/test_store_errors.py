@@ -93,3 +93,16 @@ def test_a_password_never_shows_in_errors(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as raised:
         Store.open(url, timeout=1)
     assert "s3cret" not in str(raised.value) and "s3cret" not in str(raised.value.url)
+
+
+def test_every_sqlite_spelling_opens_the_same_file(tmp_path: Path, coded_docs, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with Store.open(tmp_path / "a.db") as store:  # a Path
+        store.write(coded_docs[:1])
+    for url in (str(tmp_path / "a.db"), f"sqlite:///{tmp_path / 'a.db'}", "sqlite:///a.db"):
+        # sqlite:////abs/a.db is absolute; sqlite:///a.db is relative to the working folder
+        with Store.open(url) as store:
+            assert store.dialect == "sqlite"
+            assert store.stats()["documents"] == 1, url
+    with Store.open("sqlite://") as memory:
+        assert memory.stats()["documents"] == 0

@@ -129,3 +129,47 @@ def test_geojson_points_are_lon_lat(store: Store, coded_docs) -> None:
 def test_an_unknown_format_is_an_input_error(store: Store) -> None:
     with pytest.raises(InputError, match="unknown export format 'xml'"):
         store.export("xml", io.BytesIO())
+
+
+def _copies(docs, n: int):
+    from ._fixtures import with_text
+
+    out = []
+    for copy in range(n):
+        for doc in docs:
+            renamed = {**doc, "id": f"{doc['id']}~{copy}"}
+            out.append(with_text(renamed, doc["text"]))
+    return out
+
+
+class _Sink(io.RawIOBase):
+    """A binary stream that counts bytes and keeps none."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        self.size += len(data)
+        return len(data)
+
+
+def test_exports_stream_in_flat_memory(store: Store, coded_docs) -> None:
+    import tracemalloc
+
+    store.write(_copies(coded_docs, 20))
+    total = store.stats()["events"]
+    assert total > 5000
+    for fmt in ("jsonl", "csv"):  # geojson writes as jsonl does, gdelt and polecat as csv
+        peaks = []
+        for limit in (total // 3, total):  # both many times the 1,000 rows fetched at once
+            sink = _Sink()
+            tracemalloc.start()
+            store.export(fmt, sink, limit=limit)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+            assert sink.size > 0
+        # three times the rows, not three times the memory
+        assert peaks[1] < 1.5 * peaks[0], (fmt, peaks)

@@ -148,8 +148,7 @@ class SQLiteBackend(Backend):
     def stream(self, sql: str, params: Sequence[Any] = (), *, size: int = 1000) -> Iterator[Row]:
         cursor = self.conn.execute(sql, tuple(params))
         try:
-            while batch := cursor.fetchmany(size):
-                yield from batch
+            yield from _batches(cursor, size)
         finally:
             cursor.close()
 
@@ -213,11 +212,20 @@ class PostgresBackend(Backend):
         self._cursors += 1
         with self.conn.transaction(), self.conn.cursor(name=f"stream{self._cursors}") as cursor:
             cursor.execute(self._sql(sql), tuple(params))
-            while batch := cursor.fetchmany(size):
-                yield from batch
+            yield from _batches(cursor, size)
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _batches(cursor: Any, size: int) -> Iterator[Row]:
+    """Rows ``size`` at a time, dropping each batch before the next is fetched."""
+    while True:
+        batch = cursor.fetchmany(size)
+        if not batch:
+            return
+        yield from batch
+        del batch
 
 
 def connect(url: str, *, timeout: float = 5.0) -> Backend:

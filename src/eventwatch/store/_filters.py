@@ -38,7 +38,7 @@ from typing import Any
 
 from ..exceptions import InputError
 
-__all__ = ["EventFilters", "fts_words"]
+__all__ = ["EventFilters", "fts_words", "iso_day"]
 
 _WORD = re.compile(r"\w+")
 
@@ -51,7 +51,8 @@ def fts_words(text: str) -> list[str]:
     return words
 
 
-def _day(value: str | dt.date | None, name: str) -> str | None:
+def iso_day(value: str | dt.date | None, name: str) -> str | None:
+    """``value`` as an ISO date string (YYYY, YYYY-MM or YYYY-MM-DD); InputError if not."""
     if value is None:
         return None
     if isinstance(value, dt.date):
@@ -97,8 +98,8 @@ class EventFilters:
     def __post_init__(self) -> None:
         for name in ("country", "source_country", "target_country", "place_country"):
             _country(getattr(self, name), name)
-        _day(self.since, "since")
-        _day(self.until, "until")
+        iso_day(self.since, "since")
+        iso_day(self.until, "until")
         if self.bbox is not None:
             if len(self.bbox) != 4 or not all(isinstance(v, int | float) for v in self.bbox):
                 raise InputError("bbox is (min_lon, min_lat, max_lon, max_lat)")
@@ -147,10 +148,10 @@ class EventFilters:
             if value is not None:
                 clauses.append(f"{column} = ?")
                 params.append(value)
-        if (since := _day(self.since, "since")) is not None:
+        if (since := iso_day(self.since, "since")) is not None:
             clauses.append("e.day >= ?")
             params.append(since)
-        if (until := _day(self.until, "until")) is not None:
+        if (until := iso_day(self.until, "until")) is not None:
             # "~" sorts after digits and "-": a bare "2023-09" covers the whole month
             clauses.append("e.day <= ?")
             params.append(until + "~")

@@ -11,12 +11,13 @@ event-id order, on both backends.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._backends import Backend
-from ._filters import EventFilters, fts_words
+from ._filters import EventFilters, fts_words, iso_day
 
 __all__ = [
     "FLAT_COLUMNS",
@@ -146,8 +147,8 @@ def documents(
     *,
     source: str | None = None,
     status: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
     text: str | None = None,
     all_versions: bool = False,
     limit: int | None = None,
@@ -160,10 +161,10 @@ def documents(
         if value is not None:
             clauses.append(f"{column} = ?")
             params.append(value)
-    if since is not None:
+    if (since := iso_day(since, "since")) is not None:
         clauses.append("d.pub_date >= ?")
         params.append(since)
-    if until is not None:
+    if (until := iso_day(until, "until")) is not None:
         clauses.append("d.pub_date <= ?")
         params.append(until + "~")
     if text is not None:
