@@ -79,6 +79,10 @@ class Backend(ABC):
         """Rows of a query, fetched ``size`` at a time (memory stays flat)."""
 
     @abstractmethod
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
     def fetch_in(
@@ -152,6 +156,10 @@ class SQLiteBackend(Backend):
         finally:
             cursor.close()
 
+    def analyze(self) -> None:
+        # a full ANALYZE: sampled statistics (analysis_limit) mislead the planner here
+        self.conn.execute("ANALYZE")
+
     def close(self) -> None:
         self.conn.close()
 
@@ -213,6 +221,9 @@ class PostgresBackend(Backend):
         with self.conn.transaction(), self.conn.cursor(name=f"stream{self._cursors}") as cursor:
             cursor.execute(self._sql(sql), tuple(params))
             yield from _batches(cursor, size)
+
+    def analyze(self) -> None:
+        self.conn.execute("ANALYZE")
 
     def close(self) -> None:
         self.conn.close()

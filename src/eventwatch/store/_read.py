@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._backends import Backend
-from ._filters import EventFilters, fts_words, iso_day
+from ._filters import EventFilters, iso_day, text_clause
 
 __all__ = [
     "FLAT_COLUMNS",
@@ -168,13 +168,9 @@ def documents(
         clauses.append("d.pub_date <= ?")
         params.append(until + "~")
     if text is not None:
-        words = fts_words(text)
-        if backend.dialect == "sqlite":
-            clauses.append("d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            params.append(" ".join(f'"{w}"' for w in words))
-        else:
-            clauses.append("d.tsv @@ plainto_tsquery('simple', ?)")
-            params.append(" ".join(words))
+        clause, query = text_clause(backend.dialect, text)
+        clauses.append(clause)
+        params.append(query)
     if cursor is not None:
         clauses.append("d.id > ?")
         params.append(cursor)

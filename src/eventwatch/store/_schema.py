@@ -82,7 +82,9 @@ _V1 = [
         event TEXT NOT NULL
     )""",
     "CREATE INDEX events_doc ON events (doc_id, doc_version)",
-    "CREATE INDEX events_type ON events (is_latest, type, day)",
+    # pages come in event-id order: these two let a filtered page stop after LIMIT rows
+    "CREATE INDEX events_latest_id ON events (is_latest, id)",
+    "CREATE INDEX events_type ON events (is_latest, type, id)",
     "CREATE INDEX events_day ON events (is_latest, day)",
     "CREATE INDEX events_place ON events (place_country, day)",
     "CREATE INDEX events_lonlat ON events (lon, lat)",
@@ -97,6 +99,7 @@ _V1 = [
     "CREATE INDEX event_actors_country ON event_actors (country, role)",
     "CREATE INDEX event_actors_sector ON event_actors (sector)",
     "CREATE INDEX event_actors_name ON event_actors (name)",
+    "CREATE INDEX event_actors_text ON event_actors (text)",
     """CREATE TABLE quantities (
         event_id {key} NOT NULL,
         kind TEXT NOT NULL,

@@ -29,6 +29,9 @@ __all__ = ["DEFAULT_URL", "Store"]
 
 #: where ``Store.open()`` and ``--db`` point when given nothing
 DEFAULT_URL = "eventwatch.db"
+#: the planner's statistics are refreshed once this many events were written,
+#: and again each time the store doubles (so the refreshes cost O(size) in all)
+ANALYZE_FIRST = 10_000
 
 
 class Store:
@@ -41,6 +44,8 @@ class Store:
 
     def __init__(self, backend: Backend) -> None:
         self._backend = backend
+        self._unanalyzed = 0
+        self._analyze_at: int | None = None
 
     @classmethod
     def open(cls, url: str | Path = DEFAULT_URL, *, timeout: float = 5.0) -> Store:
@@ -101,7 +106,19 @@ class Store:
         document id -> MinHash :class:`Signature`, kept so later jobs find these
         documents as first copies (:meth:`near_duplicate`).
         """
-        return write_batch(self._backend, documents, errors=errors, signatures=signatures)
+        result = write_batch(self._backend, documents, errors=errors, signatures=signatures)
+        self._unanalyzed += result.events
+        if self._analyze_at is None:
+            with self._backend.errors("read"):
+                rows = self._backend.execute("SELECT max(seq) FROM events")
+            self._analyze_at = max(ANALYZE_FIRST, int(rows[0][0] or 0))
+        if self._unanalyzed >= self._analyze_at:
+            # a store that grew keeps choosing the right indexes (pages stay fast)
+            with self._backend.errors("analyze"):
+                self._backend.analyze()
+            self._analyze_at += self._unanalyzed
+            self._unanalyzed = 0
+        return result
 
     def known(self, id: str, content_hash: str) -> bool:
         """Whether this exact text is stored under ``id``."""
