@@ -27,6 +27,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
+	$(BIN)/python benchmarks/store_bench.py --shared $(SHARED)
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl --split both
 
 evaluate: $(STAMP)
