@@ -48,6 +48,22 @@ _ALERT_COLUMNS = (
 )  # fmt: skip
 
 
+_INCIDENT_MEMBER_COLUMNS = ("incident_id", "event_id", "doc_id", "score", "features")
+_Table = tuple[str, tuple[str, ...], list[tuple[Any, ...]]]
+
+
+def _replace(backend: Backend, records: _Table, members: _Table) -> None:
+    """Replace records (first column: id) and their members (first column: the record id)."""
+    table, columns, rows = records
+    member_table, member_columns, member_rows = members
+    ids = [row[0] for row in rows]
+    with backend.errors("write"), backend.transaction(write=True):
+        backend.run_in(f"DELETE FROM {member_table} WHERE {member_columns[0]} {{in}}", ids)
+        backend.run_in(f"DELETE FROM {table} WHERE id {{in}}", ids)
+        backend.insert_rows(table, columns, rows)
+        backend.insert_rows(member_table, member_columns, member_rows)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -80,14 +96,8 @@ def write_incidents(backend: Backend, records: Iterable[Mapping[str, Any]]) -> i
                 (r["id"], m["event_id"], m.get("doc_id"), m.get("score"),
                  dumps(m.get("features") or {}))
             )  # fmt: skip
-    ids = [r["id"] for r in items]
-    with backend.errors("write"), backend.transaction(write=True):
-        backend.run_in("DELETE FROM incident_members WHERE incident_id {in}", ids)
-        backend.run_in("DELETE FROM incidents WHERE id {in}", ids)
-        backend.insert_rows("incidents", _INCIDENT_COLUMNS, rows)
-        backend.insert_rows(
-            "incident_members", ("incident_id", "event_id", "doc_id", "score", "features"), members
-        )
+    _replace(backend, ("incidents", _INCIDENT_COLUMNS, rows),
+             ("incident_members", _INCIDENT_MEMBER_COLUMNS, members))  # fmt: skip
     return len(rows)
 
 
@@ -159,12 +169,8 @@ def write_alerts(backend: Backend, records: Iterable[Mapping[str, Any]]) -> int:
         for kind, key in (("incident", "incidents"), ("event", "events"))
         for member in r.get(key) or []
     ]
-    ids = [r["id"] for r in items]
-    with backend.errors("write"), backend.transaction(write=True):
-        backend.run_in("DELETE FROM alert_members WHERE alert_id {in}", ids)
-        backend.run_in("DELETE FROM alerts WHERE id {in}", ids)
-        backend.insert_rows("alerts", _ALERT_COLUMNS, rows)
-        backend.insert_rows("alert_members", ("alert_id", "kind", "member_id"), members)
+    _replace(backend, ("alerts", _ALERT_COLUMNS, rows),
+             ("alert_members", ("alert_id", "kind", "member_id"), members))  # fmt: skip
     return len(rows)
 
 
