@@ -151,6 +151,7 @@ def test_stats_count_what_was_written(store: Store, coded_docs) -> None:
         ({"text": "!!"}, "no words"),
         ({"colour": "red"}, "unknown event filter"),
         ({"limit": 0}, "limit"),
+        ({"type": []}, "at least one PLOVER type"),
     ],
 )
 def test_bad_filters_say_what_is_wrong(store: Store, filters, message) -> None:

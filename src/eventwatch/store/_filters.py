@@ -114,6 +114,8 @@ class EventFilters:
                 raise InputError("bbox is (min_lon, min_lat, max_lon, max_lat)")
             if self.bbox[1] > self.bbox[3]:
                 raise InputError("bbox: min_lat is above max_lat")
+        if self.type is not None and not isinstance(self.type, str) and not list(self.type):
+            raise InputError("type: give at least one PLOVER type")
         if self.limit is not None and self.limit < 1:
             raise InputError("limit must be at least 1")
         if self.text is not None:
