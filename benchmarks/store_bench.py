@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=150)
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--batch", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
 
     articles = load_articles(args.shared, args.articles)

@@ -11,7 +11,7 @@ batch is written; either the whole batch commits or none of it does.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,35 +108,42 @@ def write_batch(
             backend.fetch_in("SELECT id, doc_id FROM events WHERE id {in}", event_ids)
         )
         tables: dict[str, list[Row]] = {name: [] for name in CHILD_TABLES}
-        document_rows_: list[Row] = []
         event_rows: list[Row] = []
         renewed: set[str] = set()
         stored: list[tuple[str, int]] = []
-        for doc in valid:
-            doc_id = doc["id"]
-            if (doc_id, doc["content_hash"]) in hashes:
-                result.unchanged += 1
-                continue
-            clash = next((e["id"] for e in doc.get("events", []) if e["id"] in taken), None)
-            if clash is not None:
-                reason = f"event id {clash!r} is already stored for document {taken[clash]!r}"
-                result.refused.append((doc_id, reason))
-                error_rows.append(_error_row(doc_id, reason, at=at))
-                continue
-            version = versions.get(doc_id, 0) + 1
-            if version > 1:
-                renewed.add(doc_id)
-                result.new_versions += 1
-            versions[doc_id] = version
-            hashes.add((doc_id, doc["content_hash"]))
-            taken.update((e["id"], doc_id) for e in doc.get("events", []))
-            rows = document_rows(doc, version=version, coded_at=at)
-            document_rows_.append(rows.document)
-            event_rows.extend(rows.events)
-            for table, table_rows in rows.children.items():
-                tables[table].extend(table_rows)
-            stored.append((doc_id, version))
-        backend.insert_rows("documents", DOCUMENT_COLUMNS, document_rows_)
+
+        def planned() -> Iterator[Row]:
+            """Document rows, decided and built one by one while the database takes them.
+
+            On PostgreSQL the server parses and indexes each document (its tsvector
+            above all) while this loop builds the next one's rows.
+            """
+            for doc in valid:
+                doc_id = doc["id"]
+                if (doc_id, doc["content_hash"]) in hashes:
+                    result.unchanged += 1
+                    continue
+                clash = next((e["id"] for e in doc.get("events", []) if e["id"] in taken), None)
+                if clash is not None:
+                    reason = f"event id {clash!r} is already stored for document {taken[clash]!r}"
+                    result.refused.append((doc_id, reason))
+                    error_rows.append(_error_row(doc_id, reason, at=at))
+                    continue
+                version = versions.get(doc_id, 0) + 1
+                if version > 1:
+                    renewed.add(doc_id)
+                    result.new_versions += 1
+                versions[doc_id] = version
+                hashes.add((doc_id, doc["content_hash"]))
+                taken.update((e["id"], doc_id) for e in doc.get("events", []))
+                rows = document_rows(doc, version=version, coded_at=at)
+                event_rows.extend(rows.events)
+                for table, table_rows in rows.children.items():
+                    tables[table].extend(table_rows)
+                stored.append((doc_id, version))
+                yield rows.document
+
+        backend.insert_rows("documents", DOCUMENT_COLUMNS, planned())
         backend.insert_rows("events", EVENT_COLUMNS, event_rows)
         for table, columns in CHILD_TABLES.items():
             if tables[table]:
@@ -147,7 +154,7 @@ def write_batch(
             _store_signatures(backend, stored, signatures)
         if error_rows:
             backend.insert_rows("ingest_errors", _ERROR_COLUMNS, error_rows)
-    result.written = len(document_rows_)
+    result.written = len(stored)
     result.events = len(event_rows)
     result.errors = len(error_rows)
     return result
