@@ -36,6 +36,7 @@ evaluate: $(STAMP)
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/dates_dev.jsonl --task dates --split both
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/timex_dev.jsonl --task times --split both
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/geo_dev.jsonl --task places --split both
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/event_location_dev.jsonl --task event-location --split both
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/quotes_dev.jsonl --task quotes --split both
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/casualties_dev.jsonl --task casualties --split both
 

@@ -34,8 +34,8 @@ def evaluate_command(
         str,
         typer.Option(
             "--task",
-            help="What to score: plover, actors, dates, times, places, quotes, casualties, "
-            "alerts (escalation alerts on simulated streams, no gold file needed).",
+            help="What to score: plover, actors, dates, times, places, event-location, quotes, "
+            "casualties, alerts (escalation alerts on simulated streams, no gold file needed).",
         ),
     ] = "plover",
     split: Annotated[

@@ -50,7 +50,7 @@ __all__ = [
 SPLITS = ("tune", "check", "all")
 
 #: modules that register tasks; each is imported on first use
-_TASK_MODULES = ("plover", "actors", "quotes", "dates", "places", "alerts")
+_TASK_MODULES = ("plover", "actors", "quotes", "dates", "places", "event_location", "alerts")
 
 
 @dataclass(frozen=True)
