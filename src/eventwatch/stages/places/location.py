@@ -1,13 +1,24 @@
-"""Where each event happened: the place attached to its trigger, else the sentence's.
+"""Where each event happened, read from the syntax around its trigger.
 
-From the trigger, a locative preposition ("in", "near", "along", ...) leads to
-a noun phrase; the first place inside it (through further prepositions, so "in
-an ambush in northern Kosovo" reaches Kosovo) is the location. "The border with
-Kosovo" and "the Kosovo border" become a border place. A noun trigger also
-looks at the locative phrases of the verb it belongs to. Without one, the
-location is the place the sentence is about: one of its places that is not a
-government standing in for its capital ("Belgrade indicated"), nor the
-dateline, nearest the trigger. Otherwise ``None``.
+In order, the first that names a place:
+
+1. the trigger's own locative phrase ("killed *in* an ambush *in* northern
+   Kosovo", "demonstrated *outside* Ciragan Palace"); for a verb whose object is
+   the ground it acts on ("captured Badme", "patrolled Manger Square", "bombed
+   the village of X"), its object; a noun trigger also reads the verb it
+   belongs to;
+2. its arguments' locative phrases ("a policeman *in* Amara was killed",
+   "captured villages *in* Swat");
+3. the locative phrase of a clause it sits in ("*In* Belgrade, Vucic, reporting
+   on an exchange, accused ...").
+
+Inside a phrase the most specific place wins ("in Iraq's northern city of
+Mosul" is Mosul, "in Makhmur district, northern Iraq" Makhmur). "The border
+with X", "the X border" and "the Lebanese-Israeli border" become border places.
+A place that only fills an actor's role ("arrested *by* Serbia", "Israel
+said", "Mexico's army captured") is never reached, nor is a government
+standing in for its capital ("Belgrade indicated"), a demonym or the dateline.
+Without any, the location is ``None``: the sentence does not say.
 """
 
 from __future__ import annotations
@@ -19,7 +30,8 @@ from typing import TYPE_CHECKING
 from ...pipeline.document import Document
 from ...records import Event, Place
 from ...resources.gazetteer import Gazetteer
-from ..lexicon import SUBJECT_DEPS
+from .toponyms import DIRECTIONS
+from .unresolved import GROUND_NOUNS, GROUND_VERBS, PLACE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,8 +59,23 @@ LOCATIVE = {
     "through",
 }
 _BORDER_NOUNS = {"border", "frontier", "boundary", "borders"}
+#: nouns a country may modify and still be where something is ("the Kosovo town of
+#: X", "Iraq's north"); before any other noun it is an owner ("a US convoy")
+_AREA_HEADS = PLACE_NOUNS | _BORDER_NOUNS | {
+    *DIRECTIONS, "capital", "part", "parts", "outskirts", "side", "centre", "center",
+    "heart", "interior", "countryside", "soil", "territory", "coast",
+}  # fmt: skip
+#: nouns of time: "on the anniversary of ..." says when, not where
+_TIME_NOUNS = frozenset(
+    "anniversary eve occasion day days night morning afternoon evening weekend week "
+    "month year birthday holiday".split()
+)
 _FOLLOW = {"prep", "pobj", "compound", "amod", "nmod", "appos", "conj", "pcomp", "npadvmod"}
-_ACTOR_DEPS = {*SUBJECT_DEPS, "dobj", "poss", "agent"}
+#: a trigger's arguments whose own locative phrases place it
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
+#: how specific a place is (lower is finer): a town or an unknown name, a county,
+#: a subdivision or a region, a country or a continent
+_COARSE = {"ADM2": 1, "ADM1": 2, "RGN": 2, "SEA": 2, "STRT": 2, "GULF": 2, "PCLI": 3, "CONT": 3}
 
 
 class _Places:
@@ -60,12 +87,16 @@ class _Places:
         self.parse: Doc = parse
         self.gazetteer = gazetteer
         self.by_token: dict[int, Place] = {}
+        #: demonyms by token, for "the Lebanese-Israeli border"
+        self.demonyms: dict[int, Place] = {}
+        dateline = _dateline(doc)
         for index, place in enumerate(doc.places):
             span = parse.char_span(place.start, place.end, alignment_mode="expand")
-            if span is not None and index not in metonyms and place.feature != "demonym":
-                for token in span:
-                    self.by_token[token.i] = place
-        self.dateline = _dateline(doc)
+            if span is None or index in metonyms or (place.start, place.end) == dateline:
+                continue
+            target = self.demonyms if place.feature == "demonym" else self.by_token
+            for token in span:
+                target[token.i] = place
 
     def border(self, noun: Token, place: Place) -> Place:
         """The border place named by "the border with X" or "the X border"."""
@@ -83,6 +114,20 @@ class _Places:
         return dataclasses.replace(place, start=start, end=end, text=text, name=name,
                                    feature="BRDR", geonameid=None, candidates=())  # fmt: skip
 
+    def demonym_border(self, noun: Token) -> Place | None:
+        """ "The Lebanese-Israeli border": two demonyms before a border noun."""
+        sides = [self.demonyms[t.i] for t in noun.subtree if t.i < noun.i and t.i in self.demonyms]
+        sides = list({(p.start, p.end): p for p in sides}.values())
+        if len(sides) < 2:
+            return None
+        start, end = min(p.start for p in sides), noun.idx + len(noun)
+        names = "–".join(sorted(p.name or p.text for p in sides))
+        first = min(sides, key=lambda p: p.start)
+        return Place(
+            start, end, self.parse.text[start:end], f"{names} border", first.country,
+            first.lat, first.lon, feature="BRDR", score=first.score,
+        )  # fmt: skip
+
 
 def _dateline(doc: Document) -> tuple[int, int] | None:
     """Character range of a dateline place such as "(Washington)" or "PARIS —"."""
@@ -99,9 +144,10 @@ def _dateline(doc: Document) -> tuple[int, int] | None:
     return None
 
 
-def _walk(token: Token, depth: int = 0) -> Iterator[Token]:
-    """The tokens under a locative phrase, nearest first."""
-    yield token
+def _walk(token: Token, depth: int = 0) -> Iterator[tuple[int, Token]]:
+    """The tokens under a phrase with their depth, nearest first; a possessor
+    ("Mexico's army") is an owner, not a place the phrase names."""
+    yield depth, token
     if depth > 6:
         return
     for child in token.children:
@@ -109,37 +155,168 @@ def _walk(token: Token, depth: int = 0) -> Iterator[Token]:
             yield from _walk(child, depth + 1)
 
 
-def _attached(places: _Places, head: Token) -> Place | None:
+def _owner(token: Token, place: Place) -> bool:
+    """A country before a noun that is no area names an owner ("a US convoy",
+    "Mexico's army"), not where the phrase is."""
+    if place.feature != "PCLI" or token.dep_ not in {
+        "compound",
+        "poss",
+        "amod",
+        "nmod",
+        "npadvmod",
+    }:
+        return False
+    head = token.head
+    while head.dep_ in {"amod", "compound"} and head.head.i != head.i:  # "US-Kurdish operation"
+        head = head.head
+    return head.lower_ not in _AREA_HEADS
+
+
+def _specific(places: _Places, root: Token) -> Place | None:
+    """The most specific place under a phrase, the nearest among equals."""
+    best: tuple[int, int, int, Place] | None = None
+    for depth, token in _walk(root):
+        border = token.lower_ in _BORDER_NOUNS and places.demonym_border(token)
+        place = border or places.by_token.get(token.i)
+        if place is None:
+            continue
+        if _owner(token, place):
+            continue
+        owner = token.head if token.dep_ in {"pobj", "compound", "amod"} else token
+        if token.dep_ == "pobj" and owner.lower_ == "with":
+            owner = owner.head
+        if owner.lower_ in _BORDER_NOUNS and not border:
+            place = places.border(owner, place)
+        key = (_COARSE.get(place.feature or "", 0), depth, token.i)
+        if best is None or key < best[:3]:
+            best = (*key, place)
+    return best[3] if best else None
+
+
+def _phrases(places: _Places, head: Token) -> Place | None:
+    """The place of the first locative phrase on ``head`` that names one; a phrase of
+    time is passed through ("on Wednesday in the city of Kandahar")."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
             continue
-        for token in _walk(prep, 0):
-            place = places.by_token.get(token.i)
-            if place is None:
-                continue
-            owner = token.head if token.dep_ in {"pobj", "compound", "amod"} else token
-            if token.dep_ == "pobj" and owner.lower_ == "with":
-                owner = owner.head
-            if owner.lower_ in _BORDER_NOUNS:
-                return places.border(owner, place)
+        if _temporal(prep):
+            objects = (c for c in prep.children if c.dep_ == "pobj")
+            place = next((p for o in objects if (p := _phrases(places, o))), None)
+        else:
+            place = _specific(places, prep)
+        if place is not None:
             return place
     return None
+
+
+def _temporal(prep: Token) -> bool:
+    """ "On Monday", "on the anniversary of ...": a phrase of time."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in _TIME_NOUNS for o in objects)
+
+
+def _own(places: _Places, head: Token) -> Place | None:
+    """The ground a verb acts on ("captured Badme", "X is patrolled"), else the
+    place of a word's own locative phrase."""
+    ground: list[Token] = []
+    if head.pos_ == "VERB" and head.lemma_.lower() in GROUND_VERBS:
+        ground = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    elif head.lemma_.lower() in GROUND_NOUNS:  # "the invasion of Kosovo"
+        ground = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    for child in ground:
+        place = _specific(places, child)
+        if place is not None:
+            return place
+    return _phrases(places, head)
 
 
 def _governing_verb(trigger: Token) -> Token | None:
     head = trigger.head
     if trigger.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    if head is trigger or head.pos_ not in {"VERB", "AUX"}:
+    if head.i == trigger.i or head.pos_ not in {"VERB", "AUX"}:
         return None
     return head
 
 
-def _sentence_place(places: _Places, trigger: Token) -> Place | None:
+def _argument_words(head: Token) -> Iterator[Token]:
+    """A word's arguments: subject, object, the agent and the objects of its other
+    prepositions ("killed *by a mine* in Helmand", "killed *in clashes* in Makhmur")."""
+    for child in head.children:
+        if child.dep_ in _ARGUMENTS:
+            yield child
+            # "Hamdouni, the group's leader in Mosul", "a taxi, parked in Florencia"
+            yield from (c for c in child.children if c.dep_ in {"conj", "appos", "acl"})
+        elif child.dep_ in {"agent", "prep"}:
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _arguments(places: _Places, head: Token) -> Place | None:
+    for word in _argument_words(head):
+        place = _phrases(places, word)
+        if place is not None:
+            return place
+    return None
+
+
+def _clause(places: _Places, word: Token) -> Place | None:
+    """The locative phrase of a verb above the trigger, nearest first."""
+    while word.head.i != word.i:
+        word = word.head
+        if word.pos_ in {"VERB", "AUX"}:
+            place = _phrases(places, word)
+            if place is not None:
+                return place
+    return None
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """Verbs coordinated with ``head``, which share its place ("shot dead a soldier and
+    wounded five in Fallujah")."""
+    verbs = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if head.dep_ == "conj" and head.head.pos_ == "VERB":
+        verbs.append(head.head)
+    return verbs
+
+
+def _adverbial(head: Token) -> list[Token]:
+    """Clauses that say when ``head`` happened, and so where ("killed when a bomb
+    exploded near Kabul", "shot while filming in Oaxaca")."""
+    return [c for c in head.children if c.dep_ == "advcl"]
+
+
+def _locate(places: _Places, trigger: Token) -> Place | None:
+    verb = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
+    heads = [trigger] if verb is None else [trigger, verb]
+    for step in (_own, _arguments):
+        for head in heads:
+            place = step(places, head)
+            if place is not None:
+                return place
+    for related in (_conjuncts, _adverbial):
+        for other in (o for head in heads for o in related(head)):
+            place = _own(places, other) or _arguments(places, other)
+            if place is not None:
+                return place
+    return _clause(places, heads[-1]) or _sentence(places, trigger)
+
+
+def _in_locative(token: Token) -> bool:
+    """Whether a word lies in a locative phrase of its own ("the force it deploys *in
+    Kosovo*"), not in an actor's name or a phrase of time."""
+    while token.dep_ in _FOLLOW and token.head.i != token.i:
+        if token.dep_ == "prep":
+            return token.lower_ in LOCATIVE and not _temporal(token)
+        token = token.head
+    return False
+
+
+def _sentence(places: _Places, trigger: Token) -> Place | None:
+    """The place of the sentence's locative phrase nearest the trigger."""
     best: tuple[int, Place] | None = None
     for token in trigger.sent:
         place = places.by_token.get(token.i)
-        if place is None or (places.dateline and place.start == places.dateline[0]):
+        if place is None or _owner(token, place) or not _in_locative(token):
             continue
         distance = abs(token.i - trigger.i)
         if best is None or distance < best[0]:
@@ -151,22 +328,39 @@ def _trigger_token(parse: Doc, event: Event) -> Token | None:
     span = parse.char_span(
         event.evidence.trigger.start, event.evidence.trigger.end, alignment_mode="expand"
     )
-    return span.root if span is not None and len(span) else None
+    if span is None or not len(span):
+        return None
+    verbs = [t for t in span if t.pos_ == "VERB"]  # "bomb detonated", "will also patrol"
+    return verbs[-1] if verbs and span.root.pos_ != "VERB" else span.root
 
 
 def locate_events(doc: Document, gazetteer: Gazetteer, metonyms: set[int]) -> None:
-    """Set ``location`` on each event of the document (``metonyms``: place indexes to skip)."""
+    """Set ``location`` on each event of the document (``metonyms``: place indexes to skip).
+
+    An event its own sentence does not place takes the place of the previous
+    sentence of the same paragraph, when syntax placed an event there ("... killed
+    in an ambush in northern Kosovo. A shootout ensued, ...").
+    """
     if doc.parse is None:
         return
     places = _Places(doc, gazetteer, metonyms)
+    by_sentence: dict[int, Place] = {}
+    pending: list[tuple[Event, Token]] = []
     for event in doc.events:
         trigger = _trigger_token(doc.parse, event)
+        event.location = _locate(places, trigger) if trigger is not None else None
         if trigger is None:
             continue
-        location = _attached(places, trigger)
-        verb = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
-        if location is None and verb is not None:
-            location = _attached(places, verb)
-        if location is None:
-            location = _sentence_place(places, trigger)
-        event.location = location
+        if event.location is not None:
+            by_sentence.setdefault(trigger.sent.start, event.location)
+        else:
+            pending.append((event, trigger))
+    for event, trigger in pending:
+        sentence = trigger.sent
+        if sentence.start == 0:
+            continue
+        before = doc.parse[sentence.start - 1].sent
+        first = next((t for t in sentence if not t.is_space), sentence[0])
+        between = doc.text[before.start_char : first.idx]
+        if "\n" not in between:
+            event.location = by_sentence.get(before.start)

@@ -16,12 +16,13 @@ from ...resources import Country, Institution
 from ...resources.gazetteer import Entry, Gazetteer, normalise
 from ...resources.wordlists import read_rows, split_cell
 from ..lexicon import DIRECTIVE_VERBS, SPEECH_VERBS, SUBJECT_DEPS, overlaps
-from .location import locate_events
+from .location import LOCATIVE, locate_events
 from .resolve import PlaceWeights, Scored, resolve_all
 from .toponyms import LOCAL_BODIES, Mention, demonym_spans, find_mentions
+from .unresolved import GROUND_VERBS, unresolved_places
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from ...resources import Resources
 
@@ -187,7 +188,10 @@ class PlaceResolver:
             mentions, named, self.capital_names, federal, doc.text, weights=self.weights
         )
         doc.places = [self._place(m, r) for m, r in zip(mentions, ranked, strict=True) if r]
-        doc.places = sorted([*doc.places, *self._demonyms(doc, demonyms)], key=lambda p: p.start)
+        doc.places = sorted(
+            [*doc.places, *self._demonyms(doc, demonyms), *self._unresolved(doc)],
+            key=lambda p: p.start,
+        )
         locate_events(doc, self.gazetteer, self._metonyms(doc))
         return doc
 
@@ -207,6 +211,23 @@ class PlaceResolver:
             entry = self.demonym_places[span.text]
             found.append(_place(start, end, span.text, entry, feature=DEMONYM, score=1.0))
         return found
+
+    def _unresolved(self, doc: Document) -> list[Place]:
+        """Places the grammar marks that the gazetteer does not know (``unresolved.py``)."""
+        assert doc.parse is not None
+        taken: set[int] = set()
+        for place in doc.places:
+            span = doc.parse.char_span(place.start, place.end, alignment_mode="expand")
+            taken.update(range(span.start, span.end) if span is not None else ())
+        common = frozenset(t.lower_ for t in doc.parse if t.is_lower)
+        return unresolved_places(
+            doc.parse,
+            taken,
+            demonyms=self.demonyms,
+            actors=doc.mentions,
+            institutions=self.institutions,
+            common=common,
+        )
 
     def _institution(self, doc: Document, mention: Mention) -> bool:
         """Whether the name is an institution's ("NATO", "White House"), not a place.
@@ -268,6 +289,10 @@ class PlaceResolver:
             speaker = root.dep_ in SUBJECT_DEPS and root.head.lemma_ in _SPEAKING
             actor = _actor_at(doc, doc.parse, place.start, place.end)
             in_role = actor is not None and (actor.start, actor.end) in roles
+            if _ground(root):
+                continue  # the ground a verb acts on ("captured Kabul") is a place
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+                continue  # "demonstrated in Tel Aviv", whatever actor the events stage saw
             if speaker or in_role or root.dep_ in {*SUBJECT_DEPS, "dobj", "poss"}:
                 found.add(index)
         return found
@@ -338,6 +363,14 @@ def _runners_up(ranked: list[Scored], limit: int) -> list[Scored]:
             countries.add(scored.entry.country)
     chosen += [s for s in others if s not in chosen]
     return sorted(chosen[:limit], key=lambda s: (-s.score, s.entry.id))
+
+
+def _ground(token: Token) -> bool:
+    """Whether a word lies in the object of a verb that acts on ground ("captured
+    Kabul", "patrolled the streets of Kabul")."""
+    while token.dep_ in {"compound", "pobj", "prep", "appos", "conj", "amod"}:
+        token = token.head
+    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in GROUND_VERBS
 
 
 def _dateline(text: str, mention: Mention) -> bool:

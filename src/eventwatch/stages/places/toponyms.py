@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...resources.gazetteer import Entry, Gazetteer
 from ..lexicon import SUBJECT_DEPS
+from .unresolved import GROUND_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -128,6 +129,8 @@ def _cued(sub: Span) -> bool:
         return True
     if sub[-1].dep_ == "compound" and sub[-1].head.ent_type_ != "PERSON":
         return True
+    if sub[-1].dep_ in {"dobj", "nsubjpass"} and sub[-1].head.lemma_.lower() in GROUND_VERBS:
+        return True  # "captured Badme"
     return len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()
 
 
