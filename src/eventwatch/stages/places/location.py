@@ -75,7 +75,17 @@ _FOLLOW = {"prep", "pobj", "compound", "amod", "nmod", "appos", "conj", "pcomp",
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 #: how specific a place is (lower is finer): a town or an unknown name, a county,
 #: a subdivision or a region, a country or a continent
-_COARSE = {"ADM2": 1, "ADM1": 2, "RGN": 2, "SEA": 2, "STRT": 2, "GULF": 2, "PCLI": 3, "CONT": 3}
+_COARSE = {
+    "ADM2": 1,
+    "ADMD": 1,
+    "ADM1": 2,
+    "RGN": 2,
+    "SEA": 2,
+    "STRT": 2,
+    "GULF": 2,
+    "PCLI": 3,
+    "CONT": 3,
+}
 
 
 class _Places:

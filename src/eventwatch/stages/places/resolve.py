@@ -26,6 +26,8 @@ __all__ = ["PlaceWeights", "Context", "Scored", "distance_km", "resolve_all"]
 
 #: features whose own name no small town's other name competes with
 _AREAS = {"PCLI", "ADM1", "CONT", "RGN"}
+#: words that name a second-level division ("Swat District", "Meigs County")
+_DIVISION_WORDS = ("County", "Parish", "District", "Province", "Governorate")
 #: features too large for nearness to mean anything
 _WIDE = {"PCLI", "CONT", "SEA", "RGN", "ADM1", "GULF"}
 
@@ -57,6 +59,7 @@ class PlaceWeights(BaseModel):
             "GULF": 2.4,
             "BRDR": 2.0,
             "ADM2": 1.0,
+            "ADMD": 1.0,
         }
     )
     population_gain: float = 1.6 / 7
@@ -107,7 +110,7 @@ def _prior(entry: Entry, text: str, w: PlaceWeights) -> float:
         score = 0.4 + w.population_gain * math.log10(entry.population + 10)
     else:
         score = w.feature_prior.get(entry.feature, 1.0)
-    if entry.feature == "ADM2" and not any(x in text for x in ("County", "Parish", "District")):
+    if entry.feature in {"ADM2", "ADMD"} and not any(x in text for x in _DIVISION_WORDS):
         score -= 0.8
     return score + (w.main if entry.main else w.alternate)
 

@@ -142,7 +142,9 @@ def _acceptable(entries: tuple[Entry, ...], label: str, sub: Span) -> bool:
         return True
     if label == "PERSON" and len(sub) == 1 and _no_name_word(sub) and not _acts(sub[0]):
         return any(e.main for e in entries)
-    return _cued(sub) and any(e.main and e.population >= 1_000 for e in entries)
+    return _cued(sub) and any(
+        e.main and (e.population >= 1_000 or e.feature == "ADMD") for e in entries
+    )
 
 
 def _acts(token: Token) -> bool:

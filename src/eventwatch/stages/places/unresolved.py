@@ -50,10 +50,23 @@ PLACE_NOUNS = frozenset(
     "valley lake river mountain mountains mount island islands peninsula desert plain "
     "plateau hills bay gulf coast strait settlement oblast state territory zone".split()
 )
+#: place nouns written before a name ("Lake Ondrava", "Mount Ushba")
+_BEFORE_NAMES = frozenset({"lake", "mount", "mt."})
+#: words of an institution's, an office's, a street's or an event's name ("City
+#: Council", "District Court", "Cooper Street", "World War"): no place of their own
+_NOT_PLACE_WORDS = frozenset(
+    "council court board university college school academy hospital church department "
+    "office committee commission agency guard attorney judge judges treasurer auditor "
+    "engineer manager administrator councilman councilwoman mayor police sheriff clerk "
+    "street st. road rd. avenue ave. drive lane way boulevard blvd. circle terrace parkway "
+    "war series festival concert cemetery homes improvement amendment limits".split()
+)
 #: prepositions after which a proper name is a place ("in Swat", "at Shkin")
 _CUES = frozenset({"in", "at", "near", "outside"})
 #: entity labels that are never places
-_NEVER = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+_NEVER = frozenset(
+    {"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
+)
 #: parts of transliterated names written in lower case ("al-Atebaa", "Kafr el Sheikh")
 _PARTICLES = frozenset({"al", "el", "-"})
 
@@ -82,8 +95,10 @@ def _cue(span: Span) -> str | None:
     kind), the locative word before it ("in", "at" ...), or ``None``."""
     last = span[-1]
     head = last.head
-    if len(span) > 1 and (last.lower_ in PLACE_NOUNS or span[0].lower_ in PLACE_NOUNS):
-        return "noun"  # "Hongze Lake", "Lake Ondrava"
+    if len(span) > 1 and last.lower_ in PLACE_NOUNS:
+        return "noun"  # "Hongze Lake"
+    if len(span) == 2 and span[0].lower_ in _BEFORE_NAMES:
+        return "noun"  # "Lake Ondrava"
     while head.dep_ == "compound" and head.head.i > head.i:  # "Kawkab army base"
         head = head.head
     if last.dep_ == "compound" and head.lower_ in PLACE_NOUNS and head.i >= span.end:
@@ -131,6 +146,8 @@ def unresolved_places(
         if cue is None or any(i in taken for i in range(start, end)):
             continue
         if _acronym(span) or span.text in demonyms or span.text.lower() in common:
+            continue
+        if any(t.lower_ in _NOT_PLACE_WORDS for t in span):
             continue
         labels = {t.ent_type_ for t in span}
         if cue == "noun" and any(t.lower_ in _PARTICLES for t in span):
