@@ -31,15 +31,15 @@ def test_old_name_of_a_small_town_never_beats_a_state() -> None:
         _mention(0, "West Virginia", _WEST_VIRGINIA),
         _mention(30, "California", _CALIFORNIA, _SPENCER),
     ]
-    ranked = resolve_all(mentions, Counter(), set(), set())
+    ranked = resolve_all(mentions, Counter(), {}, set())
     assert ranked[1][0].entry.name == "California"
     assert [s.entry.name for s in ranked[1]] == ["California"]
 
 
 def test_named_countries_break_a_tie_between_namesakes() -> None:
     mention = _mention(0, "Mansfield", _MANSFIELD_GB, _MANSFIELD_TX)
-    assert resolve_all([mention], Counter(), set(), set())[0][0].entry.country == "GBR"
-    assert resolve_all([mention], Counter({"USA": 1}), set(), set())[0][0].entry.country == "USA"
+    assert resolve_all([mention], Counter(), {}, set())[0][0].entry.country == "GBR"
+    assert resolve_all([mention], Counter({"USA": 1}), {}, set())[0][0].entry.country == "USA"
 
 
 def test_the_subdivision_named_most_often_holds_its_counties() -> None:
@@ -52,5 +52,19 @@ def test_the_subdivision_named_most_often_holds_its_counties() -> None:
         _mention(60, "Montgomery County", county_il, county_in),
         _mention(90, "Illinois", illinois),
     ]
-    ranked = resolve_all(mentions, Counter(), set(), set())
+    ranked = resolve_all(mentions, Counter(), {}, set())
     assert ranked[3][0].entry.admin1 == "Indiana"
+
+
+@pytest.mark.issue(17)
+def test_a_capital_beats_a_small_namesake_in_an_american_context() -> None:
+    moscow = Entry(10, "Moscow", "RUS", "Moscow", 55.75, 37.62, 10_381_222, 524901, "PPL", True)
+    small = Entry(11, "Moscow", "USA", "Pennsylvania", 41.34, -75.52, 2_000, 5202009, "PPL", True)
+    mention = _mention(0, "Moscow", moscow, small)
+    ranked = resolve_all([mention], Counter({"USA": 3}), {"Moscow": "RUS"}, set())
+    assert ranked[0][0].entry.country == "RUS"
+    # unless the text says otherwise: "Moscow, Pennsylvania"
+    state = Entry(12, "Pennsylvania", "USA", "Pennsylvania", 40.9, -77.7, 0, 6254927, "ADM1", True)
+    both = [mention, _mention(8, "Pennsylvania", state)]
+    ranked = resolve_all(both, Counter(), {"Moscow": "RUS"}, set(), "Moscow, Pennsylvania")
+    assert ranked[0][0].entry.country == "USA"

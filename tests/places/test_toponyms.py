@@ -356,3 +356,40 @@ def test_a_village_of_local_news_is_found_in_its_state(code: Code) -> None:
 def test_the_people_of_a_country_by_their_own_name_name_it(code: Code) -> None:
     doc = code("Sinhalese mobs attacked homes in the capital on Monday.")
     assert place_at(doc, "Sinhalese").country == "LKA"
+
+
+# issue 17: person names, acronyms, foreign articles and institutions are not places
+
+
+@pytest.mark.issue(17)
+def test_a_persons_surname_is_no_town(code: Code) -> None:
+    doc = code(
+        "A judge jailed the journalist Jose Ruben Zamora in Guatemala City. "
+        "Zamora on Monday returned to prison."
+    )
+    assert "Zamora" not in [p.text for p in doc.places]
+    assert "Guatemala City" in [p.text for p in doc.places]
+
+
+@pytest.mark.issue(17)
+def test_a_surname_that_the_text_also_places_stays_a_place(code: Code) -> None:
+    doc = code("Mayor Bob Greer opened the fair. Greer, South Carolina, has grown fast.")
+    assert "Greer" in [p.text for p in doc.places]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("text", ["Fighters of IS attacked the town.", "NATO troops arrived."])
+def test_an_acronym_is_no_village(code: Code, text: str) -> None:
+    assert [p for p in code(text).places if p.feature == "PPL"] == []
+
+
+@pytest.mark.issue(17)
+def test_french_articles_and_phrases_are_no_places(code: Code) -> None:
+    doc = code("Les ministres se sont réunis au ministère de la Défense à Paris.")
+    assert [p.text for p in doc.places if p.feature != "UNRESOLVED"] == ["Paris"]
+
+
+@pytest.mark.issue(17)
+def test_a_word_of_a_listed_institution_is_no_town(code: Code) -> None:
+    doc = code("The White House said the U.S. Senate would vote.")
+    assert [p.text for p in doc.places] == ["U.S."]

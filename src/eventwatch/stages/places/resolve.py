@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,7 +26,7 @@ from .toponyms import Mention
 __all__ = ["PlaceWeights", "Context", "Scored", "distance_km", "resolve_all"]
 
 #: features whose own name no small town's other name competes with
-_AREAS = {"PCLI", "ADM1", "CONT", "RGN"}
+_AREAS = {"PCLI", "ADM1", "CONT", "RGN", "SEA", "STRT", "GULF"}
 #: words that name a second-level division ("Swat District", "Meigs County")
 _DIVISION_WORDS = ("County", "Parish", "District", "Province", "Governorate")
 #: features too large for nearness to mean anything
@@ -80,6 +81,11 @@ class PlaceWeights(BaseModel):
     passes: int = 2
     #: the least population of a town that keeps an old name of a country or subdivision
     alias_population: int = 100_000
+    #: what a national capital gains under its own name ("Moscow" is Russia's, not
+    #: Pennsylvania's), and a city of ``large_city`` people or more
+    capital_gain: float = 0.6
+    large_city: int = 1_000_000
+    large_city_gain: float = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,22 +188,47 @@ def _area_names(entries: tuple[Entry, ...], alias_population: int) -> tuple[Entr
     )
 
 
-def _rank(mention: Mention, ctx: Context, capitals: set[str]) -> list[Scored]:
+def _standing(
+    entry: Entry, text: str, capitals: Mapping[str, str], states: set[str | None], w: PlaceWeights
+) -> float:
+    """What a capital or a large city gains over its namesakes, under its own name.
+
+    A capital that shares its name with a subdivision of its own country
+    ("Washington") gains nothing: which one the text means is the context's to say.
+    """
+    if entry.feature != "PPL" or not entry.main or entry.country in states:
+        return 0.0
+    gain = w.large_city_gain if entry.population >= w.large_city else 0.0
+    if capitals.get(text) == entry.country and entry.population >= 100_000:
+        gain += w.capital_gain
+    return gain
+
+
+def _rank(mention: Mention, ctx: Context, capitals: Mapping[str, str]) -> list[Scored]:
     w = ctx.weights
+    text = mention.text
     entries = sorted(
-        _constituents(_city_states(_area_names(mention.entries, w.alias_population)), mention.text),
-        key=lambda e: (-_prior(e, mention.text, w), e.id),
+        _constituents(_city_states(_area_names(mention.entries, w.alias_population)), text),
+        key=lambda e: (-_prior(e, text, w), e.id),
     )
-    capital = mention.text in capitals
+    capital = text in capitals
+    states = {e.country for e in entries if e.feature == "ADM1" and e.main}
     scored = [
-        Scored(e, _prior(e, mention.text, w) + _context_bonus(e, mention.text, ctx, capital))
+        Scored(
+            e,
+            _prior(e, text, w)
+            + _standing(e, text, capitals, states, w)
+            + _context_bonus(e, text, ctx, capital),
+        )
         for e in entries[: w.max_candidates]
     ]
     scored.sort(key=lambda s: (-s.score, s.entry.id))
     return scored
 
 
-def _rank_all(mentions: list[Mention], ctx: Context, capitals: set[str]) -> list[list[Scored]]:
+def _rank_all(
+    mentions: list[Mention], ctx: Context, capitals: Mapping[str, str]
+) -> list[list[Scored]]:
     """Each mention's ranking; a name that recurs with the same readings is ranked once."""
     done: dict[tuple[str, int], list[Scored]] = {}
     ranked = []
@@ -417,7 +448,7 @@ def _support(
 def resolve_all(
     mentions: list[Mention],
     named_countries: Counter[str],
-    capitals: set[str],
+    capitals: Mapping[str, str],
     federal: set[str],
     text: str = "",
     *,

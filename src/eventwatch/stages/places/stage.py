@@ -16,9 +16,10 @@ from ...resources import Country, Institution
 from ...resources.gazetteer import Entry, Gazetteer, normalise
 from ...resources.wordlists import read_rows, split_cell
 from ..lexicon import DIRECTIVE_VERBS, SPEECH_VERBS, SUBJECT_DEPS, overlaps
+from .demonyms import demonym_spans
 from .location import LOCATIVE, locate_events
 from .resolve import PlaceWeights, Scored, resolve_all
-from .toponyms import LOCAL_BODIES, Mention, demonym_spans, find_mentions
+from .toponyms import LOCAL_BODIES, Mention, find_mentions
 from .unresolved import GROUND_VERBS, unresolved_places
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class PlaceResolver:
         countries = tuple(countries)
         self.capitals = _capitals(countries)
         #: as written in running text and in the capitals of a dateline
-        self.capital_names = {*self.capitals, *(c.upper() for c in self.capitals)}
+        self.capital_names = {**self.capitals, **{c.upper(): k for c, k in self.capitals.items()}}
         self.demonym_places = _demonym_places(gazetteer, countries)
         self.demonyms = frozenset(self.demonym_places)
         self.institutions = _institution_names(institutions)
@@ -242,6 +243,13 @@ class PlaceResolver:
             return False  # a union of countries is a region too ("EU"), placed at its seat
         if normalise(mention.text) in self.institutions:
             return True
+        assert doc.parse is not None
+        if any(e.main and e.feature in {"PCLI", "ADM1"} for e in mention.entries):
+            return False  # "the U.S. Senate" is an American body
+        for ent in doc.parse.ents:  # "White" of "the White House"
+            inside = ent.start_char <= mention.start and mention.end <= ent.end_char
+            if inside and ent.text != mention.text and normalise(ent.text) in self.institutions:
+                return True
         return any(
             (actor.start, actor.end) == (mention.start, mention.end)
             and actor.country == "IGO"

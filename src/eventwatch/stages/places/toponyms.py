@@ -3,9 +3,9 @@
 A toponym is a GPE, LOC or FAC entity that the gazetteer knows, or a run of
 proper nouns (inside an ORG or PERSON entity, or outside any entity) whose
 longest gazetteer match is a strong enough name: a country, a subdivision, a
-county, a listed region, or a town under its own name. Demonyms ("Serbian")
-are left to the stage, which reports them apart. A town name before a street or
-facility word ("Cooper Street") or a surname is part of another name. A
+county, a listed region, or a town under its own name. Demonyms ("Serbian",
+found by ``demonyms.py``) are left to the stage, which reports them apart. A
+town name before a street or facility word ("Cooper Street") or a surname is part of another name. A
 direction word before a toponym ("northern Kosovo") is taken into its span and
 kept as the mention's qualifier.
 """
@@ -13,7 +13,6 @@ kept as the mention's qualifier.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...resources.gazetteer import Entry, Gazetteer
@@ -23,7 +22,7 @@ from .unresolved import GROUND_VERBS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["DIRECTIONS", "Mention", "demonym_spans", "find_mentions"]
+__all__ = ["DIRECTIONS", "Mention", "find_mentions"]
 
 #: direction words and the qualifier each gives
 DIRECTIONS = {
@@ -47,13 +46,6 @@ _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARD
 _MAX_WORDS = 5
 #: abbreviations a name may start with, which an entity may leave out ("ST. PAUL")
 _ABBREVIATIONS = frozenset({"st.", "mt.", "ft."})
-#: words after a demonym that make it a language ("English language", "Spanish-speaking")
-_LANGUAGE_NOUNS = frozenset(
-    "language languages speaker speakers speaking class classes lesson lessons teacher "
-    "teachers learner learners translation translator translators subtitles literature".split()
-)
-#: words before a demonym that make it a language ("speaks French")
-_LANGUAGE_VERBS = frozenset("speak speaks spoke speaking fluent".split())
 #: features strong enough to accept from a proper-noun run outside GPE/LOC/FAC
 _STRONG = {"PCLI", "ADM1", "ADM2", "RGN", "SEA", "STRT", "GULF", "CONT", "BRDR"}
 #: titles before a person's name
@@ -79,8 +71,14 @@ _GENERIC = frozenset(
     "superior liberty independence victoria paradise metro northern southern eastern "
     "western federal jewish earth valley commerce airport port downtown area village island "
     "council market forest lakes garden star justice herald creek hills time to day fort lane "
-    "camp beach bay cape bridge station hospital".split()
+    "camp beach bay cape bridge station hospital region congress senate parliament assembly "
+    "capitol media homeland freedom les la le el los las du des der die das".split()
 )
+#: small words inside many-word names ("Dar es Salaam", "San Cristobal de las Casas")
+_PARTICLES = frozenset("es de del la las los el al da do dos das di du des".split())
+#: lower-case articles of other languages: a name after one is part of a foreign
+#: phrase ("ministère de la Défense"), not a place, unless it is a large one
+_FOREIGN_ARTICLES = frozenset("la le les l' el los las du des della del dei der die das".split())
 #: words after a name that make it part of a street, facility or feature name
 #: ("Cooper Street", "Worden Elementary", "Garnett Ridge"): the town is not meant
 _NAME_PARTS = frozenset(
@@ -175,6 +173,24 @@ def _before_local_bodies(span: Span) -> list[tuple[int, int]]:
     ]
 
 
+def _readings(sub: Span, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The readings a name's form allows.
+
+    An acronym ("IS", "NATO"), away from a dateline, names a country, a
+    subdivision or a region by its code, never a village that happens to be
+    spelt so; a name after a foreign article ("de la Défense") is only a large place.
+    """
+    first = sub[0]
+    acronym = len(sub) == 1 and first.text.isupper() and len(first.text) <= 5
+    after = sub.doc[first.i + 1].text if first.i + 1 < len(sub.doc) else ""
+    if acronym and first.i > 3 and after not in {"—", "–", "-", "--", ","}:  # "XENIA —"
+        return tuple(e for e in entries if e.feature != "PPL")
+    before = sub.doc[first.i - 1].text if first.i > 0 else ""
+    if before in _FOREIGN_ARTICLES:
+        return tuple(e for e in entries if e.feature in _STRONG or e.population >= 100_000)
+    return entries
+
+
 def _prominent(entries: tuple[Entry, ...]) -> bool:
     """A country, a subdivision or a large city under its own name, which an
     organisation's name anywhere still names ("Environment Canada", "Metro Vancouver")."""
@@ -223,7 +239,7 @@ class _Finder:
         self.common = {t.text for t in doc if t.is_lower}
 
     def match(self, span: Span, label: str) -> None:
-        span = _with_abbreviation(span)
+        span = self._with_particles(_with_abbreviation(span))
         if len(span) > 1 and span[-1].lower_ in {"'s", "’s"}:  # "Sri Lanka's" as a PERSON
             span = span[:-1]
         pairs = _words(span)
@@ -246,6 +262,7 @@ class _Finder:
                 entries = self.gazetteer.lookup(sub.text + ".")
                 # the period joins the name unless it also ends the sentence ("U.S..")
                 end += int(bool(entries) and self.doc[end].text == ".")
+            entries = _readings(sub, entries)
             if before_service:  # "Huntsville Fire": the service words are no name part
                 accepted = any(e.main for e in entries)
             elif starts is not None and start not in starts:  # inside an organisation's name
@@ -254,6 +271,23 @@ class _Finder:
                 accepted = _acceptable(entries, label, sub) and not _name_part(sub, entries)
             if entries and accepted:
                 self.add(start, end, entries, label)
+
+    def _with_particles(self, span: Span) -> Span:
+        """The span with the rest of a name joined by particles that the entity left
+        out ("DAR" of "DAR ES SALAAM", "San Cristobal" of "San Cristobal de las Casas")."""
+        doc = self.doc
+        best = span
+        end = span.end
+        while end < len(doc) and end - span.end < 3 and not self.taken[end]:
+            word = doc[end].text
+            if not (word.lower() in _PARTICLES or _capitalised(word)) or not word.isalpha():
+                break
+            end += 1
+            if doc[end - 1].lower_ not in _PARTICLES and self.gazetteer.has(
+                doc[span.start : end].text
+            ):
+                best = doc[span.start : end]
+        return best
 
     def _plausible(self, sub: Span, label: str) -> bool:
         first, last = sub[0], sub[-1]
@@ -271,7 +305,7 @@ class _Finder:
             return False
         if label in _GEO_LABELS:
             return True
-        if not all(_capitalised(t.text) or t.lower_ in {"of", "de", "el", "al"} for t in sub):
+        if not all(_capitalised(t.text) or t.lower_ in {"of", *_PARTICLES} for t in sub):
             return False
         return label != "" or all(t.pos_ == "PROPN" or t.text.isupper() for t in sub)
 
@@ -301,49 +335,6 @@ class _Finder:
         )
 
 
-@lru_cache(maxsize=4)
-def _demonym_shape(demonyms: frozenset[str]) -> tuple[int, frozenset[str]]:
-    """The most words of a demonym, and the words demonyms start with."""
-    longest = max((len(d.split()) for d in demonyms), default=0)
-    return longest, frozenset(d.split()[0] for d in demonyms)
-
-
-def demonym_spans(doc: Doc, demonyms: frozenset[str]) -> list[Span]:
-    """The demonyms of a document, one or more words each ("Russian", "Sri Lankans")."""
-    longest, first_words = _demonym_shape(demonyms)
-    texts = [t.text for t in doc]
-    found: list[Span] = []
-    start = 0
-    while start < len(doc):
-        if texts[start] not in first_words:
-            start += 1
-            continue
-        for end in range(min(len(doc), start + longest), start, -1):
-            if doc[start:end].text in demonyms:
-                if not _language(doc, start, end):
-                    found.append(doc[start:end])
-                start = end
-                break
-        else:
-            start += 1
-    return found
-
-
-def _language(doc: Doc, start: int, end: int) -> bool:
-    """Whether ``doc[start:end]`` names a language ("English language learners", "speaks
-    Spanish", "French-speaking"), which says nothing of where a report is."""
-    if doc[start].ent_type_ == "LANGUAGE":
-        return True
-    after = doc[end].lower_ if end < len(doc) else ""
-    if after == "-" and end + 1 < len(doc):
-        after = doc[end + 1].lower_
-    if after in _LANGUAGE_NOUNS:
-        return True
-    before = doc[start - 1].lower_ if start > 0 else ""
-    noun_after = end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}
-    return before in _LANGUAGE_VERBS and not noun_after
-
-
 def find_mentions(
     doc: Doc, gazetteer: Gazetteer, demonyms: frozenset[str], found: list[Span]
 ) -> list[Mention]:
@@ -366,7 +357,36 @@ def find_mentions(
     _county_lists(doc, lowers, finder)
     _repeats(doc, lowers, finder)
     finder.found.sort(key=lambda m: m.start)
-    return finder.found
+    return _without_person_words(doc, finder.found)
+
+
+def _without_person_words(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Without a lone name that is the surname of a longer person's name in the text
+    ("Zamora" beside "Jose Ruben Zamora"), unless a country, or a place somewhere
+    in the text by its cue ("in Zamora", "Greer, South Carolina")."""
+    words = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    doubtful = {
+        m.text
+        for m in found
+        if m.text in words and not any(e.feature == "PCLI" and e.main for e in m.entries)
+    }
+    if not doubtful:
+        return found
+    placed = set()
+    for mention in found:
+        span = doc.char_span(mention.start, mention.end)
+        if mention.text in doubtful and span is not None and _placed_by_cue(span):
+            placed.add(mention.text)
+    return [m for m in found if m.text not in doubtful - placed]
+
+
+def _placed_by_cue(span: Span) -> bool:
+    """A locative word before a name, or a subdivision or country after its comma."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _CUE_WORDS - {"of", "to"}:
+        return True
+    after = doc[span.end : span.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
 
 def _placed(sub: Span, label: str) -> bool:

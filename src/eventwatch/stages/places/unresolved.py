@@ -59,7 +59,8 @@ _NOT_PLACE_WORDS = frozenset(
     "office committee commission agency guard attorney judge judges treasurer auditor "
     "engineer manager administrator councilman councilwoman mayor police sheriff clerk "
     "street st. road rd. avenue ave. drive lane way boulevard blvd. circle terrace parkway "
-    "war series festival concert cemetery homes improvement amendment limits".split()
+    "war series festival concert cemetery homes improvement amendment limits congress senate "
+    "parliament assembly capitol".split()
 )
 #: prepositions after which a proper name is a place ("in Swat", "at Shkin")
 _CUES = frozenset({"in", "at", "near", "outside"})
