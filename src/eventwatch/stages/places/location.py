@@ -308,14 +308,27 @@ def _locate(places: _Places, trigger: Token) -> Place | None:
             place = _own(places, other) or _arguments(places, other)
             if place is not None:
                 return place
-    return _clause(places, heads[-1]) or _sentence(places, trigger)
+    return _clause(places, heads[-1]) or _modifier(places, heads) or _sentence(places, trigger)
+
+
+def _modifier(places: _Places, heads: list[Token]) -> Place | None:
+    """A town that modifies an argument ("the owner of a Sofia restaurant was shot",
+    "Hong Kong people demonstrated"): people and things of a town are mostly in it."""
+    for head in heads:
+        for word in _argument_words(head):
+            for _depth, token in _walk(word):
+                place = places.by_token.get(token.i)
+                if place is not None and place.feature == "PPL" and token.dep_ == "compound":
+                    return place
+    return None
 
 
 def _in_locative(token: Token) -> bool:
-    """Whether a word lies in a locative phrase of its own ("the force it deploys *in
-    Kosovo*"), not in an actor's name or a phrase of time."""
+    """Whether a word lies in a locative phrase of a verb ("the force it deploys *in
+    Kosovo*", "*in the city of* Kandahar"), not in an actor's name, a noun's
+    phrase ("associations in Bahrain") or a phrase of time."""
     while token.dep_ in _FOLLOW and token.head.i != token.i:
-        if token.dep_ == "prep":
+        if token.dep_ == "prep" and token.lower_ != "of":
             return token.lower_ in LOCATIVE and not _temporal(token)
         token = token.head
     return False
