@@ -324,11 +324,14 @@ def _modifier(places: _Places, heads: list[Token]) -> Place | None:
 
 
 def _in_locative(token: Token) -> bool:
-    """Whether a word lies in a locative phrase of a verb ("the force it deploys *in
-    Kosovo*", "*in the city of* Kandahar"), not in an actor's name, a noun's
-    phrase ("associations in Bahrain") or a phrase of time."""
+    """Whether a word lies in a locative phrase ("the force it deploys *in Kosovo*",
+    "*in the city of* Kandahar", "*near the border with* Kosovo"), not in an actor's
+    name or a phrase of time."""
     while token.dep_ in _FOLLOW and token.head.i != token.i:
-        if token.dep_ == "prep" and token.lower_ != "of":
+        through = token.lower_ == "of" or (
+            token.lower_ == "with" and token.head.lower_ in _BORDER_NOUNS
+        )  # "the city of X", "the border with X"
+        if token.dep_ == "prep" and not through:
             return token.lower_ in LOCATIVE and not _temporal(token)
         token = token.head
     return False
