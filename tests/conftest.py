@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from eventwatch import (
 )
 from eventwatch.pipeline.config import PipelineConfig, StageConfig
 from eventwatch.resources import Entry, MemoryGazetteer
+from eventwatch.store._cluster import TemporaryCluster, find_pg_bin
 
 from .stubs import FakeParser
 
@@ -82,3 +84,36 @@ def stub_pipeline(fake_gazetteer: MemoryGazetteer) -> Pipeline:
 
 def articles(*texts: str) -> list[Article]:
     return [Article(id=f"a{n}", text=t) for n, t in enumerate(texts)]
+
+
+# --- a real PostgreSQL server for the store and the jobs that write to it -------------
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def _no_postgres(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true and PostgreSQL is unavailable: {reason}")
+    pytest.skip(f"PostgreSQL is unavailable ({reason}); apt-get install -y postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[TemporaryCluster]:
+    if find_pg_bin() is None:
+        _no_postgres("no /usr/lib/postgresql/*/bin/initdb")
+    cluster = TemporaryCluster()
+    try:
+        cluster.start()
+    except Exception as exc:
+        cluster.cleanup()
+        _no_postgres(f"the test cluster did not start: {exc}")
+    yield cluster
+    cluster.cleanup()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    cluster: TemporaryCluster = request.getfixturevalue("pg_cluster")
+    return cluster.create_database()

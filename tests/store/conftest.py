@@ -8,49 +8,16 @@ Postgres tests skip, saying why; under ``CI=true`` they fail instead.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from eventwatch import Pipeline
 from eventwatch.store import Store
-from eventwatch.store._cluster import TemporaryCluster, find_pg_bin
 
 from ..conftest import SEED
 from ._fixtures import code_rows, read_corpus
-
-BACKENDS = ["sqlite", "postgresql"]
-
-
-def _no_postgres(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true and PostgreSQL is unavailable: {reason}")
-    pytest.skip(f"PostgreSQL is unavailable ({reason}); apt-get install -y postgresql")
-
-
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[TemporaryCluster]:
-    if find_pg_bin() is None:
-        _no_postgres("no /usr/lib/postgresql/*/bin/initdb")
-    cluster = TemporaryCluster()
-    try:
-        cluster.start()
-    except Exception as exc:
-        cluster.cleanup()
-        _no_postgres(f"the test cluster did not start: {exc}")
-    yield cluster
-    cluster.cleanup()
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "store.db")
-    cluster: TemporaryCluster = request.getfixturevalue("pg_cluster")
-    return cluster.create_database()
 
 
 @pytest.fixture

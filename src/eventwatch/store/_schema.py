@@ -250,6 +250,22 @@ _V3 = [
 ]
 
 
+# v4: what `eventwatch watch` has seen of each feed (validators and entry ids)
+_V4 = [
+    """CREATE TABLE feeds (
+        feed TEXT PRIMARY KEY,
+        etag TEXT, last_modified TEXT,
+        polled_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE feed_entries (
+        feed TEXT NOT NULL,
+        entry_id TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed, entry_id)
+    )""",
+]
+
+
 def _v1(dialect: str) -> list[str]:
     return _V1 + _V1_FTS[dialect]
 
@@ -259,6 +275,7 @@ MIGRATIONS: dict[int, tuple[str, object]] = {
     1: ("documents, events and their facts; full-text search", _v1),
     2: ("near-duplicate band keys and MinHash signatures", lambda d: _V2),
     3: ("incidents and alerts", lambda d: _V3),
+    4: ("feeds polled by eventwatch watch: validators and seen entries", lambda d: _V4),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

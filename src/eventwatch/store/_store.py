@@ -10,17 +10,18 @@ DOCS: docs/store.md
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import nullcontext
+from collections.abc import Generator, Iterable, Mapping, Sequence
+from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import IO, Any
 
 from ..exceptions import InputError
+from ..ingest import NEAR_DUPLICATE_THRESHOLD as THRESHOLD
 from ..ingest import Signature
-from ..ingest._near_duplicates import THRESHOLD
 from . import _derived, _read
 from ._backends import Backend, connect
 from ._export import export_records
+from ._feeds import StoreFeedState
 from ._filters import EventFilters
 from ._schema import migrate, schema_version
 from ._write import WriteResult, known, near_duplicates, write_batch
@@ -143,7 +144,7 @@ class Store:
         return near_duplicates(self._backend, signatures, threshold=threshold)
 
     # -- reading ----------------------------------------------------------------
-    def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
+    def iter_events(self, **filters: Any) -> Generator[dict[str, Any], None, None]:
         """Event records matching ``filters`` (see :class:`EventFilters`), streamed."""
         return _read.iter_event_records(self._backend, _filters(filters))
 
@@ -202,7 +203,7 @@ class Store:
         target = (
             open(out, "wb") if isinstance(out, str | Path) else nullcontext(out)  # noqa: SIM115
         )
-        with target as stream:
+        with closing(records), target as stream:  # the cursor closes before the store does
             return export_records(format, records, stream)
 
     # -- incidents and alerts (plain storage for the later layers) ---------------
@@ -233,6 +234,10 @@ class Store:
     def alerts(self, **filters: Any) -> list[dict[str, Any]]:
         """Alert dicts; filters ``id``, ``since``, ``dyad``, ``limit``."""
         return _derived.alerts(self._backend, **filters)
+
+    def feed_state(self) -> StoreFeedState:
+        """What ``eventwatch watch`` has seen of each feed, kept here across restarts."""
+        return StoreFeedState(self._backend)
 
     def alert(self, id: str) -> dict[str, Any] | None:
         found = _derived.alerts(self._backend, id=id)

@@ -152,12 +152,31 @@ def write_batch(
             _mark_latest(backend, sorted(renewed))
         if signatures:
             _store_signatures(backend, stored, signatures)
+        error_rows = _new_errors(backend, error_rows)
         if error_rows:
             backend.insert_rows("ingest_errors", _ERROR_COLUMNS, error_rows)
     result.written = len(stored)
     result.events = len(event_rows)
     result.errors = len(error_rows)
     return result
+
+
+def _new_errors(backend: Backend, rows: list[Row]) -> list[Row]:
+    """The error rows not stored yet: a rerun of a job records an unreadable input once."""
+    ids = sorted({row[0] for row in rows if row[0] is not None})
+    stored = {
+        (r[0], r[1], r[2], r[3])
+        for r in backend.fetch_in(
+            "SELECT doc_id, reason, source, line FROM ingest_errors WHERE doc_id {in}", ids
+        )
+    }
+    fresh: list[Row] = []
+    for row in rows:
+        key = (row[0], row[1], row[2], row[3])
+        if key not in stored:
+            stored.add(key)
+            fresh.append(row)
+    return fresh
 
 
 def _mark_latest(backend: Backend, ids: Sequence[str]) -> None:
