@@ -59,7 +59,10 @@ PubDateOption = Annotated[
 ]
 ActorsOption = Annotated[
     Path | None,
-    typer.Option("--actors", help="A YAML actor dictionary that adds or overrides actors."),
+    typer.Option(
+        "--actors",
+        help="An actor dictionary (YAML or PETRARCH .actors) that adds or overrides actors.",
+    ),
 ]
 ConfigOption = Annotated[
     Path | None,

@@ -38,7 +38,10 @@ def resolve_actor_command(
     ],
     format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
     actors: Annotated[
-        Path | None, typer.Option("--actors", help="A YAML actor dictionary to add.", exists=True)
+        Path | None,
+        typer.Option(
+            "--actors", help="An actor dictionary (YAML or PETRARCH .actors) to add.", exists=True
+        ),
     ] = None,
 ) -> None:
     """Resolve actor mention strings to name, country and sector."""

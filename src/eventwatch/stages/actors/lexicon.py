@@ -1,13 +1,18 @@
-"""The actor vocabulary: countries, IGOs, institutions and sector nouns.
+"""The actor vocabulary: countries, IGOs, institutions, named actors and sector nouns.
 
 The word lists are the project's own TSV files in ``actors/data/``. Names
 (countries, demonyms, capitals, IGOs, institutions) are matched on the surface
 text, case-sensitively, longest match first; sector nouns and titles are
-matched on lower-cased lemmas.
+matched on lower-cased lemmas. The named actors converted from the Phoenix
+dictionaries (``actors.tsv``) and a user's ``.actors`` file are matched in any
+case the text capitalises them in ("Ban Ki-moon" for BAN_KI-MOON), after the
+project's own names; the agent nouns converted from the PLOVER and Phoenix
+agent lists (``agents.tsv``) come after the project's ``sectors.tsv``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,6 +39,8 @@ class NameEntry:
     name: str  # canonical name: the country's, the IGO's code, the institution's
     sector: str | None
     known: DictionaryEntry | None = None  # for dictionary actors, whose codes depend on the date
+    #: matched in any case (a converted or ``.actors`` dictionary's): the text's country wins
+    folded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,8 @@ class SectorEntry:
     sector: str
     kind: Literal["agent", "title"]
     words: int
+    #: other sectors the phrase names ("activist": CVL, and OPP)
+    others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,11 @@ def _one_slip(a: str, b: str) -> bool:
     return longer[i + 1 :] == shorter[i:]
 
 
+def _named_word(token: Token) -> bool:
+    """A one-word name: a proper noun or an entity, or a capital inside a sentence."""
+    return token.pos_ == "PROPN" or bool(token.ent_type_) or not token.is_sent_start
+
+
 def _could_be_misspelt(token: Token) -> bool:
     """A capitalised proper name long enough for a one-letter slip to be unambiguous."""
     text = token.text
@@ -94,6 +108,25 @@ def _could_be_misspelt(token: Token) -> bool:
 
 def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
+
+
+_FIRST_WORD = re.compile(r"\w+")
+#: words that stay lower case inside a capitalised name ("Ban Ki-moon", "Bank of Japan")
+_NAME_PARTICLES = frozenset(
+    "of the and for on in at to a an de del la le du da dos das van von der y al el bin ibn "
+    "ul e i".split()
+)
+
+
+def _capitalised(text: str) -> bool:
+    """Every word of a name capitalised, but particles and parts after a hyphen."""
+    for word in text.split():
+        head = word.split("-")[0].strip("'\"(").lower()
+        if not head or head in _NAME_PARTICLES or not head[0].isalpha():
+            continue
+        if not word.lstrip("'\"(")[:1].isupper():
+            return False
+    return True
 
 
 class ActorVocabulary:
@@ -112,12 +145,25 @@ class ActorVocabulary:
         self._sector_last_words: set[str] = set()
         self._misspellings: dict[str, tuple[str, ...]] | None = None
         self._surnames: dict[str, set[str | None]] | None = None
+        #: names matched in any capitalised case (converted and ``.actors`` dictionaries)
+        self.folded: dict[str, NameEntry] = {}
+        #: the first word of every folded name -> the most tokens such a name spans
+        self._folded_first: dict[str, int] = {}
+        #: folded names that a user dictionary put above the project's own
+        self._folded_wins: set[str] = set()
 
     @classmethod
     def load(
-        cls, *, countries: Iterable[Country], institutions: Iterable[Institution]
+        cls,
+        *,
+        countries: Iterable[Country],
+        institutions: Iterable[Institution],
+        agents: bool = True,
     ) -> ActorVocabulary:
-        """The packaged word lists, with the shared country and institution tables."""
+        """The packaged word lists, with the shared country and institution tables.
+
+        ``agents`` adds the converted agent nouns (``agents.tsv``) after ``sectors.tsv``.
+        """
         vocab = cls()
         for row in countries:
             iso3, name = row.iso3, row.name
@@ -138,7 +184,10 @@ class ActorVocabulary:
         for institution in institutions:
             forms = institution.names
             entry = NameEntry(
-                "institution", institution.country, institution.name or forms[0], institution.sector
+                "institution",
+                institution.country,
+                institution.name or forms[0],
+                institution.sector or "PRE",  # a territory: a breakaway entity (PLOVER's PRE)
             )
             for form in forms:
                 vocab.add_name(form, entry)
@@ -152,7 +201,20 @@ class ActorVocabulary:
             )
             vocab._max_sector_words = max(vocab._max_sector_words, words)
             vocab._sector_last_words.update({key.split()[-1], key.split("-")[-1]})
+        if agents:
+            for phrase, codes, _source in _rows("agents.tsv", 3):
+                vocab.add_sector_phrase(phrase, codes.split())
         return vocab
+
+    def add_sector_phrase(self, phrase: str, sectors: Sequence[str]) -> None:
+        """An agent noun and its sectors, unless the vocabulary has the phrase already."""
+        key = _norm(phrase.lower())
+        if not key or not sectors or key in self.sectors:
+            return
+        words = len(key.split())
+        self.sectors[key] = SectorEntry(sectors[0], "agent", words, tuple(sectors[1:]))
+        self._max_sector_words = max(self._max_sector_words, words)
+        self._sector_last_words.update({key.split()[-1], key.split("-")[-1]})
 
     def root_igo(self, code: str) -> str:
         seen = {code}
@@ -162,10 +224,39 @@ class ActorVocabulary:
         return code
 
     def add_dictionary(self, dictionary: ActorDictionary, *, override: bool = False) -> None:
-        """Add dictionary actors; ``override`` lets them replace names already known."""
+        """Add dictionary actors; ``override`` lets them replace names already known.
+
+        A folded dictionary's people are dictionary actors; its groups without
+        offices are institutions (IGOs when their country is ``IGO``).
+        """
         for form, known in dictionary.forms.items():
             entry = NameEntry("known", known.country, known.name, known.sector, known)
-            self.add_name(form, entry, override=override)
+            if not dictionary.folded:
+                self.add_name(form, entry, override=override)
+                continue
+            if not known.person and not known.offices:
+                kind: NameKind = "igo" if known.country == "IGO" else "institution"
+                entry = NameEntry(kind, known.country, known.name, known.sector)
+            self.add_folded_name(form, entry, override=override)
+        for target, forms in dictionary.aliases.items():
+            found = self.names.get(_norm(target))
+            if found is not None:
+                for form in forms:
+                    self.add_folded_name(form, found, override=override)
+
+    def add_folded_name(self, form: str, entry: NameEntry, *, override: bool = False) -> None:
+        """A name matched in any case the text capitalises it in."""
+        key = _norm(form).casefold()
+        first = _FIRST_WORD.search(key)
+        if first is None or (key in self.folded and not override):
+            return
+        self.folded[key] = dataclasses.replace(entry, folded=True)
+        if override:
+            self._folded_wins.add(key)
+        self._surnames = None
+        width = len(re.findall(r"\w+|[^\w\s]", key)) + 1
+        word = first.group(0)
+        self._folded_first[word] = max(self._folded_first.get(word, 0), width)
 
     def add_name(self, form: str, entry: NameEntry, *, override: bool = False) -> None:
         key = _norm(form)
@@ -198,6 +289,12 @@ class ActorVocabulary:
             start = starts[i]
             head = text[start : start + 2]
             width = max(self._prefixes.get(head, 0), self._prefixes.get(head.title(), 0))
+            folded_width = 0
+            if head[:1].isupper():
+                first = _FIRST_WORD.match(doc[i].text)
+                if first is not None:
+                    folded_width = self._folded_first.get(first.group(0).casefold(), 0)
+                    width = max(width, folded_width)
             if not width:
                 i += 1
                 continue
@@ -209,6 +306,8 @@ class ActorVocabulary:
                 entry = self.names.get(key)
                 if entry is None and key.isupper() and len(key) > 4:
                     entry = self.names.get(key.title())  # "TEHRAN" in a dateline
+                if folded_width >= j - i:
+                    entry = self._folded_match(key, doc[i], j - i, entry)
                 if entry is not None:
                     found = NameMatch(i, j, entry)
                     break
@@ -221,18 +320,40 @@ class ActorVocabulary:
             i = found.end
         return matches
 
+    def _folded_match(
+        self, key: str, first: Token, tokens: int, exact: NameEntry | None
+    ) -> NameEntry | None:
+        """The folded name ``key`` spells, if the text capitalises it, else ``exact``.
+
+        The project's own (exact) name wins unless a user dictionary overrode
+        it; a one-word name opening a sentence must be a proper noun or entity.
+        """
+        folded = self.folded.get(key.casefold())
+        if folded is None or (exact is not None and key.casefold() not in self._folded_wins):
+            return exact
+        if not _capitalised(key) or (tokens == 1 and not _named_word(first)):
+            return exact
+        return folded
+
     def surname_country(self, surname: str) -> str | None:
         """The country of every known person with this last name, when they share one.
 
         "President Bush" names no one the dictionary lists under "Bush" alone, but
-        both Bushes in it are American.
+        both Bushes in it are American. The people of the exact-case dictionaries
+        (the prominent people of ``people.yaml``, a user's) are asked first; the
+        converted dictionaries' only for a surname none of those bear.
         """
         if self._surnames is None:
             self._surnames = {}
-            for entry in self.names.values():
-                if entry.known is not None and " " in entry.known.name:
-                    last = entry.known.name.rsplit(" ", 1)[1]
-                    self._surnames.setdefault(last, set()).add(entry.known.country)
+            for tier, names in enumerate((self.names, self.folded)):
+                found: dict[str, set[str | None]] = {}
+                for entry in names.values():
+                    known = entry.known
+                    if known is not None and known.person and " " in known.name:
+                        found.setdefault(known.name.rsplit(" ", 1)[1], set()).add(known.country)
+                for last, countries in found.items():
+                    if tier == 0 or last not in self._surnames:
+                        self._surnames[last] = countries
         countries = self._surnames.get(surname, set())
         return next(iter(countries)) if len(countries) == 1 else None
 

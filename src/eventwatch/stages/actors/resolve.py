@@ -202,13 +202,15 @@ class Resolver:
             self._from_head_noun(res, head, start)
         self._from_modifiers(res, head, start, end, names, skip=match)
         if head.pos_ == "PROPN" and match is None:
-            titled = bool(self._titles(head, start))
+            titles = self._titles(head, start)
+            titled = bool(titles)
             if titled and any(head.doc[i].lower_ in _FORMER for i in range(start, head.i)):
                 res.add_sector("ELI", first=True)  # "Ousted President Askar Akayev"
             own_agent = self.vocab.sector_ending_at(head.doc, head.i)  # "Ministry" is no person
             res.person = own_agent is None and _looks_like_person(head, titled)
             res.name = _proper_name(head)
-            if titled and res.person and res.country is None:
+            office = any(t.kind == "title" for t in titles)  # "President", not "Shiite"
+            if office and res.person and res.country is None:
                 res.country = self.vocab.surname_country(head.text)  # "President Bush"
             if not res.sectors and res.country is None:
                 self._from_apposition(res, head, names, when, context)
@@ -218,6 +220,8 @@ class Resolver:
             self._from_place_names(res, head, start, end, names, context)
         if res.person and res.country == "IGO":
             res.add_sector("GOV")  # an organisation's officers are its executive
+        if len(res.sectors) > 1 and "UNK" in res.sectors:
+            res.sectors.remove("UNK")  # "member of ISIS": unidentified only when nothing says who
         return res, start, end
 
     def _from_place_names(
@@ -257,6 +261,10 @@ class Resolver:
         entry = match.entry
         res.country = entry.country
         res.name = entry.name
+        if entry.known is not None and not entry.known.person:
+            res.country, sector = entry.known.at(when)  # a group with dated codes
+            res.add_sector(sector)
+            return
         if entry.known is not None:
             res.country, sector = entry.known.at(when)
             for title in self._titles_before(head, match.start, start):
@@ -283,7 +291,10 @@ class Resolver:
         found = self.vocab.sector_ending_at(head.doc, head.i)
         if found is not None:
             res.add_sector(found[0].sector)
-        else:  # "army accountant", "gang confederations": the modifier says who
+            for other in found[0].others:  # "activist": CVL, and OPP
+                res.add_sector(other)
+        if found is None or found[0].sector == "UNK":
+            # "army accountant", "militia members": the modifier says who
             for child in head.children:
                 if child.dep_ in {"compound", "amod"} and child.i < head.i:
                     inner = self.vocab.sector_ending_at(head.doc, child.i)
@@ -338,7 +349,7 @@ class Resolver:
         for match in seen:
             if _stance_prefix(head.doc, match.start):
                 continue  # "pro-Iranian militia": a stance, not a nationality
-            if match.entry.known is not None:
+            if match.entry.known is not None and match.entry.known.person:
                 continue  # "Osama bin Laden's network": a person's country is not the group's
             if _relation_of(head.doc[match.end - 1]):
                 continue  # "Israel's militia ally": the ally is not Israel's own
@@ -351,8 +362,10 @@ class Resolver:
                 res.add_sector(entry.sector)
                 if res.country is None:
                     res.country = entry.country
-            elif res.country is None:
-                res.country = entry.country
+            elif res.country is None or (
+                skip is not None and skip.entry.folded and entry.kind in {"country", "demonym"}
+            ):
+                res.country = entry.country  # a dictionary's group yields to the text's country
 
     def _from_apposition(
         self,

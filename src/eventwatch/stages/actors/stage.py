@@ -20,6 +20,7 @@ from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Actor
 from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS
+from ._cameo import CameoCodes
 from .dictionary import ActorDictionary
 from .lexicon import ActorVocabulary, NameMatch
 from .resolve import PlaceCountry, Resolution, Resolver
@@ -35,8 +36,13 @@ __all__ = ["ActorMentions", "ActorSettings", "make_actor_mentions"]
 class ActorSettings(StageSettings):
     """Settings of ``eventwatch.actor_mentions.v1``."""
 
-    #: a YAML actor dictionary that adds or overrides actors (``--actors``)
+    #: a user's actor dictionary (YAML or PETRARCH ``.actors``) that adds or overrides
+    #: actors (``--actors``)
     dictionary: str | None = None
+    #: read the named actors converted from the Phoenix dictionaries (``data/actors.tsv``)
+    converted_actors: bool = True
+    #: read the agent nouns converted from the PLOVER and Phoenix lists (``data/agents.tsv``)
+    agent_nouns: bool = True
     #: read the country of a place name inside a mention ("Shanghai authorities")
     places: bool = True
     #: a place name whose largest reading has this many people gives its country
@@ -83,8 +89,13 @@ class _Memory:
         self.by_role: dict[tuple[str | None, str | None], Actor] = {}
         #: named actors by code (IGO name or country): "the military alliance"
         self.by_code: dict[str, Actor] = {}
+        #: the last named organisation: "the group"
+        self.group: Actor | None = None
 
     def remember(self, actor: Actor, res: Resolution, head: Token) -> None:
+        if actor.name and not res.person and actor.sector not in (None, "UNK"):
+            if head.pos_ == "PROPN" and actor.name != actor.country:
+                self.group = actor
         if actor.country == "IGO" and actor.name:
             self.by_code.setdefault(actor.name, actor)
         elif actor.country and actor.name and not res.person:
@@ -135,11 +146,17 @@ class ActorMentions:
     def from_settings(cls, settings: ActorSettings, resources: Resources) -> ActorMentions:
         """The stage with the packaged word lists, the built-in people and a user dictionary."""
         vocab = ActorVocabulary.load(
-            countries=resources.countries, institutions=resources.institutions
+            countries=resources.countries,
+            institutions=resources.institutions,
+            agents=settings.agent_nouns,
         )
         vocab.add_dictionary(ActorDictionary.builtin())
+        if settings.converted_actors:
+            vocab.add_dictionary(ActorDictionary.converted())
         if settings.dictionary:
-            vocab.add_dictionary(ActorDictionary.load(settings.dictionary), override=True)
+            cameo = CameoCodes.load(resources.countries)
+            user = ActorDictionary.load(settings.dictionary, cameo=cameo)
+            vocab.add_dictionary(user, override=True)
         if not settings.places:
             return cls(vocab)
         gazetteer = resources.gazetteer
@@ -224,6 +241,8 @@ class ActorMentions:
         code = self.vocab.description_ending_at(parse, token.i)
         if code is not None and code in memory.by_code:
             return _copy_as(memory.by_code[code], span_start, end, doc.text)
+        if token.lemma_.lower() in _COLLECTIVE and memory.group is not None and not res.country:
+            return _copy_as(memory.group, span_start, end, doc.text)  # "the group": the last named
         found = self.vocab.sector_ending_at(parse, token.i)
         if found is not None and found[0].kind == "title" and token.tag_ == "NN":
             known = memory.by_role.get((res.country, found[0].sector))
@@ -242,6 +261,9 @@ class ActorMentions:
                 return _copy_as(speaker, start, end, doc.text)
         return None
 
+
+#: generic collective nouns ("the group") that stand for the organisation named last
+_COLLECTIVE = {"group", "organization", "organisation"}
 
 #: sectors of actors that act inside their own country
 _DOMESTIC = {
