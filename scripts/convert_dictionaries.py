@@ -135,6 +135,18 @@ class WordNet:
             if not line.startswith(" ")
         }
         self.data = (root / "data.noun").read_bytes()
+        #: words WordNet writes in lower case somewhere: common nouns and adjectives
+        self.common: set[str] = set()
+        for part in ("noun", "adj"):
+            for line in (root / f"data.{part}").read_text("latin-1").splitlines():
+                if line.startswith(" "):
+                    continue
+                fields = line.split()
+                count = int(fields[3], 16)
+                for lemma in fields[4 : 4 + 2 * count : 2]:
+                    word = lemma.split("(")[0]
+                    if word.islower():
+                        self.common.update(word.split("_"))
 
     def senses(self, word: str) -> list[str]:
         """The lexicographer files of a noun's senses ("noun.person"), most frequent first."""
@@ -324,7 +336,9 @@ def convert_actors(
             if fold(f) not in known.forms
             and _worth_a_form(f)
             and not known.places.gazetteer.has(f)
-            and not (" " not in f and _common_word(f, wordnet))
+            and not (" " not in f and (person or _common_word(f, wordnet)))
+            and not (" " not in f and fold(target).startswith(fold(f)))  # "Al-Aqsa" of a name
+            and not (not person and _generic(f, wordnet))
             and not (fold(target) in known.people and fold(f).split()[-1] in known.sectors)
         ]
     return entries, aliases
@@ -388,11 +402,30 @@ def _deduplicate(
             and not (entry.person and f.split()[-1] in known.sectors)  # "Reagan administration"
             and not (entry.person and " " not in f)  # a surname alone: the text's titles decide
             and not (" " not in f and not entry.person and _common_word(f, wordnet))
+            and not (not entry.person and _generic(f, wordnet))
+            and not (not entry.person and sum(c.isalpha() for c in f) <= 3)  # "NTA", "UDA"
         ]
         if not keep:
             continue
         out.append(dataclasses.replace(entry, name=keep[0], aliases=tuple(keep[1:])))
     return out
+
+
+def _generic(form: str, wordnet: WordNet) -> bool:
+    """A short name made of common words only ("National Front", "Human Rights"): many
+    groups in many countries go by it, so it names none of them."""
+    words = form.casefold().replace("-", " ").replace("'s", "").split()
+    common = [w for w in words if w not in _PARTICLES]
+    return len(words) <= 3 and all(
+        w in wordnet.common or w in _CALENDAR or w.isdigit() for w in common
+    )
+
+
+#: day and month names, which WordNet writes capitalised but are common words of dates
+_CALENDAR = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
 
 
 def _common_word(form: str, wordnet: WordNet) -> bool:
@@ -401,16 +434,19 @@ def _common_word(form: str, wordnet: WordNet) -> bool:
     return bool(senses) and senses[0] not in {"noun.group", "noun.person"}
 
 
+_PARTICLES = {"of", "for", "and", "the", "in", "on"}
+
+
 def _without_title(form: str, titles: set[str]) -> str:
     """ "US President Barack Obama" -> "Barack Obama"; "President Reagan" -> "Reagan"."""
     words = form.split()
     cut = 0
-    while cut < len(words) - 1 and words[cut + 1].casefold() not in {"of", "for", "and", "the"}:
+    while cut < len(words) - 1:
         for k in range(len(words) - 1, cut, -1):
             phrase = " ".join(w.casefold() for w in words[cut:k])
             bare = phrase.strip(".").replace("-", " ")
-            if phrase in titles or bare in titles:
-                cut = k
+            if (phrase in titles or bare in titles) and words[k].casefold() not in _PARTICLES:
+                cut = k  # never leave "of Canada" of "Bank of Canada"
                 break
         else:
             break

@@ -100,12 +100,13 @@ def _converter() -> types.ModuleType:
         ("US President Barack Obama", "Barack Obama"),
         ("Former Defense Secretary Donald H. Rumsfeld", "Donald H. Rumsfeld"),
         ("President Reagan", "Reagan"),
+        ("Secretary of State John Kerry", "John Kerry"),
         ("Bank of Canada", "Bank of Canada"),
         ("Hamid Karzai", "Hamid Karzai"),
     ],
 )
 def test_the_converter_cuts_titles_off_names(form, untitled) -> None:
-    titles = {"president", "us", "former", "defense secretary", "secretary", "bank"}
+    titles = {"president", "us", "former", "defense secretary", "secretary of state", "bank"}
     assert _converter()._without_title(form, titles) == untitled
 
 

@@ -238,7 +238,7 @@ _GROUP_WORDS = frozenset(
     radio television tv club cartel gang bureau board secretariat cabinet police guard guards navy
     fleet command unit cell cells nuclei faction wing liberation resistance jihad mujahideen
     youth students workers people's peoples republic kingdom state states nations united
-    national revolutionary islamic democratic popular socialist communist
+    national revolutionary islamic democratic popular socialist communist rights
     """.split()
 )
 

@@ -187,7 +187,8 @@ class ActorMentions:
             actor = self._mention(token, names, memory, doc)
             if actor is not None:
                 doc.mentions.append(actor)
-                doc.actor_heads[token.i] = actor
+                if not _unidentified(actor):
+                    doc.actor_heads[token.i] = actor
         _countries_from_sentences(doc)
         return doc
 
@@ -377,6 +378,15 @@ def _speaker_subject(token: Token, doc: Document) -> Actor | None:
         if child.dep_ in SUBJECT_DEPS and child.i in doc.actor_heads:
             return doc.actor_heads[child.i]
     return None
+
+
+def _unidentified(actor: Actor) -> bool:
+    """ "Two men", "a group": PLOVER's unidentified actor (UNK), listed but no event's argument.
+
+    An event takes its source and target from actors the text identifies; an
+    empty source is better than one that says only "someone".
+    """
+    return actor.sectors == ("UNK",) and actor.country is None and actor.name is None
 
 
 def _not_a_word(token: Token) -> bool:
