@@ -54,10 +54,17 @@ def test_dictionary_names_match_capitalised_text_only(code) -> None:
     assert all(a.country != "BGR" for a in code("petur stoyanov spoke.").actors)
 
 
-def test_the_text_names_the_country_of_a_dictionary_group(code) -> None:
-    # "Revolutionary Front" is a Syrian group in the dictionary; the text says whose
-    doc = code("The Sudanese Revolutionary Front attacked the town.")
-    assert actor_at(doc, "Sudanese Revolutionary Front").country == "SDN"
+@pytest.mark.parametrize(("words", "country"), [("", "IND"), ("Burmese ", "MMR")])
+def test_the_text_names_the_country_of_a_dictionary_group(code, words, country) -> None:
+    # the dictionary's Kuki Revolutionary Army is India's; a text may say otherwise
+    doc = code(f"The {words}Kuki Revolutionary Army attacked the town.")
+    actor = actor_at(doc, f"{words}Kuki Revolutionary Army")
+    assert (actor.country, actor.sector) == (country, "REB")
+
+
+def test_a_name_of_common_words_names_no_group(code) -> None:
+    doc = code("Human Rights groups and the National Front protested on Black Friday.")
+    assert all(a.sector != "REB" and a.name != "Human Rights" for a in doc.actors)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +131,17 @@ def test_the_converter_expands_agent_substitutions_and_plurals(tmp_path) -> None
         ("ATTORNEY_GENERAL", "~JUD"),
         ("ATTORNEYS_GENERAL", "~JUD"),
     ]
+
+
+def test_an_unidentified_actor_is_listed_but_is_no_source(code) -> None:
+    doc = code("Two men attacked the police station.")
+    assert actor_at(doc, "Two men").sectors == ("UNK",)
+    [event] = [e for e in doc.events if e.type == "ASSAULT"]
+    assert not event.source
+
+
+def test_unk_gives_way_and_the_group_is_the_one_named_last(code) -> None:
+    militia = actor_at(code("Members of the militia attacked the post."), "Members of the militia")
+    assert militia.sectors == ("UAF",)
+    doc = code("The Taliban said the group would not talk.")
+    assert (actor_at(doc, "group").name, actor_at(doc, "group").sector) == ("Taliban", "REB")
