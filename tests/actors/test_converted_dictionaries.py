@@ -145,3 +145,18 @@ def test_unk_gives_way_and_the_group_is_the_one_named_last(code) -> None:
     assert militia.sectors == ("UAF",)
     doc = code("The Taliban said the group would not talk.")
     assert (actor_at(doc, "group").name, actor_at(doc, "group").sector) == ("Taliban", "REB")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "sectors"),
+    [
+        (
+            "An official Syrian newspaper criticised the plan.",
+            "official Syrian newspaper",
+            ("GOV", "JRN"),
+        ),
+        ("The independent newspaper criticised the plan.", "independent newspaper", ("JRN",)),
+    ],
+)
+def test_state_media_are_the_states(code, sentence, mention, sectors) -> None:
+    assert actor_at(code(sentence), mention).sectors == sectors

@@ -70,6 +70,18 @@ _LEFT_DEPS = {
     "flat",
 }
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
+#: modifiers that make media the state's (PLOVER codes state media GOV, then JRN)
+_STATE_OWNED = {
+    "official",
+    "state",
+    "state-run",
+    "state-owned",
+    "state-controlled",
+    "government",
+    "government-run",
+    "government-owned",
+    "government-controlled",
+}
 _FORMER = {"former", "retired", "ex", "ousted", "deposed", "exiled", "late"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
@@ -293,6 +305,10 @@ class Resolver:
             res.add_sector(found[0].sector)
             for other in found[0].others:  # "activist": CVL, and OPP
                 res.add_sector(other)
+            if found[0].sector == "JRN" and any(
+                c.lower_ in _STATE_OWNED and c.i < head.i for c in head.children
+            ):
+                res.add_sector("GOV", first=True)  # "an official newspaper": the state's media
         if found is None or found[0].sector == "UNK":
             # "army accountant", "militia members": the modifier says who
             for child in head.children:
