@@ -186,3 +186,8 @@ def test_the_cli_reports_a_malformed_actors_file(tmp_path) -> None:
     assert result.exit_code != 0
     assert isinstance(result.exception, DictionaryError)
     assert "bad.actors:2: dates are YYMMDD or YYYYMMDD, got '2010'" in str(result.exception)
+
+
+def test_yaml_with_flow_lists_is_not_taken_for_an_actors_file() -> None:
+    assert not sniff_tabari("actors:\n  - [Kurti, Albin Kurti]\n")
+    assert sniff_tabari("KURTI_\n\t[KSVGOV >20210322]\n")

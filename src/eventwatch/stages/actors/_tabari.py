@@ -216,11 +216,14 @@ def parse_actors(
     return [a for a in actors if a.codes]
 
 
+_SNIFFED_CODE = re.compile(r"\[\s*(?:---|(?:[A-Z]{3})+)(?:\s[^\]]*)?\]")
+
+
 def sniff_tabari(text: str) -> bool:
     """Whether a text looks like an ``.actors`` file rather than YAML: a ``[CODE]`` line."""
     for raw in text.splitlines()[:200]:
         body = _strip_comment(raw)[0].strip()
-        if body and _CODE_GROUP.search(body) and ":" not in body.partition("[")[0]:
+        if body and _SNIFFED_CODE.search(body) and ":" not in body.partition("[")[0]:
             return True
     return False
 
