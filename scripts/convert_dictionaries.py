@@ -574,14 +574,14 @@ def write_agents(source: Path, cameo: CameoCodes, known: ProjectNames) -> None:
     rows: dict[str, tuple[list[str], str]] = {}
     for phrase in (p for p in phrases if p not in set(dropped)):
         for key in dict.fromkeys((lemmas[phrase], phrase)):
-            if key in known.sectors or key in rows:
+            if key in rows:
                 continue
             rows[key] = (sectors[phrase], origin[phrase].split("_")[0].split(".")[0])
     lines = [
         HEADER.format(sources="NGEC's PLOVER_agents.txt and Phoenix.agents.txt"),
         "# Agent nouns (sector words): phrase as lower-case spaCy lemmas; sectors: PLOVER codes,\n",
         "# the first the phrase's own, the others also applying (an activist is CVL and OPP).\n",
-        "# The project's sectors.tsv comes first; phrases it has are not repeated here.\n",
+        "# sectors.tsv comes first: for a phrase it has, these sectors follow its own.\n",
         "#phrase\tsectors\tsource\n",
     ]
     lines += [f"{key}\t{' '.join(s)}\t{src}\n" for key, (s, src) in sorted(rows.items())]

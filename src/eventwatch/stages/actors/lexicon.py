@@ -207,9 +207,15 @@ class ActorVocabulary:
         return vocab
 
     def add_sector_phrase(self, phrase: str, sectors: Sequence[str]) -> None:
-        """An agent noun and its sectors, unless the vocabulary has the phrase already."""
+        """An agent noun and its sectors; a phrase the vocabulary has keeps its own sector
+        first and takes the others after it ("politician": GOV, then PLOVER's PTY)."""
         key = _norm(phrase.lower())
-        if not key or not sectors or key in self.sectors:
+        if not key or not sectors:
+            return
+        known = self.sectors.get(key)
+        if known is not None:
+            others = [s for s in sectors if s != known.sector and s not in known.others]
+            self.sectors[key] = dataclasses.replace(known, others=(*known.others, *others))
             return
         words = len(key.split())
         self.sectors[key] = SectorEntry(sectors[0], "agent", words, tuple(sectors[1:]))
