@@ -5,8 +5,8 @@ For each input, in order:
 * an input that cannot be read becomes an error row (its id, reason, file and line);
 * a text the store already holds under its id is skipped (a rerun adds nothing);
 * a near-copy of a stored or earlier document of this run (MinHash of word
-  3-grams, :func:`eventwatch.ingest.signature`) is stored as a duplicate linked
-  to that first copy, and not coded again;
+  3-grams, :func:`eventwatch.ingest.signature`; texts of 50 words or more) is
+  stored as a duplicate linked to that first copy, and not coded again;
 * everything else is coded by the engine (in this process or in workers).
 
 Records are written in input order, ``batch_size`` to a transaction, by this
@@ -27,7 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import DocumentError
-from ..ingest import Fetcher, LocalIndex, Signature, poll_feeds, read_inputs, signature
+from ..ingest import (
+    Fetcher,
+    LocalIndex,
+    Signature,
+    comparable,
+    poll_feeds,
+    read_inputs,
+    signature,
+)
 from ..pipeline import PipelineSpec
 from ..records import Article, CodedDocument, content_hash
 from ..store import Store
@@ -197,13 +205,16 @@ class _Chooser:
                 self.report.known += 1
                 self.slots.append(_Slot())  # nothing to write; it still counts as done
                 continue
-            mark = signature(item.text)
-            first = self.index.first_copy(mark) or self.store.near_duplicate(mark, exclude=item.id)
-            if first is not None and first != item.id:
-                self.report.duplicates += 1
-                self.slots.append(_Slot(record=_duplicate(item, digest, first)))
-                continue
-            self.index.add(item.id, mark)
+            mark = signature(item.text) if comparable(item.text) else None
+            if mark is not None:
+                first = self.index.first_copy(mark) or self.store.near_duplicate(
+                    mark, exclude=item.id
+                )
+                if first is not None and first != item.id:
+                    self.report.duplicates += 1
+                    self.slots.append(_Slot(record=_duplicate(item, digest, first)))
+                    continue
+                self.index.add(item.id, mark)
             self.slots.append(_Slot(signature=mark, coded=True))
             yield item
 

@@ -51,7 +51,7 @@ from ._html import fragment_text
 from ._http import USER_AGENT, Fetcher, Response, is_url
 from ._jsonl import read_jsonl_records
 from ._near_duplicates import THRESHOLD as NEAR_DUPLICATE_THRESHOLD
-from ._near_duplicates import LocalIndex, Signature, signature
+from ._near_duplicates import LocalIndex, Signature, comparable, signature
 from ._sources import DIRECTORY_SUFFIXES, count_inputs, read_inputs
 from ._unique import reject_duplicate_ids
 from ._watch import (
@@ -84,6 +84,7 @@ __all__ = [
     "Signature",
     "Validators",
     "cameo_to_plover",
+    "comparable",
     "count_inputs",
     "fragment_text",
     "is_url",

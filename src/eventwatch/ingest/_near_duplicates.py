@@ -26,13 +26,37 @@ from dataclasses import dataclass, field
 import numpy as np
 from datasketch import MinHash
 
-__all__ = ["BANDS", "NUM_PERM", "ROWS", "THRESHOLD", "LocalIndex", "Signature", "signature"]
+__all__ = [
+    "BANDS",
+    "MIN_WORDS",
+    "NUM_PERM",
+    "ROWS",
+    "THRESHOLD",
+    "LocalIndex",
+    "Signature",
+    "comparable",
+    "signature",
+]
+
+
+def comparable(text: str) -> bool:
+    """Whether a text is long enough to be compared for near-copies (:data:`MIN_WORDS`)."""
+    count = 0
+    for _ in _WORD.finditer(text):
+        count += 1
+        if count >= MIN_WORDS:
+            return True
+    return False
+
 
 NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
 #: estimated Jaccard similarity of word 3-grams from which two texts are copies
 THRESHOLD = 0.5
+#: texts shorter than this are never compared: a wire copy is a story, and on a few
+#: shingles the MinHash estimate is too coarse ("Rebels attacked town 12." and "… 120.")
+MIN_WORDS = 50
 #: fixed seed: signatures are the same on every run and machine
 _SEED = 1
 _WORD = re.compile(r"\w+")
@@ -47,15 +71,41 @@ def _shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + 3]).encode("utf-8") for i in range(len(words) - 2)}
 
 
-@dataclass(frozen=True, slots=True)
 class Signature:
-    """A text's MinHash: :data:`NUM_PERM` unsigned 32-bit values."""
+    """A text's MinHash: :data:`NUM_PERM` unsigned 32-bit values, held as one numpy array.
 
-    hashvalues: tuple[int, ...]
+    Immutable: the array is read-only, and signatures compare by their values.
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self, hashvalues: Iterable[int] | np.ndarray) -> None:
+        values = np.array(hashvalues, dtype=np.uint64)
+        values.setflags(write=False)
+        self.values = values
+
+    @property
+    def hashvalues(self) -> tuple[int, ...]:
+        return tuple(self.values.tolist())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Signature) and bool(np.array_equal(self.values, other.values))
+
+    def __hash__(self) -> int:
+        return hash(self.values.tobytes())
+
+    def __repr__(self) -> str:
+        return f"Signature({self.values[:4].tolist()}…)"
+
+    def __getstate__(self) -> bytes:
+        return self.to_bytes()
+
+    def __setstate__(self, state: bytes) -> None:
+        self.__init__(np.frombuffer(state, dtype="<u8"))  # type: ignore[misc]
 
     def band_keys(self) -> list[str]:
         """One key per LSH band: ``"<band>:<hash of its values>"``."""
-        values = np.asarray(self.hashvalues, dtype="<u8")
+        values = self.values.astype("<u8", copy=False)
         keys = []
         for band in range(BANDS):
             chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()
@@ -64,16 +114,14 @@ class Signature:
 
     def similarity(self, other: Signature) -> float:
         """Estimated Jaccard similarity of the two texts' shingle sets."""
-        a = np.asarray(self.hashvalues, dtype=np.uint64)
-        b = np.asarray(other.hashvalues, dtype=np.uint64)
-        return float(np.count_nonzero(a == b)) / len(a)
+        return float(np.count_nonzero(self.values == other.values)) / len(self.values)
 
     def to_bytes(self) -> bytes:
-        return np.asarray(self.hashvalues, dtype="<u8").tobytes()
+        return self.values.astype("<u8", copy=False).tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Signature:
-        return cls(tuple(int(v) for v in np.frombuffer(data, dtype="<u8")))
+        return cls(np.frombuffer(data, dtype="<u8"))
 
 
 def signature(text: str) -> Signature:
