@@ -22,6 +22,7 @@ from ._scores import PLOVER_TYPES, QUAD_NAMES, ScoreTable, plover_score, quad_cl
 from ._series import SERIES_COUNTS, Dyad, country_series, dyad_series
 from ._settings import DetectorSettings, load_detector_settings, read_settings_file
 from ._simulate import SHAPES, Escalation, Simulation, SimulatorSettings, simulate
+from ._stored import refresh_alerts, units_from_store
 from ._units import (
     UNIT_COLUMNS,
     Units,
@@ -75,11 +76,13 @@ __all__ = [
     "plover_score",
     "quad_class",
     "read_settings_file",
+    "refresh_alerts",
     "report_volume",
     "score_simulation",
     "score_table",
     "simulate",
     "unit_rows_from_events",
     "units_from_events",
+    "units_from_store",
     "units_until",
 ]

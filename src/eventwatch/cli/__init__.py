@@ -46,6 +46,7 @@ def _root(
 
 # Command modules register their commands on ``app`` when imported (one line each):
 from . import actors as _actors  # noqa: E402,F401
+from . import analytics as _analytics  # noqa: E402,F401
 from . import code as _code  # noqa: E402,F401
 from . import dates as _dates  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401

@@ -15,6 +15,7 @@ the pipeline, never inside a stage.
 from __future__ import annotations
 
 from ._base import Engine, engine_for
+from ._imports import ImportReport, import_events
 from ._ingest import IngestReport, ingest, ingest_items, watch
 from ._jobs import BatchReport, code_inputs
 from ._local import LocalEngine, pipeline_for
@@ -23,11 +24,13 @@ from ._processes import ProcessEngine
 __all__ = [
     "BatchReport",
     "Engine",
+    "ImportReport",
     "IngestReport",
     "LocalEngine",
     "ProcessEngine",
     "code_inputs",
     "engine_for",
+    "import_events",
     "ingest",
     "ingest_items",
     "pipeline_for",

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -75,7 +75,9 @@ class Backend(ABC):
         """Insert many rows in the current transaction, as fast as the driver can."""
 
     @abstractmethod
-    def stream(self, sql: str, params: Sequence[Any] = (), *, size: int = 1000) -> Iterator[Row]:
+    def stream(
+        self, sql: str, params: Sequence[Any] = (), *, size: int = 1000
+    ) -> Generator[Row, None, None]:
         """Rows of a query, fetched ``size`` at a time (memory stays flat)."""
 
     @abstractmethod
@@ -151,7 +153,9 @@ class SQLiteBackend(Backend):
         marks = ", ".join("?" for _ in columns)
         self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
-    def stream(self, sql: str, params: Sequence[Any] = (), *, size: int = 1000) -> Iterator[Row]:
+    def stream(
+        self, sql: str, params: Sequence[Any] = (), *, size: int = 1000
+    ) -> Generator[Row, None, None]:
         cursor = self.conn.execute(sql, tuple(params))
         try:
             yield from _batches(cursor, size)
@@ -218,7 +222,9 @@ class PostgresBackend(Backend):
     ) -> Iterator[Row]:
         yield from self.execute(sql.replace("{in}", "= ANY(?)"), [*params, list(values)])
 
-    def stream(self, sql: str, params: Sequence[Any] = (), *, size: int = 1000) -> Iterator[Row]:
+    def stream(
+        self, sql: str, params: Sequence[Any] = (), *, size: int = 1000
+    ) -> Generator[Row, None, None]:
         self._cursors += 1
         with self.conn.transaction(), self.conn.cursor(name=f"stream{self._cursors}") as cursor:
             cursor.execute(self._sql(sql), tuple(params))

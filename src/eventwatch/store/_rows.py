@@ -29,7 +29,8 @@ __all__ = [
 
 Row = tuple[Any, ...]
 
-STATUSES = ("coded", "error", "duplicate")
+#: coded by the pipeline, refused by it, a near-copy of another, or events imported without text
+STATUSES = ("coded", "error", "duplicate", "imported")
 
 #: top-level keys with a home of their own; any other key goes to ``extra``
 KNOWN_KEYS = (

@@ -18,7 +18,7 @@ from typing import IO, Any
 from ..exceptions import InputError
 from ..ingest import NEAR_DUPLICATE_THRESHOLD as THRESHOLD
 from ..ingest import Signature
-from . import _derived, _read
+from . import _derived, _read, _units
 from ._backends import Backend, connect
 from ._export import export_records
 from ._feeds import StoreFeedState
@@ -234,6 +234,20 @@ class Store:
     def alerts(self, **filters: Any) -> list[dict[str, Any]]:
         """Alert dicts; filters ``id``, ``since``, ``dyad``, ``limit``."""
         return _derived.alerts(self._backend, **filters)
+
+    # -- what the analytics read ----------------------------------------------------
+    def report_frame(
+        self, *, since: str | None = None, until: str | None = None, keep_flagged: bool = False
+    ) -> Any:
+        """Every latest event as report units, one row per (source, target) pair: a pandas
+        frame of the columns ``eventwatch.analytics`` reads (see ``store/_units.py``)."""
+        return _units.report_frame(
+            self._backend, since=since, until=until, keep_flagged=keep_flagged
+        )
+
+    def report_volume(self) -> Any:
+        """Reports published per day (a pandas Series indexed by day)."""
+        return _units.report_volume(self._backend)
 
     def feed_state(self) -> StoreFeedState:
         """What ``eventwatch watch`` has seen of each feed, kept here across restarts."""
