@@ -28,6 +28,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
 	$(BIN)/python benchmarks/store_bench.py --shared $(SHARED)
+	$(BIN)/python benchmarks/ingest_bench.py --shared $(SHARED)
+	$(BIN)/python benchmarks/analytics_store_bench.py
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl --split both
 
 evaluate: $(STAMP)

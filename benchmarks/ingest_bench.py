@@ -1,0 +1,118 @@
+"""Ingest throughput: the whole shared corpus into a store, 1 and 2 workers, SQLite and Postgres.
+
+    python benchmarks/ingest_bench.py [--shared ../shared] [--no-postgres]
+
+Runs ``eventwatch ingest`` (the library call) over every ``corpus/*.jsonl`` into a fresh
+SQLite store with ``--workers 1`` and ``--workers 2``, then into a throw-away PostgreSQL
+cluster with ``--workers 2``, and prints articles/s, the speed-up of two workers, the
+Postgres/SQLite time ratio, and the peak resident memory summed over the job's processes
+(sampled every 0.2 s from /proc). The bounds of issue 14: ≥ 15 articles/s with two
+workers, ≥ 1.7× one worker, ≤ 1.5 GB, Postgres within 1.2× SQLite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from eventwatch.engines import IngestReport, engine_for, ingest
+from eventwatch.pipeline import PipelineSpec
+from eventwatch.store import Store
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                todo += [int(c) for c in task.read_text().split()]
+            except OSError:
+                pass
+    return found
+
+
+class MemorySampler(threading.Thread):
+    """The largest sum of resident memory over this process and its descendants."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak_kb = 0
+        self._stop = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop.wait(0.2):
+            total = sum(_rss_kb(p) for p in _tree(os.getpid()))
+            self.peak_kb = max(self.peak_kb, total)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self.join()
+        return self.peak_kb
+
+
+def run(sources: list[Path], url: str, workers: int) -> tuple[float, int, int]:
+    spec = PipelineSpec.load()
+    report = IngestReport()
+    sampler = MemorySampler()
+    sampler.start()
+    started = time.perf_counter()
+    with Store.open(url) as store:
+        ingest([str(s) for s in sources], store=store, spec=spec, engine=engine_for(workers),
+               report=report)  # fmt: skip
+    seconds = time.perf_counter() - started
+    return seconds, report.documents + report.duplicates, sampler.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args(argv)
+    sources = sorted((args.shared / "corpus").glob("*.jsonl"))
+    if not sources:
+        raise SystemExit(f"ingest bench: no corpus/*.jsonl under {args.shared.resolve()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        results = {}
+        for workers in (1, 2):
+            url = str(Path(tmp) / f"w{workers}.db")
+            results[f"sqlite w{workers}"] = run(sources, url, workers)
+        if not args.no_postgres:
+            from eventwatch.store._cluster import TemporaryCluster
+
+            cluster = TemporaryCluster()
+            cluster.start()
+            try:
+                results["postgresql w2"] = run(sources, cluster.create_database(), 2)
+            finally:
+                cluster.cleanup()
+    for name, (seconds, docs, peak) in results.items():
+        print(f"ingest {name:14} {seconds:7.1f} s  {docs / seconds:6.2f} articles/s  "
+              f"peak RSS (all processes) {peak / 1024:,.0f} MB  ({docs} documents)")  # fmt: skip
+    one, two = results["sqlite w1"][0], results["sqlite w2"][0]
+    print(f"two workers / one: {one / two:.2f}x   (bound: 1.7x, and >= 15 articles/s)")
+    if "postgresql w2" in results:
+        print(f"postgres / sqlite time, 2 workers: {results['postgresql w2'][0] / two:.2f}x "
+              "(bound: 1.2x)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
