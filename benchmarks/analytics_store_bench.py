@@ -49,7 +49,8 @@ def fill(store: Store, events: int) -> None:
                 "pub_date": day, "version": "bench",
                 "events": [
                     {
-                        "id": f"{doc_id}-{k}", "type": row.type, "mode": row.mode,
+                        "id": f"{doc_id}-{k}", "type": row.type,
+                        "mode": row.mode if isinstance(row.mode, str) else None,
                         "source": [{"country": row.source_country}] if row.source_country else [],
                         "target": [{"country": row.target_country}] if row.target_country else [],
                         "killed": int(row.killed) or None, "injured": int(row.injured) or None,

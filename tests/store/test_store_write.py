@@ -134,3 +134,13 @@ def test_row_builders_fill_every_column(coded_docs) -> None:
     for table, columns in CHILD_TABLES.items():
         assert all(len(row) == len(columns) for row in rows.children[table]), table
     assert rows.children["event_actors"] and rows.children["places"]
+
+
+def test_a_document_with_a_number_json_cannot_hold_is_refused(store) -> None:
+    bad = {"id": "nan", "content_hash": "h", "text": "x",
+           "events": [{"id": "e-nan", "type": "ASSAULT", "confidence": float("nan")}]}  # fmt: skip
+    good = {"id": "ok", "content_hash": "h2", "text": "y", "events": []}
+    result = store.write([bad, good])
+    assert result.written == 1 and [r[0] for r in result.refused] == ["nan"]
+    assert "not storable as JSON" in result.refused[0][1]
+    assert store.document("nan") is None and store.document("ok") is not None

@@ -108,8 +108,12 @@ CHILD_TABLES = {
 
 
 def dumps(value: Any) -> str:
-    """The one JSON spelling the store writes (compact, UTF-8, key order kept)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """The one JSON spelling the store writes (compact, UTF-8, key order kept).
+
+    NaN and infinity are refused (ValueError): they are no JSON, and a database's
+    JSON functions would fail on the row later.
+    """
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 @dataclass(slots=True)

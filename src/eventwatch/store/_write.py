@@ -130,13 +130,19 @@ def write_batch(
                     error_rows.append(_error_row(doc_id, reason, at=at))
                     continue
                 version = versions.get(doc_id, 0) + 1
+                try:
+                    rows = document_rows(doc, version=version, coded_at=at)
+                except ValueError as exc:  # NaN or infinity: no JSON number
+                    reason = f"not storable as JSON: {exc}"
+                    result.refused.append((doc_id, reason))
+                    error_rows.append(_error_row(doc_id, reason, at=at))
+                    continue
                 if version > 1:
                     renewed.add(doc_id)
                     result.new_versions += 1
                 versions[doc_id] = version
                 hashes.add((doc_id, doc["content_hash"]))
                 taken.update((e["id"], doc_id) for e in doc.get("events", []))
-                rows = document_rows(doc, version=version, coded_at=at)
                 event_rows.extend(rows.events)
                 for table, table_rows in rows.children.items():
                     tables[table].extend(table_rows)
