@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
 
@@ -32,6 +38,45 @@ class CodeFormat(StrEnum):
 
 def _dumps(record: object) -> str:
     return json_line(record)
+
+
+def _emit(text: str) -> None:
+    """Write ``text`` to stdout whole, even when a signal lands mid-write.
+
+    A buffered write to a full pipe that a signal interrupts can drop what the
+    pipe did not take (CPython's BufferedWriter); ``os.write`` in a loop does not.
+    """
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):  # a test's in-memory stdout
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    while data:
+        data = data[os.write(fd, data) :]
+
+
+@contextlib.contextmanager
+def _whole_lines() -> Iterator[None]:
+    """Hold a Ctrl-C that lands mid-write until the record's line is out.
+
+    A pipe that is full blocks the write; an interrupt then would leave half a
+    JSON line for the reader. The interrupt is raised once the line is written.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
 
 
 @app.command("code")
@@ -69,15 +114,19 @@ def code_command(
         input, date=pub_date, actors=actors, config=config, workers=workers, report=report
     )
     for doc in docs:
-        if fmt is CodeFormat.doc:
-            sys.stdout.write(_dumps(document_to_dict(doc)) + "\n")
-        elif fmt is CodeFormat.jsonl:
-            for event in doc.events:
-                sys.stdout.write(_dumps({"doc_id": doc.id, **event_to_dict(event)}) + "\n")
-        elif out is not None and not doc.errors:
-            from .render import events_table
+        with _whole_lines():
+            if fmt is CodeFormat.doc:
+                _emit(_dumps(document_to_dict(doc)) + "\n")
+            elif fmt is CodeFormat.jsonl:
+                _emit(
+                    "".join(
+                        _dumps({"doc_id": doc.id, **event_to_dict(e)}) + "\n" for e in doc.events
+                    )
+                )
+            elif out is not None and not doc.errors:
+                from .render import events_table
 
-            out.print(events_table(doc))
-        sys.stdout.flush()
+                out.print(events_table(doc))
+            sys.stdout.flush()
     if strict and report.with_errors:
         raise typer.Exit(1)
