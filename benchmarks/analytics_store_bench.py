@@ -35,6 +35,10 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _side(country: object) -> list[dict[str, str]]:
+    return [{"country": country}] if isinstance(country, str) else []
+
+
 def fill(store: Store, events: int) -> None:
     frame, _ = generate(events, 1095, 4000, seed=7)
     started = time.perf_counter()
@@ -45,14 +49,14 @@ def fill(store: Store, events: int) -> None:
         doc_id = f"bench-{start // 10}"
         docs.append(
             {
-                "id": doc_id, "content_hash": doc_id, "text": "", "status": "imported",
+                "id": doc_id, "content_hash": doc_id, "text": "", "status": "coded",
                 "pub_date": day, "version": "bench",
                 "events": [
                     {
                         "id": f"{doc_id}-{k}", "type": row.type,
                         "mode": row.mode if isinstance(row.mode, str) else None,
-                        "source": [{"country": row.source_country}] if row.source_country else [],
-                        "target": [{"country": row.target_country}] if row.target_country else [],
+                        "source": _side(row.source_country),
+                        "target": _side(row.target_country),
                         "killed": int(row.killed) or None, "injured": int(row.injured) or None,
                         "date": {"start_date": day, "granularity": "day", "source": "text"},
                     }

@@ -67,7 +67,8 @@ EVENT_COLUMNS = (
     "date_granularity", "date_source", "place_name", "place_country", "place_admin1",
     "lat", "lon", "place_feature", "killed", "injured", "confidence", "rule", "sentence",
     "evidence_start", "evidence_end", "trigger_start", "trigger_end", "trigger_text",
-    "event",
+    "event", "report_day", "source_countries", "target_countries", "source_sector",
+    "target_sector", "source_actor", "target_actor", "goldstein", "quad_class",
 )  # fmt: skip
 
 ACTOR_COLUMNS = (
@@ -176,8 +177,26 @@ def _event_row(event: Mapping[str, Any], doc_id: str, version: int, position: in
         event.get("killed"), event.get("injured"), event.get("confidence"), event.get("rule"),
         evidence.get("sentence"), evidence.get("start"), evidence.get("end"),
         trigger.get("start"), trigger.get("end"), trigger.get("text"),
-        dumps(event),
+        dumps(event), pub_date or date.get("start_date"), *_sides(event),
+        _number(event.get("goldstein")), _number(event.get("quad_class")),
     )  # fmt: skip
+
+
+def _sides(event: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The dyad columns of an event: each side's countries (``;``-joined, in order), then
+    the sector and the name of each side's first actor with a country."""
+    sides = []
+    for role in ("source", "target"):
+        actors = [a for a in event.get(role) or [] if isinstance(a, Mapping) and a.get("country")]
+        sides.append(actors)
+    countries = [";".join(dict.fromkeys(str(a["country"]) for a in side)) or None for side in sides]
+    sectors = [side[0].get("sector") if side else None for side in sides]
+    names = [side[0].get("name") if side else None for side in sides]
+    return (*countries, *sectors, *names)
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _actor_rows(event: Mapping[str, Any]) -> list[Row]:

@@ -1,8 +1,10 @@
-"""The columns the analytics read, straight from the tables: one row per report and dyad.
+"""The columns the analytics read, straight from the events table: one row per report and dyad.
 
 Reading a million events as JSON records would take minutes; series and alerts
-need a dozen columns, so this module selects them in one query and hands back
-a pandas frame (``docs/analytics.md`` names the columns).
+need a dozen columns, which live on each event's own row (schema v5: report day,
+each side's countries, the first actor's sector and name, an imported row's
+Goldstein score and QuadClass), so this is one scan of one table. The frame's
+columns are those of ``eventwatch.analytics`` (``docs/analytics.md``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ._backends import Backend
 __all__ = ["report_frame", "report_volume"]
 
 _COLUMNS = [
-    "unit_id", "doc_id", "day", "type", "mode", "killed", "injured",
+    "unit_id", "day", "type", "mode", "killed", "injured",
     "source_country", "source_sector", "source_actor",
     "target_country", "target_sector", "target_actor", "goldstein", "quad_given",
 ]  # fmt: skip
@@ -29,19 +31,7 @@ _CATEGORIES = {
     "day", "type", "mode", "source_country", "source_sector", "source_actor",
     "target_country", "target_sector", "target_actor",
 }  # fmt: skip
-_CHUNK = 100_000
-
-#: the numbers an imported GDELT, ICEWS or POLECAT row kept in its event record
-_IMPORTED = {
-    "sqlite": (
-        "CASE WHEN d.status = 'imported' THEN json_extract(e.event, '$.goldstein') END",
-        "CASE WHEN d.status = 'imported' THEN json_extract(e.event, '$.quad_class') END",
-    ),
-    "postgresql": (
-        "CASE WHEN d.status = 'imported' THEN (e.event::jsonb->>'goldstein')::float END",
-        "CASE WHEN d.status = 'imported' THEN (e.event::jsonb->>'quad_class')::int END",
-    ),
-}
+_CHUNK = 200_000
 
 
 def report_frame(
@@ -51,34 +41,26 @@ def report_frame(
     until: str | None = None,
     keep_flagged: bool = False,
 ) -> pd.DataFrame:
-    """Every latest event as report units: one row per (source, target) actor pair.
+    """Every latest event as report units: one row per (source, target) country pair.
 
     ``day`` is the day the report was published (its document's ``pub_date``;
     an event of a document without one, its own date). Negated, hypothetical and
     historical events are left out unless ``keep_flagged``.
     """
-    goldstein, quad = _IMPORTED[backend.dialect]
-    where = ["e.is_latest = 1"]
+    where = ["is_latest = 1"]
     params: list[Any] = []
     if not keep_flagged:
-        where.append("e.negated = 0 AND e.hypothetical = 0 AND e.historical = 0")
-    day = "coalesce(d.pub_date, e.day)"
+        where.append("negated = 0 AND hypothetical = 0 AND historical = 0")
     if since:
-        where.append(f"{day} >= ?")
+        where.append("report_day >= ?")
         params.append(since)
     if until:
-        where.append(f"{day} <= ?")
+        where.append("report_day <= ?")
         params.append(until)
     sql = (
-        f"SELECT e.id, e.doc_id, {day}, e.type, e.mode, e.killed, e.injured, "
-        "s.country, s.sector, s.name, t.country, t.sector, t.name, "
-        f"{goldstein}, {quad} "
-        "FROM events e JOIN documents d ON d.id = e.doc_id AND d.version = e.doc_version "
-        "LEFT JOIN event_actors s ON s.event_id = e.id AND s.role = 'source' "
-        "AND s.country IS NOT NULL "
-        "LEFT JOIN event_actors t ON t.event_id = e.id AND t.role = 'target' "
-        "AND t.country IS NOT NULL "
-        f"WHERE {' AND '.join(where)}"
+        "SELECT id, report_day, type, mode, killed, injured, source_countries, source_sector, "
+        "source_actor, target_countries, target_sector, target_actor, goldstein, quad_class "
+        f"FROM events WHERE {' AND '.join(where)}"
     )
     with backend.errors("read"), closing(backend.stream(sql, params, size=_CHUNK)) as rows:
         chunks = []
@@ -97,9 +79,20 @@ def report_frame(
 
 
 def _compact(rows: list[Any]) -> pd.DataFrame:
-    """A chunk of rows as columns, codes and names as categories (a million rows of
-    Python strings would take a gigabyte; as categories they take tens of megabytes)."""
+    """A chunk of rows as columns, one row per country pair, codes and names as
+    categories (a million rows of Python strings would take a gigabyte; as categories
+    they take tens of megabytes)."""
     frame = pd.DataFrame.from_records(rows, columns=_COLUMNS)
+    exploded = False
+    for side in ("source_country", "target_country"):
+        several = frame[side].str.contains(";", na=False, regex=False)
+        if several.any():  # "SRB;XKX": one row per country, each with the event's id
+            frame[side] = frame[side].where(~several, frame[side].str.split(";"))
+            frame = frame.explode(side, ignore_index=True)
+            exploded = True
+    if exploded:  # a country named twice on one side is one pair
+        keys = ["unit_id", "source_country", "target_country"]
+        frame = frame.drop_duplicates(keys, ignore_index=True)
     for column in _CATEGORIES:
         frame[column] = frame[column].astype("category")
     return frame
