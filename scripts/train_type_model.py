@@ -12,11 +12,12 @@ Training data (read from the shared directory, never copied into the repo):
   sentence.
 * ``benchmarks/indiapolice_dev.jsonl`` -- police sentences; ARREST -> COERCE and
   KILL/FORCE -> ASSAULT, capped per class so they do not swamp the other types.
-* ``benchmarks/plover_gsr_dev.jsonl`` -- gold sentences (``events[0].type``).
 
-The reported accuracy is 5-fold cross-validated on the GSR dev sentences: each
-fold trains on synthetic + India + the other four GSR folds.  The shipped model
-is then trained on everything.
+No benchmark that eventwatch is scored on is read: the PLOVER GSR sentences are
+outside figures (``eventwatch evaluate``), never training data.  The reported
+accuracy is 5-fold cross-validated on the training examples themselves, with a
+synthetic story's title and first sentence kept in the same fold.  The shipped
+model is then trained on all of them.
 
 Usage::
 
@@ -41,7 +42,7 @@ import numpy as np
 import spacy
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -60,7 +61,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“A-Z])")
 class Example:
     text: str
     label: str
-    source: str  # "synthetic", "india" or "gsr"
+    source: str  # "synthetic" or "india"
+    group: int = 0  # examples of one story share a fold
     features: list[str] | None = None
 
 
@@ -73,14 +75,14 @@ def load_synthetic(path: Path) -> list[Example]:
     csv.field_size_limit(10**8)
     out: list[Example] = []
     with path.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
+        for story, row in enumerate(csv.DictReader(handle)):
             label = row["label"].strip()
             title = _PLACEHOLDER.sub("Ruritania", row["title"]).strip()
             if title:
-                out.append(Example(title, label, "synthetic"))
+                out.append(Example(title, label, "synthetic", story))
             first = _first_sentence(row["text"])
             if first:
-                out.append(Example(first, label, "synthetic"))
+                out.append(Example(first, label, "synthetic", story))
     return out
 
 
@@ -108,16 +110,8 @@ def load_india(path: Path, cap: int, rng: random.Random) -> list[Example]:
     for label in sorted(by_label):
         items = by_label[label]
         out.extend(rng.sample(items, min(cap, len(items))))
-    return out
-
-
-def load_gsr(path: Path) -> list[Example]:
-    out: list[Example] = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            if row.get("events"):
-                out.append(Example(row["text"], row["events"][0]["type"], "gsr"))
+    for n, example in enumerate(out):  # each sentence its own group, apart from the stories
+        example.group = 10**6 + n
     return out
 
 
@@ -144,7 +138,6 @@ def fit(
     examples: Sequence[Example],
     classes: Sequence[str],
     c: float,
-    gsr_weight: float,
     min_df: int,
 ) -> dict[str, object]:
     """Fit the logistic regression and return the model as a JSON-ready dict."""
@@ -152,9 +145,8 @@ def fit(
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= min_df))}
     x = _matrix(examples, vocab)
     y = np.array([classes.index(e.label) for e in examples])
-    weight = np.array([gsr_weight if e.source == "gsr" else 1.0 for e in examples])
     lr = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=SEED)
-    lr.fit(x, y, sample_weight=weight)
+    lr.fit(x, y)
     coef = np.zeros((len(classes), len(vocab)))
     coef[lr.classes_] = lr.coef_
     intercept = np.full(len(classes), -30.0)
@@ -201,27 +193,26 @@ def top_k_hits(model: TypeModel, examples: Sequence[Example], k: int) -> int:
 
 
 def cross_validate(
-    base: list[Example],
-    gsr: list[Example],
+    examples: list[Example],
     classes: Sequence[str],
     *,
     c: float,
-    gsr_weight: float,
     min_df: int,
     threshold: float,
     folds: int = 5,
 ) -> tuple[float, float]:
-    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
-    labels = [e.label for e in gsr]
+    """Top-1 and top-3 accuracy over ``folds`` folds that never split a story."""
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    labels = [e.label for e in examples]
+    groups = [e.group for e in examples]
     top1 = top3 = 0
-    for train_idx, test_idx in skf.split(np.zeros(len(gsr)), labels):
-        train = base + [gsr[i] for i in train_idx]
-        fitted = fit(train, classes, c, gsr_weight, min_df)
+    for train_idx, test_idx in splitter.split(np.zeros(len(examples)), labels, groups):
+        fitted = fit([examples[i] for i in train_idx], classes, c, min_df)
         model = TypeModel.from_dict(to_json(fitted, classes, threshold))
-        test = [gsr[i] for i in test_idx]
+        test = [examples[i] for i in test_idx]
         top1 += top_k_hits(model, test, 1)
         top3 += top_k_hits(model, test, 3)
-    return top1 / len(gsr), top3 / len(gsr)
+    return top1 / len(examples), top3 / len(examples)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -230,7 +221,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--india-cap", type=int, default=200)
     parser.add_argument("--C", type=float, default=0.01, dest="c")
-    parser.add_argument("--gsr-weight", type=float, default=5.0)
     parser.add_argument("--min-df", type=int, default=2)
     parser.add_argument(
         "--threshold",
@@ -246,35 +236,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     synthetic = load_synthetic(args.shared / "data/training/ngec_synthetic_events_2023.csv")
     india = load_india(args.shared / "benchmarks/indiapolice_dev.jsonl", args.india_cap, rng)
-    gsr = load_gsr(args.shared / "benchmarks/plover_gsr_dev.jsonl")
-    classes = sorted({e.label for e in synthetic} | {e.label for e in gsr})
+    classes = sorted({e.label for e in synthetic})
 
     nlp = spacy.load(SPACY_MODEL)
-    featurise(nlp, synthetic + india + gsr)
     base = synthetic + india
+    featurise(nlp, base)
     print(
-        f"examples: synthetic={len(synthetic)} india={len(india)} gsr={len(gsr)}; "
+        f"examples: synthetic={len(synthetic)} india={len(india)}; "
         f"parsed in {time.perf_counter() - started:.0f}s",
         file=sys.stderr,
     )
 
     top1, top3 = cross_validate(
-        base,
-        gsr,
-        classes,
-        c=args.c,
-        gsr_weight=args.gsr_weight,
-        min_df=args.min_df,
-        threshold=args.threshold,
+        base, classes, c=args.c, min_df=args.min_df, threshold=args.threshold
     )
-    print(f"5-fold CV on GSR dev: top1={top1:.3f} top3={top3:.3f}", file=sys.stderr)
+    print(f"5-fold CV on the training data: top1={top1:.3f} top3={top3:.3f}", file=sys.stderr)
 
-    fitted = fit(base + gsr, classes, args.c, args.gsr_weight, args.min_df)
+    fitted = fit(base, classes, args.c, args.min_df)
     model = to_json(fitted, classes, args.threshold)
     model["trained_on"] = (
         f"ngec synthetic 2023 titles+first sentences ({len(synthetic)}), "
-        f"indiapolice dev capped {args.india_cap}/class ({len(india)}), "
-        f"plover_gsr dev ({len(gsr)}, weight {args.gsr_weight}); "
+        f"indiapolice dev capped {args.india_cap}/class ({len(india)}); "
         f"logreg C={args.c} balanced, lemma unigrams min_df={args.min_df}, "
         f"|w|>={args.threshold}"
     )
