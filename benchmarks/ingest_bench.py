@@ -55,15 +55,15 @@ class MemorySampler(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak_kb = 0
-        self._stop = threading.Event()
+        self._done = threading.Event()  # not _stop: Thread uses that name
 
     def run(self) -> None:
-        while not self._stop.wait(0.2):
+        while not self._done.wait(0.2):
             total = sum(_rss_kb(p) for p in _tree(os.getpid()))
             self.peak_kb = max(self.peak_kb, total)
 
     def stop(self) -> int:
-        self._stop.set()
+        self._done.set()
         self.join()
         return self.peak_kb
 
@@ -78,7 +78,10 @@ def run(sources: list[Path], url: str, workers: int) -> tuple[float, int, int]:
         ingest([str(s) for s in sources], store=store, spec=spec, engine=engine_for(workers),
                report=report)  # fmt: skip
     seconds = time.perf_counter() - started
-    return seconds, report.documents + report.duplicates, sampler.stop()
+    result = seconds, report.documents + report.duplicates, sampler.stop()
+    backend = url.split("://")[0] if "://" in url else "sqlite"
+    print(f"  ({workers} workers into {backend}: {seconds:.1f} s)", file=sys.stderr, flush=True)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
