@@ -5,7 +5,9 @@ The parent reads the input, cuts it into batches and keeps at most
 started with ``spawn``, so they share no state with the parent (no inherited
 threads, no half-open files), and each builds its pipeline from the spec in
 its initializer: the model loads once per worker, and the coding, not only the
-parse, runs there.
+parse, runs there. Each worker keeps its BLAS library to one thread: the
+workers are the parallelism, and N workers each running a BLAS pool as wide as
+the machine fight over the cores.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+
+import threadpoolctl
 
 from ..exceptions import DocumentError, EngineError
 from ..pipeline import Pipeline, PipelineSpec
@@ -34,6 +38,7 @@ Result = tuple[list[CodedDocument], dict[str, float]]
 
 def _start_worker(payload: bytes) -> None:
     global _WORKER_PIPELINE
+    threadpoolctl.threadpool_limits(1)
     spec: PipelineSpec = pickle.loads(payload)
     _WORKER_PIPELINE = spec.build()
 
