@@ -50,6 +50,7 @@ from . import analytics as _analytics  # noqa: E402,F401
 from . import code as _code  # noqa: E402,F401
 from . import dates as _dates  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
+from . import incidents as _incidents  # noqa: E402,F401
 from . import ingest as _ingest  # noqa: E402,F401
 from . import quotes as _quotes  # noqa: E402,F401
 from . import stages as _stages  # noqa: E402,F401

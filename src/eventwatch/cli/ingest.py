@@ -13,6 +13,13 @@ from ._shared import ConfigOption, ProgressBar, PubDateOption, WorkersOption, er
 
 __all__ = ["ingest_command", "watch_command"]
 
+IncidentsOption = Annotated[
+    bool,
+    typer.Option(
+        "--incidents/--no-incidents",
+        help="Link the new documents into incidents after each batch.",
+    ),
+]
 SourcesArgument = Annotated[
     list[str],
     typer.Argument(
@@ -32,6 +39,7 @@ def ingest_command(
     batch: Annotated[
         int, typer.Option("--batch", min=1, help="Documents written per transaction.")
     ] = 64,
+    incidents: IncidentsOption = True,
 ) -> None:
     """Code every new document of SOURCES and keep it in the store, once.
 
@@ -39,14 +47,18 @@ def ingest_command(
     one is linked to it, not coded again; a changed text under a known id is a
     new version. Unreadable inputs are stored as error rows with their reason.
     A killed run loses at most its open batch: run the same command again.
+    After each batch the new documents are linked into incidents (see
+    ``eventwatch incidents``).
     """
     from ..engines import IngestReport, engine_for, ingest
+    from ..incidents import IncidentLinking
     from ..ingest import count_inputs
     from ..pipeline import PipelineSpec
     from ..store import Store
 
     spec = PipelineSpec.load(config)
     report = IngestReport()
+    linking = IncidentLinking() if incidents else None
     total = sum(count_inputs(s) or 0 for s in sources) or None
     with Store.open(db) as store, ProgressBar(total=total, description="ingesting") as bar:
         try:
@@ -58,10 +70,14 @@ def ingest_command(
                 pub_date=pub_date(pub_date_value),
                 batch_size=batch,
                 report=report,
+                after_write=linking,
                 progress=bar.advance,
             )
         finally:
-            err.print(Text(report.line()), highlight=False)
+            line = report.line()
+            if linking is not None:
+                line += f"; {linking.linked:,} linked into incidents in {linking.seconds:.1f} s"
+            err.print(Text(line), highlight=False)
 
 
 @app.command("watch")
@@ -76,6 +92,7 @@ def watch_command(
     rounds: Annotated[
         int | None, typer.Option("--rounds", min=1, help="Stop after this many polls.")
     ] = None,
+    incidents: IncidentsOption = True,
 ) -> None:
     """Poll feeds and ingest what is new, every interval, until stopped.
 
@@ -83,6 +100,7 @@ def watch_command(
     the store, so a restarted watch fetches only what is new.
     """
     from ..engines import engine_for, watch
+    from ..incidents import IncidentLinking
     from ..ingest import parse_interval, read_feed_list
     from ..pipeline import PipelineSpec
     from ..store import Store
@@ -99,5 +117,6 @@ def watch_command(
             spec=PipelineSpec.load(config),
             engine=engine_for(workers),
             rounds=rounds,
+            after_write=IncidentLinking() if incidents else None,
             after_round=lambda report: err.print(Text(report.line()), highlight=False),
         )

@@ -50,7 +50,9 @@ __all__ = [
 SPLITS = ("tune", "check", "all")
 
 #: modules that register tasks; each is imported on first use
-_TASK_MODULES = ("plover", "actors", "quotes", "dates", "places", "event_location", "alerts")
+_TASK_MODULES = (
+    "plover", "actors", "quotes", "dates", "places", "event_location", "alerts", "incidents",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

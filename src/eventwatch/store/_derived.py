@@ -12,7 +12,9 @@ Incident dict: ``id`` (required) and, as the linker has them, ``type``,
 ``mode``, ``dyad``, ``date`` ``{"start", "end", "best"}``, ``location``
 ``{"name", "country", "lat", "lon"}``, ``killed``, ``injured``, ``arrested``,
 ``first_report``, ``last_report``, ``n_reports``, ``n_sources`` and
-``members``: ``[{"event_id", "doc_id", "score", "features"}]``.
+``members``: ``[{"event_id", "doc_id", "score", "features"}]``; a member may
+list several ``events`` (a report's events), each its own member row, and a
+report without events is a row whose ``event_id`` is empty.
 
 Alert dict: ``id`` and ``dyad`` (required), ``detected_on``, ``change_date``,
 ``severity``, ``summary``, ``incidents`` and ``events`` (lists of ids).
@@ -31,6 +33,7 @@ from ._rows import dumps
 
 __all__ = [
     "add_incident_audit",
+    "delete_incidents",
     "alerts",
     "incident_audit",
     "incidents",
@@ -80,7 +83,8 @@ def write_incidents(backend: Backend, records: Iterable[Mapping[str, Any]]) -> i
     items = list(records)
     for record in items:
         _require(record, ["id"], "an incident")
-    rows, members = [], []
+    rows: list[tuple[Any, ...]] = []
+    members: list[tuple[Any, ...]] = []
     for r in items:
         date = r.get("date") or {}
         place = r.get("location") or {}
@@ -92,10 +96,11 @@ def write_incidents(backend: Backend, records: Iterable[Mapping[str, Any]]) -> i
             r.get("n_reports"), r.get("n_sources"), at, dumps(r),
         ))  # fmt: skip
         for m in r.get("members") or []:
-            members.append(
-                (r["id"], m["event_id"], m.get("doc_id"), m.get("score"),
-                 dumps(m.get("features") or {}))
-            )  # fmt: skip
+            events = m.get("events") or [m.get("event_id") or ""]
+            members.extend(
+                (r["id"], event, m.get("doc_id"), m.get("score"), dumps(m.get("features") or {}))
+                for event in events
+            )
     _replace(backend, ("incidents", _INCIDENT_COLUMNS, rows),
              ("incident_members", _INCIDENT_MEMBER_COLUMNS, members))  # fmt: skip
     return len(rows)
@@ -109,9 +114,12 @@ def incidents(
     type: str | None = None,
     country: str | None = None,
     event_id: str | None = None,
+    doc_id: str | None = None,
+    reported_since: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Stored incident dicts in id order, filtered by best date, type, place country."""
+    """Stored incident dicts in id order, filtered by best date, type, place country,
+    member event or document, and last report (``reported_since``: undated ones too)."""
     clauses, params = _filters(
         [("i.id = ?", id), ("i.date_best >= ?", since), ("i.type = ?", type),
          ("i.place_country = ?", country)]
@@ -121,7 +129,24 @@ def incidents(
             "i.id IN (SELECT m.incident_id FROM incident_members m WHERE m.event_id = ?)"
         )
         params.append(event_id)
+    if doc_id is not None:
+        clauses.append("i.id IN (SELECT m.incident_id FROM incident_members m WHERE m.doc_id = ?)")
+        params.append(doc_id)
+    if reported_since is not None:
+        clauses.append("(i.last_report >= ? OR i.last_report IS NULL)")
+        params.append(reported_since)
     return _records(backend, "incidents i", clauses, params, limit)
+
+
+def delete_incidents(backend: Backend, ids: Iterable[str]) -> int:
+    """Remove incidents (merged into others) and their members, in one transaction."""
+    names = list(ids)
+    if not names:
+        return 0
+    with backend.errors("write"), backend.transaction(write=True):
+        backend.run_in("DELETE FROM incident_members WHERE incident_id {in}", names)
+        backend.run_in("DELETE FROM incidents WHERE id {in}", names)
+    return len(names)
 
 
 def add_incident_audit(

@@ -169,6 +169,12 @@ class Store:
         except TypeError as exc:
             raise InputError(f"documents(): {exc}") from None
 
+    def document_ids(self) -> list[str]:
+        """The ids of the latest documents, in the order they were first written."""
+        sql = "SELECT id FROM documents GROUP BY id HAVING max(is_latest) = 1 ORDER BY min(seq)"
+        with self._backend.errors("read"):
+            return [str(row[0]) for row in self._backend.execute(sql, [])]
+
     def document(self, id: str, *, version: int | None = None) -> dict[str, Any] | None:
         """The stored document dict, equal to what was written (latest version by default)."""
         return _read.document(self._backend, id, version=version)
@@ -213,8 +219,15 @@ class Store:
 
     def incidents(self, **filters: Any) -> list[dict[str, Any]]:
         """Incident dicts; filters ``id``, ``since``, ``type``, ``country``, ``event_id``,
-        ``limit``."""
-        return _derived.incidents(self._backend, **filters)
+        ``doc_id``, ``reported_since``, ``limit``."""
+        try:
+            return _derived.incidents(self._backend, **filters)
+        except TypeError as exc:
+            raise InputError(f"incidents(): {exc}") from None
+
+    def delete_incidents(self, ids: Iterable[str]) -> int:
+        """Remove incidents that were merged into others."""
+        return _derived.delete_incidents(self._backend, ids)
 
     def incident(self, id: str) -> dict[str, Any] | None:
         found = _derived.incidents(self._backend, id=id)
