@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/store_bench.py --shared $(SHARED)
 	$(BIN)/python benchmarks/ingest_bench.py --shared $(SHARED)
 	$(BIN)/python benchmarks/analytics_store_bench.py
+	$(BIN)/python benchmarks/incidents_bench.py --shared $(SHARED)
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/plover_gsr_dev.jsonl --split both
 
 evaluate: $(STAMP)
@@ -41,6 +42,7 @@ evaluate: $(STAMP)
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/event_location_dev.jsonl --task event-location --split both
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/quotes_dev.jsonl --task quotes --split both
 	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/casualties_dev.jsonl --task casualties --split both
+	$(BIN)/eventwatch evaluate $(SHARED)/benchmarks/incidents_dev.jsonl --task incidents --split both
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -173,3 +173,32 @@ def test_incidents_refuses_wrong_actions(db: str) -> None:
     result = runner.invoke(app, ["incidents", "split", "inc-nope", "--doc", "maid-1", "--db", db])
     assert result.exit_code != 0
     assert "no incident 'inc-nope'" in str(result.exception)
+
+
+def test_query_and_export_by_incident(db: str, tmp_path: Path) -> None:
+    rows = [
+        json.loads(line)
+        for line in _cli(
+            "query", "--unit", "incident", "--db", db, "--format", "jsonl"
+        ).output.splitlines()
+    ]
+    assert sorted(r["n_reports"] for r in rows) == [1, 3]
+    assert rows == _jsonl(db)
+    assert _cli("query", "--db", db, "--format", "jsonl").output.count("\n") > len(rows)
+    wrong = runner.invoke(app, ["query", "--unit", "incident", "--actor", "police", "--db", db])
+    assert wrong.exit_code == 2 and "--actor: not a filter of incidents" in wrong.output
+    out = tmp_path / "incidents.csv"
+    _cli("export", "--unit", "incident", "--format", "csv", "--out", str(out), "--db", db)
+    lines = out.read_text("utf-8").splitlines()
+    assert lines[0].startswith("id,type,mode,dyad,date,")
+    assert len(lines) == 3 and any("maid-1;maid-2;maid-3" in line for line in lines)
+    parquet = tmp_path / "incidents.parquet"
+    _cli("export", "--unit", "incident", "--format", "parquet", "--out", str(parquet),
+         "--db", db, "--country", "NGA")  # fmt: skip
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(parquet).to_pylist()
+    assert [(r["place_country"], r["killed"], r["n_reports"]) for r in table] == [("NGA", 7, 3)]
+    refused = runner.invoke(app, ["export", "--unit", "incident", "--format", "gdelt",
+                                  "--db", db])  # fmt: skip
+    assert refused.exit_code != 0

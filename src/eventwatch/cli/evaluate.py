@@ -35,7 +35,8 @@ def evaluate_command(
         typer.Option(
             "--task",
             help="What to score: plover, actors, dates, times, places, event-location, quotes, "
-            "casualties, alerts (escalation alerts on simulated streams, no gold file needed).",
+            "casualties, incidents (article -> incident, with the TF-IDF baseline), alerts "
+            "(escalation alerts on simulated streams, no gold file needed).",
         ),
     ] = "plover",
     split: Annotated[

@@ -46,6 +46,34 @@ class QueryFormat(StrEnum):
     table = "table"
 
 
+class Unit(StrEnum):
+    event = "event"
+    incident = "incident"
+
+
+UnitOption = Annotated[
+    Unit,
+    typer.Option(
+        "--unit",
+        help="event (each coded event), or incident (each real-world event, however many "
+        "reports describe it; filters: --since, --type, --country as its place, --limit).",
+    ),
+]
+
+
+def _incident_filters(
+    since: str | None, type: list[str] | None, country: str | None, **unused: Any
+) -> dict[str, Any]:
+    """The event filters an incident takes; any other one is a usage error."""
+    given = [name for name, value in unused.items() if value not in (None, [], ())]
+    if given:
+        names = ", ".join("--" + n.replace("_", "-") for n in given)
+        raise typer.BadParameter(f"{names}: not a filter of incidents", param_hint="--unit")
+    if type and len(type) > 1:
+        raise typer.BadParameter("incidents take one --type", param_hint="--type")
+    return {"since": since, "type": type[0] if type else None, "country": country}
+
+
 class ExportFormat(StrEnum):
     csv = "csv"
     parquet = "parquet"
@@ -99,9 +127,30 @@ def query_command(
     format: Annotated[
         QueryFormat | None, typer.Option("--format", "-f", help="jsonl, or table on a terminal.")
     ] = None,
+    unit: UnitOption = Unit.event,
 ) -> None:
-    """Print the stored events that match every filter given."""
+    """Print the stored events (or incidents) that match every filter given."""
     from ..store import Store
+
+    if unit is Unit.incident:
+        from ..incidents import incident_summary
+        from .incidents import incidents_table
+
+        chosen_incidents = _incident_filters(
+            since, type, country, actor=actor, source_country=source_country,
+            target_country=target_country, sector=sector, mode=mode, until=until,
+            place=place, bbox=bbox, flag=flag, text=text,
+        )  # fmt: skip
+        with Store.open(db) as store:
+            found = [incident_summary(r) for r in store.incidents(**chosen_incidents, limit=limit)]
+        if (format or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.jsonl)) is (
+            QueryFormat.jsonl
+        ):
+            for row in found:
+                sys.stdout.write(json_line(row) + "\n")
+            return
+        Console(width=None if sys.stdout.isatty() else 200).print(incidents_table(found))
+        return
 
     chosen = filters(
         actor=actor, country=country, source_country=source_country,
@@ -162,13 +211,29 @@ def export_command(
     bbox: BboxFilter = None,
     flag: FlagFilter = None,
     text: TextFilter = None,
+    unit: UnitOption = Unit.event,
 ) -> None:
     """Write the stored events that match the filters as CSV, Parquet, JSON lines, GeoJSON,
-    GDELT 2.0 or POLECAT rows (columns in docs/export.md)."""
+    GDELT 2.0 or POLECAT rows (columns in docs/export.md); with --unit incident, the
+    incidents table as CSV, Parquet or JSON lines."""
     from ..store import Store
 
     if format is ExportFormat.parquet and out is None:
         raise typer.BadParameter("Parquet is binary: give a file with --out", param_hint="--out")
+    if unit is Unit.incident:
+        chosen_incidents = _incident_filters(
+            since, type, country, actor=actor, source_country=source_country,
+            target_country=target_country, sector=sector, mode=mode, until=until,
+            place=place, bbox=bbox, flag=flag, text=text,
+        )  # fmt: skip
+        with Store.open(db) as store:
+            rows = store.export_incidents(format.value, out or sys.stdout.buffer,
+                                          **chosen_incidents)  # fmt: skip
+        if out is not None:
+            from ._shared import err
+
+            err.print(visible(f"{rows:,} incidents written to {out}"), highlight=False)
+        return
     chosen = filters(
         actor=actor, country=country, source_country=source_country,
         target_country=target_country, sector=sector, type=type, mode=mode, since=since,

@@ -24,25 +24,51 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._reports import Report
-from ._score import Scored, Vectors, score_pair
+from ._score import LocalWeights, Scored, Vectors, score_pair
 from ._settings import LinkSettings
-from ._text import TermStats, cosine
+from ._text import TermStats
 
 __all__ = ["Link", "Linker", "Pins", "incident_id"]
 
 PairScore = Callable[[str, str], Scored]
 
 
-def _average_link(docs: list[str], pair: PairScore, threshold: float) -> list[list[str]]:
-    """Agglomerative clustering by mean pair score, stopping below ``threshold``.
+def _two_groups(docs: list[str], pair: PairScore, ratio: float) -> list[list[str]]:
+    """The two groups average link leaves last, when the mean score across them is at
+    most ``ratio`` times the mean score within the less coherent one; else one group."""
+    score = _scores(docs, pair)
+    members = _agglomerate(len(docs), score, float("-inf"), 2)
+    if len(members) != 2:
+        return [docs]
+    a, b = members.values()
 
-    Deterministic: ties go to the pair of groups met first in ``docs`` order.
-    """
-    groups = [[d] for d in docs]
-    score = {(i, j): pair(docs[i], docs[j]).score for i in range(len(docs))
-             for j in range(i + 1, len(docs))}  # fmt: skip
-    members = {i: [i] for i in range(len(docs))}
-    while len(members) > 1:
+    def mean(pairs: list[tuple[int, int]]) -> float | None:
+        return sum(score[(min(i, j), max(i, j))] for i, j in pairs) / len(pairs) if pairs else None
+
+    within = [
+        m for g in (a, b) if (m := mean([(i, j) for x, i in enumerate(g) for j in g[x + 1 :]]))
+        is not None
+    ]  # fmt: skip
+    across = mean([(i, j) for i in a for j in b])
+    if not within or across is None or min(within) <= 0 or len(a) < 2 or len(b) < 2:
+        return [docs]
+    if across > ratio * min(within):
+        return [docs]
+    return [[docs[i] for i in sorted(g)] for g in (a, b)]
+
+
+def _scores(docs: list[str], pair: PairScore) -> dict[tuple[int, int], float]:
+    return {(i, j): pair(docs[i], docs[j]).score for i in range(len(docs))
+            for j in range(i + 1, len(docs))}  # fmt: skip
+
+
+def _agglomerate(
+    n: int, score: dict[tuple[int, int], float], threshold: float, stop: int = 1
+) -> dict[int, list[int]]:
+    """Average-link merging of ``n`` items until ``stop`` groups or no mean reaches
+    ``threshold``; ties go to the pair of groups met first."""
+    members = {i: [i] for i in range(n)}
+    while len(members) > stop:
         keys = sorted(members)
         best, best_pair = threshold, None
         for x, a in enumerate(keys):
@@ -55,12 +81,22 @@ def _average_link(docs: list[str], pair: PairScore, threshold: float) -> list[li
             break
         a, b = best_pair
         members[a].extend(members.pop(b))
-    groups = [[docs[i] for i in sorted(m)] for _, m in sorted(members.items())]
-    return groups
+    return members
+
+
+def _average_link(docs: list[str], pair: PairScore, threshold: float) -> list[list[str]]:
+    """Agglomerative clustering by mean pair score, stopping below ``threshold``.
+
+    Deterministic: ties go to the pair of groups met first in ``docs`` order.
+    """
+    members = _agglomerate(len(docs), _scores(docs, pair), threshold)
+    return [[docs[i] for i in sorted(m)] for _, m in sorted(members.items())]
 
 
 #: a cached vector is weighed again once the linked reports grew by this share
 _REFRESH = 1.25
+#: the sizes at which an incident's groups are checked (each about a quarter above the last)
+_CHECKPOINTS = frozenset({3, 4, 5, 6, 8, 10, 12, 15, 19, 24, 30, 38, 48, 60, 75, 94, 118})
 
 
 def incident_id(seed: str) -> str:
@@ -119,6 +155,7 @@ class Linker:
         self._index: dict[str, list[str]] = defaultdict(list)
         self._founder: dict[str, int] = {}
         self._pairs: dict[tuple[str, str], Scored] = {}
+        self._last_local: LocalWeights | None = None
 
     # -- vectors and keys --------------------------------------------------------
     def _terms(self, report: Report) -> list[str]:
@@ -187,7 +224,7 @@ class Linker:
         for key in keys:
             self._index[key].append(report.doc_id)
         self._join(report.doc_id, target, link)
-        self._refine(self.incident_of[report.doc_id])
+        self._refine(self.incident_of[report.doc_id], self._last_local)
         return self.pins.incident(self.incident_of[report.doc_id])
 
     # -- average-link check ----------------------------------------------------------
@@ -200,7 +237,7 @@ class Linker:
             self._pairs[key] = found
         return found
 
-    def _refine(self, name: str) -> None:
+    def _refine(self, name: str, local: LocalWeights | None) -> None:
         """Split an incident whose reports fall into groups that only a few links join.
 
         Single links reach far: two earthquakes on one island, two patches of one
@@ -211,12 +248,19 @@ class Linker:
         as they are.
         """
         docs = self.members.get(name, [])
-        if len(docs) < 3 or len(docs) > self.settings.max_members:
+        if len(docs) not in _CHECKPOINTS or len(docs) > self.settings.max_members:
             return
         if any(self.pins.pinned(d) is not None for d in docs):
             return
-        if self.settings.local_weight:
-            local = self._local(docs, {})
+        if self.settings.split_ratio:
+            own = self._local(docs, {})
+
+            def pair(a: str, b: str) -> Scored:
+                return score_pair(self.reports[a], self.vectors(a), self.reports[b],
+                                  self.vectors(b), self.settings, own)  # fmt: skip
+
+            groups = _two_groups(docs, pair, self.settings.split_ratio)
+        elif local is not None:
 
             def pair(a: str, b: str) -> Scored:
                 return score_pair(self.reports[a], self.vectors(a), self.reports[b],
@@ -256,6 +300,7 @@ class Linker:
         self.links[doc_id] = Link(scored.score, best, {**scored.features, "regrouped": True})
 
     def _decide(self, report: Report, vectors: Vectors, keys: list[str]) -> tuple[str, Link]:
+        self._last_local = None
         pinned = self.pins.pinned(report.doc_id)
         if pinned is not None:
             return pinned, Link(None, None, {"manual": True})
@@ -265,6 +310,7 @@ class Linker:
         found = self.candidates(report, keys)
         seen = dict.fromkeys(self.incident_of[other] for other in found)
         local = self._local(found, seen) if self.settings.local_weight else None
+        self._last_local = local
         best: dict[str, tuple[Scored, str]] = {}
         mix = self.settings.linkage
         for name in seen:
@@ -276,9 +322,6 @@ class Linker:
             top = max(pairs, key=lambda pair: pair[0].score)
             mean = sum(s.score for s, _ in pairs) / len(pairs)
             value = (1 - mix) * top[0].score + mix * mean
-            if self.settings.centroid_weight:
-                shift = self._centroid_gain(vectors, name, top[1])
-                value += self.settings.centroid_weight * shift
             combined = Scored(round(value, 4), top[0].features)
             best[name] = (combined, top[1])
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0].score, self._founder[kv[0]]))
@@ -308,7 +351,7 @@ class Linker:
         firm = [d for d in members if not self.links[d].features.get("attached")]
         return firm or members
 
-    def _local(self, found: list[str], incidents: Mapping[str, None]) -> dict[str, float]:
+    def _local(self, found: list[str], incidents: Mapping[str, None]) -> LocalWeights:
         """Term weights among the reports a new one is compared with: log n / df."""
         docs = set(found)
         for name in incidents:
@@ -319,33 +362,8 @@ class Linker:
             frequency.update(v.body.keys())
             frequency.update(v.names.keys())
         n = len(docs)
-        return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in frequency.items()}
-
-    def _centroid_gain(self, vectors: Vectors, name: str, best: str) -> float:
-        """How much more the report resembles the incident's centroid than its best member."""
-        members = self.members[name][-self.settings.max_members :]
-        if len(members) < 2:
-            return 0.0
-        body: dict[str, float] = defaultdict(float)
-        names: dict[str, float] = defaultdict(float)
-        for doc_id in members:
-            v = self.vectors(doc_id)
-            for t, w in v.body.items():
-                body[t] += w
-            for t, w in v.names.items():
-                names[t] += w
-
-        def unit(d: dict[str, float]) -> dict[str, float]:
-            norm = sum(w * w for w in d.values()) ** 0.5
-            return {t: w / norm for t, w in d.items()} if norm else {}
-
-        mine = self.vectors(best)
-        gain = self.settings.text_weight * (
-            cosine(vectors.body, unit(body)) - cosine(vectors.body, mine.body)
-        ) + self.settings.names_weight * (
-            cosine(vectors.names, unit(names)) - cosine(vectors.names, mine.names)
-        )
-        return gain
+        weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in frequency.items()}
+        return LocalWeights(weights, max(weights.values(), default=1.0))
 
     def _join(self, doc_id: str, name: str, link: Link) -> None:
         if name not in self.members:

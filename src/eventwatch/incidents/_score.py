@@ -17,7 +17,7 @@ from ._reports import GRANULARITY_DAYS, PRECISION_KM, Place, Report, Span
 from ._settings import LinkSettings
 from ._text import Vector, cosine
 
-__all__ = ["Scored", "Vectors", "score_pair"]
+__all__ = ["LocalWeights", "Scored", "Vectors", "score_pair"]
 
 
 @dataclass(frozen=True)
@@ -91,17 +91,26 @@ def actors_agree(a: Report, b: Report) -> float | None:
     return 1.0 if a.countries & b.countries else 0.0
 
 
-def _weighted(a: Vector, b: Vector, local: Mapping[str, float]) -> float:
+@dataclass(frozen=True)
+class LocalWeights:
+    """Term weights among the reports one report is compared with (log n/df there), and
+    the weight of a term none of them holds."""
+
+    weights: Mapping[str, float]
+    top: float
+
+
+def _weighted(a: Vector, b: Vector, local: LocalWeights) -> float:
     """The cosine of ``a`` and ``b`` with each term's weight scaled by ``local``."""
-    top = max(local.values(), default=1.0)
+    weights, top = local.weights, local.top
     dot = na = nb = 0.0
     for t, w in a.items():
-        m = local.get(t, top) ** 2
+        m = weights.get(t, top) ** 2
         na += w * w * m
         if t in b:
             dot += w * b[t] * m
     for t, w in b.items():
-        nb += w * w * local.get(t, top) ** 2
+        nb += w * w * weights.get(t, top) ** 2
     return dot / math.sqrt(na * nb) if na and nb else 0.0
 
 
@@ -111,7 +120,7 @@ def score_pair(
     b: Report,
     vb: Vectors,
     settings: LinkSettings,
-    local: Mapping[str, float] | None = None,
+    local: LocalWeights | None = None,
 ) -> Scored:
     """How well report ``a`` fits report ``b``, with the features that decided it.
 

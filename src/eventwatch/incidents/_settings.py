@@ -17,7 +17,7 @@ class LinkSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     threshold: float = Field(
-        default=0.28,
+        default=0.2,
         ge=0,
         le=2,
         description="A report joins an incident when its score to one member reaches this.",
@@ -50,18 +50,11 @@ class LinkSettings(BaseModel):
         "score to a member (single link), 1 the mean over the members (average link).",
     )
     local_weight: float = Field(
-        default=0.0,
+        default=1.0,
         ge=0,
         le=1,
         description="Share of the cosines computed with term weights "
         "of the report's candidates (log n/df among them) instead of all reports.",
-    )
-    centroid_weight: float = Field(
-        default=0.0,
-        ge=0,
-        le=1,
-        description="Weight of the report's likeness to the "
-        "incident's centroid (the sum of its members' vectors) over its best member's.",
     )
     split_threshold: float = Field(
         default=0.30,
@@ -69,6 +62,15 @@ class LinkSettings(BaseModel):
         le=2,
         description="Two groups of an incident's reports stay one "
         "only when the mean score between them reaches this (average link).",
+    )
+    split_ratio: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="When above 0: an incident splits in the two "
+        "groups average link leaves last if the mean score across them is at most this "
+        "share of the mean within the less coherent group (scores weighted by its members' "
+        "own terms); split_threshold is then unused.",
     )
     max_members: int = Field(
         default=50,
@@ -79,7 +81,7 @@ class LinkSettings(BaseModel):
         default=0.05, ge=0, description="Subtracted when the casualty counts contradict."
     )
     text_weight: float = Field(default=1.0, ge=0, description="Weight of the body's cosine.")
-    names_weight: float = Field(default=0.2, ge=0, description="Weight of the names' cosine.")
+    names_weight: float = Field(default=0.3, ge=0, description="Weight of the names' cosine.")
     title_weight: float = Field(
         default=0.1,
         ge=0,

@@ -32,7 +32,7 @@ from ..pipeline import PipelineSpec
 from ..records import Article, content_hash
 from ..resources.gazetteer import cache_dir
 from ..store import Store
-from . import Report, Selection, read_gold, task
+from . import Report, Row, Selection, read_gold, task
 
 __all__ = [
     "BASELINE_THRESHOLD",
@@ -92,9 +92,10 @@ def score_clusters(
     predicted_pairs = hit = 0
     for doc in items:
         mine = members[predicted[doc]]
-        # pairs counted from the item's side: item-item pairs twice, item-other once
-        predicted_pairs += sum(2 if other in kept else 1 for other in mine if other != doc)
-        hit += 2 * sum(1 for other in mine if other != doc and other in truth[gold[doc]])
+        # ordered pairs: an item-item pair is met from both of its sides, an item-other
+        # pair (a distractor, the other corpus) from one only, so it counts twice here
+        predicted_pairs += sum(1 if other in kept else 2 for other in mine if other != doc)
+        hit += sum(1 for other in mine if other != doc and other in truth[gold[doc]])
     gold_pairs = sum(len(t) * (len(t) - 1) for t in truth.values())
     p_p = hit / predicted_pairs if predicted_pairs else 1.0
     p_r = hit / gold_pairs if gold_pairs else 1.0
@@ -213,11 +214,16 @@ def score_incidents(gold_path: Path, selection: Selection) -> Report:
                 label = f"{corpus} {name} {measure}"
                 report.add(f"{label} P", f.precision)
                 report.add(f"{label} R", f.recall)
-                report.add(f"{label} F1", f.f1, len(items), len({gold[i] for i in items}))
+                report.add(f"{label} F1", f.f1)
+                report.rows[-1] = Row(
+                    f"{label} F1", f"{f.f1:.3f}",
+                    f"{len(items)} articles, {len({gold[i] for i in items})} incidents",
+                )  # fmt: skip
     ids = [str(d["id"]) for d in documents]
     order = score_clusters(reverse, linked, ids)["B-cubed"]
-    report.add("order: B-cubed F1 of reversed input vs input", order.f1, len(ids), len(ids))
+    report.add("order: B-cubed F1 of reversed input vs input", order.f1)
+    report.rows[-1] = Row(report.rows[-1].measure, f"{order.f1:.3f}", f"{len(ids)} documents")
     report.add("linking seconds", seconds)
     report.add("linking seconds per 1,000 documents", 1000 * seconds / max(1, len(ids)))
-    report.add("coding seconds (0 when cached)", coding)
+    report.add("coding seconds (load only, when every document is cached)", coding)
     return report

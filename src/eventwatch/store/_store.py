@@ -21,6 +21,7 @@ from ..ingest import Signature
 from . import _derived, _read, _units
 from ._backends import Backend, connect
 from ._export import export_records
+from ._export_incidents import export_incident_records
 from ._feeds import StoreFeedState
 from ._filters import EventFilters
 from ._schema import migrate, schema_version
@@ -224,6 +225,16 @@ class Store:
             return _derived.incidents(self._backend, **filters)
         except TypeError as exc:
             raise InputError(f"incidents(): {exc}") from None
+
+    def export_incidents(self, format: str, out: str | Path | IO[bytes], **filters: Any) -> int:
+        """Write the incidents matching ``filters`` (as :meth:`incidents`) to ``out``:
+        csv, parquet or jsonl, one row per incident (columns: ``INCIDENT_COLUMNS``)."""
+        records = self.incidents(**filters)
+        target = (
+            open(out, "wb") if isinstance(out, str | Path) else nullcontext(out)  # noqa: SIM115
+        )
+        with target as stream:
+            return export_incident_records(format, records, stream)
 
     def delete_incidents(self, ids: Iterable[str]) -> int:
         """Remove incidents that were merged into others."""
