@@ -74,3 +74,16 @@ ECHO = {
     ),
 }
 MAIDUGURI = [DAY_ONE, DAY_TWO, DAY_THREE]
+NAIROBI_1998 = {
+    "id": "nairobi-1998",
+    "pub_date": "1998-08-08",
+    "source": "Nairobi Evening Post",
+    "title": "Bomb at US embassy in Nairobi kills scores",
+    "text": (
+        "NAIROBI, Kenya - A huge bomb exploded outside the United States embassy in Nairobi "
+        "on Friday, killing at least 80 people and injuring more than 1,000, Kenyan police "
+        "said.\n\n"
+        "The blast tore through the embassy and a neighbouring office block in central "
+        "Nairobi. American officials suspected al-Qaeda of the bombing."
+    ),
+}

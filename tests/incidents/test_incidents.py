@@ -17,7 +17,7 @@ from eventwatch.pipeline import PipelineSpec
 from eventwatch.records import Article
 from eventwatch.store import Store
 
-from .reports import DAY_ONE, DAY_THREE, DAY_TWO, ECHO, MAIDUGURI, OTHER
+from .reports import DAY_ONE, DAY_THREE, DAY_TWO, ECHO, MAIDUGURI, NAIROBI_1998, OTHER
 
 pytestmark = pytest.mark.issue(18)
 runner = CliRunner()
@@ -108,6 +108,21 @@ def test_an_anniversary_is_flagged_historical_not_counted_as_news(tmp_path: Path
         assert all(e["date"].startswith("1998") for e in member["echoes"])
         assert incident["killed"] is None  # 213 killed in 1998 is no new toll
         assert store.incidents(doc_id="lima-1")[0]["historical"] is False
+
+
+def test_an_anniversary_joins_the_past_incident_the_store_holds(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "past.db") as store:
+        _ingest(store, [NAIROBI_1998, OTHER, ECHO], IncidentLinking())
+        found = store.incidents(doc_id="nairobi-anniv")
+        assert len(found) == 1
+        incident = found[0]
+        assert incident["documents"] == ["nairobi-1998", "nairobi-anniv"]
+        assert incident["historical"] is False  # the 1998 report was news
+        members = {m["doc_id"]: m for m in incident["members"]}
+        assert members["nairobi-anniv"]["echo"] is True
+        assert members["nairobi-1998"]["echo"] is False
+        assert incident["date"]["best"] == "1998-08-07"
+        assert [f["doc_id"] for f in incident["figures"]] == ["nairobi-1998", "nairobi-1998"]
 
 
 def _cli(*args: str) -> Any:

@@ -75,3 +75,21 @@ def test_alerts_round_trip_update_and_filter(store: Store) -> None:
     store.write_alerts([updated])
     assert store.alerts() == [updated, later]
     assert store.alert("missing") is None
+
+
+@pytest.mark.issue(18)
+def test_incidents_by_document_report_day_and_deletion(store: Store, coded_docs) -> None:
+    store.write(coded_docs[:3])
+    first, other = _incident(coded_docs, 0, 3), _incident(coded_docs, 1, 1)
+    first["last_report"], other["last_report"] = "2023-09-25", "2025-03-02"
+    quiet = {"id": "inc-q", "members": [{"doc_id": coded_docs[2]["id"], "events": []}]}
+    store.write_incidents([first, other, quiet])
+    assert store.incidents(doc_id=coded_docs[1]["id"]) == [other]
+    assert store.incidents(doc_id=coded_docs[2]["id"]) == [quiet]  # a report without events
+    assert [r["id"] for r in store.incidents(reported_since="2024-01-01")] == ["inc-1", "inc-q"]
+    assert store.delete_incidents(["inc-0", "inc-q"]) == 2
+    assert [r["id"] for r in store.incidents()] == ["inc-1"]
+    assert store.delete_incidents([]) == 0
+    assert store.document_ids() == [d["id"] for d in coded_docs[:3]]
+    with pytest.raises(InputError, match="incidents"):
+        store.incidents(colour="red")

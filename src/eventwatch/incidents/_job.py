@@ -64,6 +64,15 @@ class IncidentLinking:
         if reports:
             linker.restore(str(record["id"]), reports, links)
 
+    def _recall(self, store: Store, linker: Linker, start: dt.date, end: dt.date) -> None:
+        """Bring back the past incidents an echo may belong to (they left memory long ago)."""
+        gap = dt.timedelta(days=self.settings.max_gap_days)
+        for record in store.incidents(
+            since=(start - gap).isoformat(), until=(end + gap).isoformat()
+        ):
+            if str(record["id"]) not in linker.members:
+                self._restore(store, linker, record)
+
     def link(self, store: Store, doc_ids: Iterable[str]) -> tuple[list[str], list[str]]:
         """Link these stored documents; the incidents written and those removed."""
         started = time.perf_counter()
@@ -74,7 +83,10 @@ class IncidentLinking:
         linker = self.linker
         for document in documents:
             self.urls[str(document["id"])] = document.get("url")
-            linker.add(report_of(document, echo_days=self.settings.echo_days))
+            report = report_of(document, echo_days=self.settings.echo_days)
+            if report.historical and report.date is not None:
+                self._recall(store, linker, report.date.start, report.date.end)
+            linker.add(report)
         changed, retired = linker.take_changes()
         records = [
             incident_record(

@@ -111,6 +111,7 @@ def incidents(
     *,
     id: str | None = None,
     since: str | None = None,
+    until: str | None = None,
     type: str | None = None,
     country: str | None = None,
     event_id: str | None = None,
@@ -121,7 +122,8 @@ def incidents(
     """Stored incident dicts in id order, filtered by best date, type, place country,
     member event or document, and last report (``reported_since``: undated ones too)."""
     clauses, params = _filters(
-        [("i.id = ?", id), ("i.date_best >= ?", since), ("i.type = ?", type),
+        [("i.id = ?", id), ("i.date_best >= ?", since), ("i.date_best <= ?", until),
+         ("i.type = ?", type),
          ("i.place_country = ?", country)]
     )  # fmt: skip
     if event_id is not None:

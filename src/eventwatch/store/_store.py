@@ -219,8 +219,8 @@ class Store:
         return _derived.write_incidents(self._backend, incidents)
 
     def incidents(self, **filters: Any) -> list[dict[str, Any]]:
-        """Incident dicts; filters ``id``, ``since``, ``type``, ``country``, ``event_id``,
-        ``doc_id``, ``reported_since``, ``limit``."""
+        """Incident dicts; filters ``id``, ``since``, ``until``, ``type``, ``country``,
+        ``event_id``, ``doc_id``, ``reported_since``, ``limit``."""
         try:
             return _derived.incidents(self._backend, **filters)
         except TypeError as exc:
