@@ -225,5 +225,5 @@ def score_incidents(gold_path: Path, selection: Selection) -> Report:
     report.rows[-1] = Row(report.rows[-1].measure, f"{order.f1:.3f}", f"{len(ids)} documents")
     report.add("linking seconds", seconds)
     report.add("linking seconds per 1,000 documents", 1000 * seconds / max(1, len(ids)))
-    report.add("coding seconds (load only, when every document is cached)", coding)
+    report.add("coding seconds (cached documents are not coded again)", coding)
     return report
