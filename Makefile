@@ -5,22 +5,27 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 SEED := examples/kosovo-2023-09-29.txt
+DEMO_DB := demo.db
 
 .PHONY: demo test bench evaluate lint docs install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(STAMP): $(BIN)/python pyproject.toml web/package-lock.json
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/python -c "from eventwatch.resources.gazetteer import index_path; print('gazetteer index:', index_path())"
+	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/eventwatch code $(SEED) --pub-date 2023-09-29 --format table
+	$(BIN)/eventwatch ingest $(SEED) --pub-date 2023-09-29 --db $(DEMO_DB)
+	@echo "The seed article's dashboard: $(BIN)/eventwatch serve --db $(DEMO_DB)"
+	@echo "  then open http://127.0.0.1:8000/#/article/kosovo-2023-09-29"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

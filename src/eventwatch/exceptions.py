@@ -10,19 +10,23 @@
     ├── ResourceError               a packaged model or table is missing: reinstall [resource]
     ├── StageError                  a stage failed on a document (``stage``, ``doc_id``) [stage]
     ├── EngineError                 a worker process or cluster failed       [engine]
-    └── StoreError                  the database failed or refused (``url``)  [store]
+    ├── StoreError                  the database failed or refused (``url``)  [store]
+    └── ApiError                    the API refused a request (``status``)   [api]
 
 Every error carries a stable, searchable ``code``: the class's own (in brackets
 above) or a finer one given where it is raised (``config-setting``,
 ``document-utf8``). ``str(error)`` starts with it: ``[config-setting] stage
 'eventwatch.places.v1': unknown setting 'max_candidate'``; ``error.message``
 is the text without it. The CLI catches :class:`EventwatchError` once and
-prints the class name and message; the API maps the same tree to status codes.
+prints the class name and message; the API maps the same tree to status codes
+(``eventwatch.api``: input 400, not found 404, store busy 503, …) and answers
+``{"error": {"code", "type", "message"}}``.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "ApiError",
     "ConfigError",
     "DictionaryError",
     "EngineError",
@@ -139,3 +143,26 @@ class StoreError(EventwatchError):
         super().__init__(message, code=code)
         self.url = url
         self.operation = operation
+
+
+class ApiError(EventwatchError):
+    """The API refused a request: no such record, no token, too large, too many.
+
+    ``status`` is the HTTP status it answers with. Codes: ``api-not-found`` (404),
+    ``api-auth`` (401), ``api-size`` (413), ``api-rate`` (429, with ``retry_after``
+    seconds).
+    """
+
+    default_code = "api"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        code: str | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, code=code)
+        self.status = status
+        self.retry_after = retry_after

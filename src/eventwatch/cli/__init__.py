@@ -53,6 +53,7 @@ from . import evaluate as _evaluate  # noqa: E402,F401
 from . import incidents as _incidents  # noqa: E402,F401
 from . import ingest as _ingest  # noqa: E402,F401
 from . import quotes as _quotes  # noqa: E402,F401
+from . import serve as _serve  # noqa: E402,F401
 from . import stages as _stages  # noqa: E402,F401
 from . import store as _store  # noqa: E402,F401
 

@@ -118,13 +118,15 @@ def incidents(
     doc_id: str | None = None,
     reported_since: str | None = None,
     limit: int | None = None,
+    cursor: str | None = None,
 ) -> list[dict[str, Any]]:
     """Stored incident dicts in id order, filtered by best date, type, place country,
-    member event or document, and last report (``reported_since``: undated ones too)."""
+    member event or document, and last report (``reported_since``: undated ones too);
+    ``cursor`` is the last id of the previous page."""
     clauses, params = _filters(
         [("i.id = ?", id), ("i.date_best >= ?", since), ("i.date_best <= ?", until),
          ("i.type = ?", type),
-         ("i.place_country = ?", country)]
+         ("i.place_country = ?", country), ("i.id > ?", cursor)]
     )  # fmt: skip
     if event_id is not None:
         clauses.append(
@@ -208,10 +210,12 @@ def alerts(
     since: str | None = None,
     dyad: str | None = None,
     limit: int | None = None,
+    cursor: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Stored alert dicts in id order, filtered by detection day and dyad."""
+    """Stored alert dicts in id order, filtered by detection day and dyad; ``cursor`` is
+    the last id of the previous page."""
     clauses, params = _filters([("a.id = ?", id), ("a.detected_on >= ?", since),
-                                ("a.dyad = ?", dyad)])  # fmt: skip
+                                ("a.dyad = ?", dyad), ("a.id > ?", cursor)])  # fmt: skip
     return _records(backend, "alerts a", clauses, params, limit)
 
 

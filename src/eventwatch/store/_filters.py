@@ -21,6 +21,7 @@ with ``?`` parameters. Every filter means the same on both backends.
 ``text``           the document's title or text holds every word of this
                    (whole words, case-insensitive)
 ``doc_id``         events of this document
+``id``             events of these ids (one id or a list)
 ``source``         documents from this feed or site
 ``all_versions``   also events of superseded document versions
 ``limit/cursor``   pages in event-id order: pass the last id of one page as the
@@ -99,6 +100,7 @@ class EventFilters:
     historical: bool | None = None
     text: str | None = None
     doc_id: str | None = None
+    id: str | Sequence[str] | None = None
     source: str | None = None
     all_versions: bool = False
     limit: int | None = None
@@ -116,6 +118,8 @@ class EventFilters:
                 raise InputError("bbox: min_lat is above max_lat")
         if self.type is not None and not isinstance(self.type, str) and not list(self.type):
             raise InputError("type: give at least one PLOVER type")
+        if self.id is not None and not isinstance(self.id, str) and not list(self.id):
+            raise InputError("id: give at least one event id")
         if self.limit is not None and self.limit < 1:
             raise InputError("limit must be at least 1")
         if self.text is not None:
@@ -151,6 +155,10 @@ class EventFilters:
             types = [self.type] if isinstance(self.type, str) else list(self.type)
             clauses.append(f"e.type IN ({', '.join('?' for _ in types)})")
             params.extend(types)
+        if self.id is not None:
+            ids = [self.id] if isinstance(self.id, str) else list(self.id)
+            clauses.append(f"e.id IN ({', '.join('?' for _ in ids)})")
+            params.extend(ids)
         for column, value in (
             ("e.mode", self.mode),
             ("e.place_country", self.place_country),

@@ -18,7 +18,7 @@ from typing import IO, Any
 from ..exceptions import InputError
 from ..ingest import NEAR_DUPLICATE_THRESHOLD as THRESHOLD
 from ..ingest import Signature
-from . import _derived, _read, _units
+from . import _derived, _places, _read, _units
 from ._backends import Backend, connect
 from ._export import export_records
 from ._export_incidents import export_incident_records
@@ -161,6 +161,14 @@ class Store:
             return list(records)
         return _frame([_read.flat_row(r) for r in records], as_frame)
 
+    def places(self, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """The located places of the events matching ``filters`` (:class:`EventFilters`,
+        without ``limit``/``cursor``), most events first: ``{"name", "country", "lat",
+        "lon", "events", "first_day", "last_day", "killed", "injured"}``."""
+        if limit is not None and limit < 1:
+            raise InputError("limit must be at least 1")
+        return _places.places(self._backend, _filters(filters), limit=limit)
+
     def documents(self, **filters: Any) -> list[dict[str, Any]]:
         """Document metadata with event counts; filters ``source``, ``status``,
         ``since``/``until`` (publication date), ``text``, ``all_versions``,
@@ -219,8 +227,9 @@ class Store:
         return _derived.write_incidents(self._backend, incidents)
 
     def incidents(self, **filters: Any) -> list[dict[str, Any]]:
-        """Incident dicts; filters ``id``, ``since``, ``until``, ``type``, ``country``,
-        ``event_id``, ``doc_id``, ``reported_since``, ``limit``."""
+        """Incident dicts in id order; filters ``id``, ``since``, ``until``, ``type``,
+        ``country``, ``event_id``, ``doc_id``, ``reported_since``, ``limit``, ``cursor``
+        (the last id of the previous page)."""
         try:
             return _derived.incidents(self._backend, **filters)
         except TypeError as exc:
@@ -256,7 +265,7 @@ class Store:
         return _derived.write_alerts(self._backend, alerts)
 
     def alerts(self, **filters: Any) -> list[dict[str, Any]]:
-        """Alert dicts; filters ``id``, ``since``, ``dyad``, ``limit``."""
+        """Alert dicts in id order; filters ``id``, ``since``, ``dyad``, ``limit``, ``cursor``."""
         return _derived.alerts(self._backend, **filters)
 
     # -- what the analytics read ----------------------------------------------------

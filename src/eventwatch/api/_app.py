@@ -1,0 +1,142 @@
+"""The app factory: :func:`create_app` over a store URL, and the middleware every request meets.
+
+DOCS: docs/api.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .._version import __version__
+from ..pipeline import PipelineSpec
+from . import _analytics, _documents, _events, _incidents, _web, _writes
+from ._errors import error_body, install_error_handlers
+from ._settings import ApiSettings
+from ._state import AppState
+
+__all__ = ["create_app"]
+
+#: the dashboard runs only our own scripts; Plot writes <style> elements, hence inline styles
+_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+_HEADERS = [
+    (b"content-security-policy", _CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class _Guard:
+    """Refuses bodies over ``max_bytes`` (413) before they are read whole; adds the
+    security headers to every answer."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await _too_large(self.max_bytes, send)
+            return
+        seen = 0
+        refused = False
+
+        async def counted() -> Message:
+            nonlocal seen, refused
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    refused = True
+                    raise _TooLarge
+            return message
+
+        started = False
+
+        async def secured(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [*message.get("headers", []), *_HEADERS]
+            await send(message)
+
+        try:
+            await self.app(scope, counted, secured)
+        except _TooLarge:
+            if not started:
+                await _too_large(self.max_bytes, send)
+        except Exception:
+            if refused and not started:
+                await _too_large(self.max_bytes, send)
+                return
+            raise
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(limit: int, send: Send) -> None:
+    response = JSONResponse(
+        error_body("api-size", "ApiError", f"the request body is over {limit:,} bytes"),
+        status_code=413,
+    )
+    await response({"type": "http"}, _nothing, send)
+
+
+async def _nothing() -> Message:
+    return {"type": "http.disconnect"}
+
+
+def create_app(
+    url: str, *, settings: ApiSettings | None = None, spec: PipelineSpec | None = None
+) -> FastAPI:
+    """The eventwatch API and dashboard over the store at ``url``.
+
+    ``settings``: :class:`ApiSettings` (token, limits, assets). ``spec``: the pipeline
+    that ``POST /code`` and ``POST /ingest`` code with (default: the packaged one),
+    loaded on the first such request.
+    """
+    state = AppState(url, settings or ApiSettings(), spec)
+    state.store()  # a wrong URL or a store newer than this eventwatch fails here, not later
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="eventwatch",
+        version=__version__,
+        summary="Coded news events, incidents and escalation alerts from your own store.",
+        lifespan=lifespan,
+    )
+    app.state.eventwatch = state
+    install_error_handlers(app)
+
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(
+            error_body("internal", type(exc).__name__, "the server failed; see its log"),
+            status_code=500,
+        )
+
+    app.add_exception_handler(Exception, unexpected)
+    for module in (_events, _documents, _incidents, _analytics, _writes, _web):
+        app.include_router(module.router)
+
+    app.add_middleware(_Guard, max_bytes=state.settings.max_body_bytes)
+    return app

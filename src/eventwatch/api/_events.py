@@ -1,0 +1,68 @@
+"""``/events`` and ``/places``: the stored events as pages, and where they happened."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from ..exceptions import ApiError
+from ..store import Store
+from ._deps import EventQuery, Format, Page, check_read, page, store
+from ._pages import page_of, paged_response
+
+__all__ = ["router"]
+
+router = APIRouter(dependencies=[Depends(check_read)], tags=["events"])
+StoreDep = Annotated[Store, Depends(store)]
+PageDep = Annotated[Page, Depends(page)]
+
+
+@router.get("/events", summary="Events matching the filters, a page at a time")
+def list_events(
+    request: Request,
+    db: StoreDep,
+    filters: EventQuery,
+    pages: PageDep,
+    format: Annotated[Format, Query(description="json, csv or geojson.")] = Format.json,
+) -> Response:
+    """Event records (the event's JSON with its document's fields) in event-id order.
+
+    The filters are those of ``eventwatch query``. A page holds ``limit`` events; pass
+    its ``next_cursor`` (JSON) or ``X-Next-Cursor`` header (CSV, GeoJSON) as ``cursor``
+    for the next. CSV and GeoJSON have the columns of ``eventwatch export``.
+    """
+    items, cursor = page_of(
+        lambda n: db.events(**filters, limit=n, cursor=pages.cursor), pages.limit
+    )
+    return paged_response(request, items, cursor, format=format.value)
+
+
+@router.get("/events/{event_id}", summary="One event record")
+def get_event(db: StoreDep, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    found = db.events(id=event_id, limit=1)
+    if not found:
+        raise ApiError(f"no event {event_id!r}", status=404, code="api-not-found")
+    record: dict[str, Any] = found[0]
+    return record
+
+
+@router.get("/places", summary="Located places of the filtered events, as GeoJSON")
+def list_places(
+    db: StoreDep,
+    filters: EventQuery,
+    limit: Annotated[int, Query(ge=1, le=10_000, description="At most this many places.")] = 2000,
+) -> JSONResponse:
+    """A FeatureCollection: one Point per place, with its name, country, number of events,
+    first and last day and the killed and injured they report; most events first."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
+            "properties": {k: v for k, v in p.items() if k not in ("lat", "lon")},
+        }
+        for p in db.places(**filters, limit=limit)
+    ]
+    return JSONResponse({"type": "FeatureCollection", "features": features},
+                        media_type="application/geo+json")  # fmt: skip
