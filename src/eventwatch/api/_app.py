@@ -36,8 +36,12 @@ _HEADERS = [
 
 
 class _Guard:
-    """Refuses bodies over ``max_bytes`` (413) before they are read whole; adds the
-    security headers to every answer."""
+    """Refuses bodies over ``max_bytes`` (413) before any endpoint reads them; adds the
+    security headers to every answer.
+
+    A declared ``Content-Length`` over the limit is refused at once; a body without one
+    (chunked) is read here up to the limit and handed on whole, or refused.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -52,42 +56,39 @@ class _Guard:
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             await _too_large(self.max_bytes, send)
             return
-        seen = 0
-        refused = False
-
-        async def counted() -> Message:
-            nonlocal seen, refused
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    refused = True
-                    raise _TooLarge
-            return message
-
-        started = False
+        if declared is None and scope.get("method") in ("POST", "PUT", "PATCH"):
+            body = bytearray()
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return  # the client went away
+                body += message.get("body", b"")
+                if len(body) > self.max_bytes:
+                    await _too_large(self.max_bytes, send)
+                    return
+                if not message.get("more_body", False):
+                    break
+            receive = _replay(bytes(body), receive)
 
         async def secured(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 message["headers"] = [*message.get("headers", []), *_HEADERS]
             await send(message)
 
-        try:
-            await self.app(scope, counted, secured)
-        except _TooLarge:
-            if not started:
-                await _too_large(self.max_bytes, send)
-        except Exception:
-            if refused and not started:
-                await _too_large(self.max_bytes, send)
-                return
-            raise
+        await self.app(scope, receive, secured)
 
 
-class _TooLarge(Exception):
-    pass
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
 
 
 async def _too_large(limit: int, send: Send) -> None:

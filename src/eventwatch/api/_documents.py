@@ -56,7 +56,7 @@ def list_documents(
 def get_document(
     db: StoreDep,
     doc_id: Annotated[str, Path(max_length=500)],
-    version: Annotated[int | None, Query(ge=1, description="A stored version.")] = None,
+    version: Annotated[int | None, Query(ge=1, le=2**31, description="A stored version.")] = None,
 ) -> dict[str, Any]:
     """The document as it was stored: text, sentences, actors, events, times, places and
     quotes, each fact with its character offsets into ``text``; and the incidents its

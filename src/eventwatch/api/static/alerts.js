@@ -48,5 +48,5 @@ export async function alertView(root, { arg }) {
         incident.reports.map(eventCard)));
     }
   }
-  root.append(el("h2", {}, `Evidence (${alert.evidence.length} events)`), alert.evidence.map(eventCard));
+  root.append(el("h2", {}, `Evidence (${alert.evidence.length} events)`), ...alert.evidence.map(eventCard));
 }

@@ -2,7 +2,7 @@
 // The text is cut into segments at every fact boundary and each segment is a text node in a span,
 // so no character of the article is ever read as markup.
 import { get } from "./api.js";
-import { actorsText, articleLink, el, evidenceSentence, hideTip, safeHref, showTip } from "./dom.js";
+import { actorsText, append, articleLink, el, evidenceSentence, hideTip, safeHref, showTip } from "./dom.js";
 
 const KINDS = [["actor", "actor"], ["event", "event trigger"], ["place", "place"], ["time", "date"], ["quote", "quote"]];
 
@@ -58,13 +58,13 @@ export async function articleView(root, { arg, params }) {
   const selected = (doc.events || []).find((e) => e.id === params.get("event"));
   const evidence = selected ? selected.evidence : null;
   const url = doc.url && safeHref(doc.url) !== "#/" ? el("a", { href: doc.url, rel: "noopener noreferrer" }, doc.url) : doc.url;
-  root.append(
+  append(root, [
     el("h1", { id: "article-title" }, doc.title || doc.id),
     el("p", { class: "muted" }, [doc.pub_date, doc.source, doc.language].filter(Boolean).join(" · "), url ? " · " : "", url || ""),
     el("p", { class: "legend" }, KINDS.map(([kind, label]) => el("span", { class: `f-${kind}` }, label)),
       `${(doc.events || []).length} events · hover a highlight for its record`),
     selected ? el("p", {}, "Evidence of ", el("strong", {}, selected.type), ` (${selected.id}), underlined below.`) : null,
-    highlighted(doc.text || "", facts(doc), evidence));
+    highlighted(doc.text || "", facts(doc), evidence)]);
   if ((doc.incidents || []).length) {
     root.append(el("h2", {}, "Incidents"), el("ul", {}, doc.incidents.map((i) =>
       el("li", {}, `${i.type || "?"} ${i.dyad || ""} ${(i.date || {}).best || ""} · ${i.n_reports ?? "?"} reports`))));
