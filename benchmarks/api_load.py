@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument(
-        "--think", type=float, default=0.0, help="seconds between a client's requests"
+        "--think", type=float, default=1.0, help="mean seconds between a client's requests"
     )
     parser.add_argument("--warmup", type=float, default=5.0,
                         help="seconds of the same load first, not counted")  # fmt: skip
