@@ -310,3 +310,39 @@ def test_the_openapi_schema_lists_every_resource(client: TestClient) -> None:
                  "/alerts/{alert_id}", "/dyads", "/series", "/network", "/places", "/code",
                  "/ingest"):  # fmt: skip
         assert path in paths, path
+
+
+def test_eventwatch_serve_answers_on_the_port_it_was_given(api_store: str) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from .conftest import free_port
+
+    port = free_port()
+    eventwatch = os.path.join(os.path.dirname(sys.executable), "eventwatch")
+    server = subprocess.Popen(
+        [eventwatch, "serve", "--db", api_store, "--host", "127.0.0.1", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, TOKEN_ENV: ""},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/stats", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and server.poll() is None, "serve did not start"
+                time.sleep(0.2)
+        assert answer.json()["documents"] == 6
+        refused = httpx.post(f"http://127.0.0.1:{port}/code", json={"text": "x"}, timeout=5)
+        assert refused.status_code == 401
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=20)
+    assert f"on http://127.0.0.1:{port}/ (writes off (no token))" in stderr

@@ -223,3 +223,21 @@ def test_an_article_full_of_xss_payloads_executes_nothing(watched: Watched, serv
     assert not [h for h in hrefs if h.lower().startswith("javascript")], hrefs
     assert XSS_URL in page.inner_text("main")  # shown as text, not as a link
     watched.shot("xss")
+
+
+def test_the_dyad_timeline_marks_its_alert_and_the_network_draws_every_node(
+    watched: Watched, served: Served
+) -> None:
+    page = watched.open("#/series?dyad=SRB:XKX&by=day", "series")
+    assert page.locator("svg [aria-label='rect'] rect").count() > 0
+    assert page.locator("svg [aria-label='rule'] line").count() >= 1  # the alert's change day
+    assert page.locator("a[href^='#/alert/']").count() == 1
+    page.check("input[name=per]")
+    page.click("form.filters button[type=submit]")
+    watched.wait("series")
+    assert "per 1,000 reports" in page.inner_text(".chart")
+    watched.shot("series")
+    page = watched.open("#/network", "network")
+    nodes = _api(served, "/network", limit=150)["nodes"]
+    assert page.locator("svg [aria-label='nodes'] circle").count() == len(nodes) > 2
+    watched.shot("network")
