@@ -346,3 +346,25 @@ def test_eventwatch_serve_answers_on_the_port_it_was_given(api_store: str) -> No
         server.terminate()
         _, stderr = server.communicate(timeout=20)
     assert f"on http://127.0.0.1:{port}/ (writes off (no token))" in stderr
+
+
+def test_concurrent_reads_each_get_their_own_answer(served: Any, api_store: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    with Store.open(api_store) as store:
+        docs = {d["id"]: d["events"] for d in store.documents()}
+        by_country = {c: [e["id"] for e in store.events(country=c)] for c in ("SRB", "USA", "XKX")}
+    asks = [("doc", d) for d in docs] * 4 + [("country", c) for c in by_country] * 6
+
+    def ask(item: tuple[str, str]) -> bool:
+        kind, key = item
+        if kind == "doc":
+            body = httpx.get(f"{served.url}/documents/{key}", timeout=30).json()
+            return len(body["events"]) == docs[key]
+        body = httpx.get(f"{served.url}/events", params={"country": key, "limit": 1000}, timeout=30)
+        return [e["id"] for e in body.json()["items"]] == by_country[key]
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        assert all(pool.map(ask, asks))

@@ -1,5 +1,10 @@
 """What endpoints share: the app's state, access checks, pages and the event filters.
 
+These dependencies are ``async``: they only read the request, so they run on the event
+loop without a thread hop. The store is never a dependency: FastAPI would open it in one
+pool thread and run the endpoint in another, and a store is used from one thread. Each
+endpoint takes ``state.store()``, the store of the thread it runs in.
+
 The event filters are the store's own (:class:`~eventwatch.store.EventFilters`), given
 as query parameters with the names ``eventwatch query`` uses: ``?country=SRB&type=
 MOBILIZE&type=ASSAULT&since=2023-09&place=XKX&bbox=19,41,22,43&flag=no-negated``.
@@ -16,7 +21,6 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 
 from ..exceptions import ApiError, InputError
-from ..store import Store
 from ._state import AppState
 
 __all__ = [
@@ -29,11 +33,10 @@ __all__ = [
     "client_of",
     "event_filters",
     "page",
-    "store",
 ]
 
 
-def _state(request: Request) -> AppState:
+async def _state(request: Request) -> AppState:
     state: AppState = request.app.state.eventwatch
     return state
 
@@ -66,7 +69,7 @@ def _token_matches(state: AppState, request: Request) -> bool:
     return bool(expected and given and hmac.compare_digest(expected.encode(), given.encode()))
 
 
-def check_read(request: Request, state: State) -> None:
+async def check_read(request: Request, state: State) -> None:
     """Reads are open from this machine (and to all with ``open_reads``); else the token."""
     if state.settings.open_reads or _is_local(client_of(request)):
         return
@@ -75,7 +78,7 @@ def check_read(request: Request, state: State) -> None:
                        code="api-auth")  # fmt: skip
 
 
-def check_write(request: Request, state: State) -> None:
+async def check_write(request: Request, state: State) -> None:
     """Writes need ``Authorization: Bearer <token>``, from anywhere."""
     if state.settings.write_token() is None:
         raise ApiError(
@@ -86,10 +89,6 @@ def check_write(request: Request, state: State) -> None:
     if not _token_matches(state, request):
         raise ApiError("this write needs 'Authorization: Bearer <token>'", status=401,
                        code="api-auth")  # fmt: skip
-
-
-def store(state: State) -> Store:
-    return state.store()
 
 
 class Format(StrEnum):
@@ -104,7 +103,7 @@ class Page:
     cursor: str | None
 
 
-def page(
+async def page(
     state: State,
     limit: Annotated[int | None, Query(ge=1, description="Items on this page.")] = None,
     cursor: Annotated[
@@ -123,7 +122,7 @@ _FLAGS = ("negated", "hypothetical", "historical")
 _Text = Annotated[str | None, Query(max_length=200)]
 
 
-def event_filters(
+async def event_filters(
     actor: Annotated[str | None, Query(max_length=200, description="Actor name or text.")] = None,
     country: Annotated[
         str | None, Query(description="A source or target actor's ISO3 country.")

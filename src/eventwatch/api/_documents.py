@@ -9,14 +9,12 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..exceptions import ApiError
-from ..store import Store
-from ._deps import Page, check_read, page, store
+from ._deps import Page, State, check_read, page
 from ._pages import csv_response, next_link, page_of
 
 __all__ = ["router"]
 
 router = APIRouter(dependencies=[Depends(check_read)], tags=["documents"])
-StoreDep = Annotated[Store, Depends(store)]
 _DOC_COLUMNS = ("id", "version", "title", "url", "source", "pub_date", "language", "status",
                 "duplicate_of", "events", "pipeline_version", "coded_at")  # fmt: skip
 _Text = Annotated[str | None, Query(max_length=200)]
@@ -30,7 +28,7 @@ class ListFormat(StrEnum):
 @router.get("/documents", summary="Stored documents (metadata and event counts)")
 def list_documents(
     request: Request,
-    db: Annotated[Store, Depends(store)],
+    state: State,
     pages: Annotated[Page, Depends(page)],
     source: _Text = None,
     status: Annotated[str | None, Query(description="coded, duplicate or error.")] = None,
@@ -40,6 +38,7 @@ def list_documents(
     format: ListFormat = ListFormat.json,
 ) -> Response:
     """Latest versions, in id order; no text (``GET /documents/{id}`` has it)."""
+    db = state.store()
     options = {"source": source, "status": status, "since": since, "until": until,
                "text": text}  # fmt: skip
     chosen = {k: v for k, v in options.items() if v}
@@ -54,13 +53,14 @@ def list_documents(
 
 @router.get("/documents/{doc_id:path}", summary="One document with its text and every coded fact")
 def get_document(
-    db: StoreDep,
+    state: State,
     doc_id: Annotated[str, Path(max_length=500)],
     version: Annotated[int | None, Query(ge=1, le=2**31, description="A stored version.")] = None,
 ) -> dict[str, Any]:
     """The document as it was stored: text, sentences, actors, events, times, places and
     quotes, each fact with its character offsets into ``text``; and the incidents its
     events belong to."""
+    db = state.store()
     found = db.document(doc_id, version=version)
     if found is None:
         raise ApiError(f"no document {doc_id!r}", status=404, code="api-not-found")
@@ -73,7 +73,8 @@ def get_document(
 
 
 @router.get("/stats", tags=["store"], summary="What the store holds")
-def stats(db: StoreDep) -> dict[str, Any]:
+def stats(state: State) -> dict[str, Any]:
     """Counts: documents, events, errors, duplicates, versions, first and last day."""
+    db = state.store()
     counts: dict[str, Any] = db.stats()
     return counts

@@ -8,21 +8,19 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..exceptions import ApiError
-from ..store import Store
-from ._deps import EventQuery, Format, Page, check_read, page, store
+from ._deps import EventQuery, Format, Page, State, check_read, page
 from ._pages import page_of, paged_response
 
 __all__ = ["router"]
 
 router = APIRouter(dependencies=[Depends(check_read)], tags=["events"])
-StoreDep = Annotated[Store, Depends(store)]
 PageDep = Annotated[Page, Depends(page)]
 
 
 @router.get("/events", summary="Events matching the filters, a page at a time")
 def list_events(
     request: Request,
-    db: StoreDep,
+    state: State,
     filters: EventQuery,
     pages: PageDep,
     format: Annotated[Format, Query(description="json, csv or geojson.")] = Format.json,
@@ -33,6 +31,7 @@ def list_events(
     its ``next_cursor`` (JSON) or ``X-Next-Cursor`` header (CSV, GeoJSON) as ``cursor``
     for the next. CSV and GeoJSON have the columns of ``eventwatch export``.
     """
+    db = state.store()
     items, cursor = page_of(
         lambda n: db.events(**filters, limit=n, cursor=pages.cursor), pages.limit
     )
@@ -40,7 +39,8 @@ def list_events(
 
 
 @router.get("/events/{event_id}", summary="One event record")
-def get_event(db: StoreDep, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+def get_event(state: State, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    db = state.store()
     found = db.events(id=event_id, limit=1)
     if not found:
         raise ApiError(f"no event {event_id!r}", status=404, code="api-not-found")
@@ -50,12 +50,13 @@ def get_event(db: StoreDep, event_id: Annotated[str, Path(max_length=200)]) -> d
 
 @router.get("/places", summary="Located places of the filtered events, as GeoJSON")
 def list_places(
-    db: StoreDep,
+    state: State,
     filters: EventQuery,
     limit: Annotated[int, Query(ge=1, le=10_000, description="At most this many places.")] = 2000,
 ) -> JSONResponse:
     """A FeatureCollection: one Point per place, with its name, country, number of events,
     first and last day and the killed and injured they report; most events first."""
+    db = state.store()
     features = [
         {
             "type": "Feature",

@@ -16,13 +16,12 @@ from fastapi.responses import JSONResponse, Response
 
 from ..exceptions import ApiError
 from ..store import Store
-from ._deps import Page, check_read, page, store
+from ._deps import Page, State, check_read, page
 from ._pages import csv_response, next_link, page_of
 
 __all__ = ["router"]
 
 router = APIRouter(dependencies=[Depends(check_read)])
-StoreDep = Annotated[Store, Depends(store)]
 PageDep = Annotated[Page, Depends(page)]
 _INCIDENT_COLUMNS = ("id", "type", "mode", "dyad", "date", "location", "killed", "injured",
                      "first_report", "last_report", "n_reports", "n_sources")  # fmt: skip
@@ -51,7 +50,7 @@ def _listing(
 @router.get("/incidents", tags=["incidents"], summary="Incidents, a page at a time")
 def list_incidents(
     request: Request,
-    db: StoreDep,
+    state: State,
     pages: PageDep,
     since: Annotated[str | None, Query(description="Best date on or after.")] = None,
     type: Annotated[str | None, Query(max_length=40, description="A PLOVER type.")] = None,
@@ -60,6 +59,7 @@ def list_incidents(
     format: ListFormat = ListFormat.json,
 ) -> Response:
     """Incident records as the linker stored them, in id order."""
+    db = state.store()
     options = {"since": since, "type": type.upper() if type else None,
                "country": country.upper() if country else None, "event_id": event_id}  # fmt: skip
     chosen = {k: v for k, v in options.items() if v}
@@ -79,8 +79,9 @@ def _evidence(db: Store, ids: Iterable[str]) -> list[dict[str, Any]]:
 
 
 @router.get("/incidents/{incident_id}", tags=["incidents"], summary="One incident, with reports")
-def get_incident(db: StoreDep, incident_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+def get_incident(state: State, incident_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """The incident and its member events (the reports), each with its document's fields."""
+    db = state.store()
     incident = db.incident(incident_id)
     if incident is None:
         raise ApiError(f"no incident {incident_id!r}", status=404, code="api-not-found")
@@ -91,13 +92,14 @@ def get_incident(db: StoreDep, incident_id: Annotated[str, Path(max_length=200)]
 @router.get("/alerts", tags=["alerts"], summary="Escalation alerts, a page at a time")
 def list_alerts(
     request: Request,
-    db: StoreDep,
+    state: State,
     pages: PageDep,
     since: Annotated[str | None, Query(description="Detected on or after.")] = None,
     dyad: Annotated[str | None, Query(max_length=200, description="SRB:XKX.")] = None,
     format: ListFormat = ListFormat.json,
 ) -> Response:
     """Alerts as the detector stored them (``eventwatch alerts``), in id order."""
+    db = state.store()
     chosen = {k: v for k, v in {"since": since, "dyad": dyad}.items() if v}
     items, cursor = page_of(
         lambda n: db.alerts(**chosen, limit=n, cursor=pages.cursor), pages.limit
@@ -106,9 +108,10 @@ def list_alerts(
 
 
 @router.get("/alerts/{alert_id}", tags=["alerts"], summary="One alert, down to the evidence")
-def get_alert(db: StoreDep, alert_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+def get_alert(state: State, alert_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """The alert; ``incident_records``: its incidents, each with its ``reports``; and
     ``evidence``: its events, each with its document's title and evidence sentence."""
+    db = state.store()
     alert = db.alert(alert_id)
     if alert is None:
         raise ApiError(f"no alert {alert_id!r}", status=404, code="api-not-found")
