@@ -26,5 +26,6 @@ def test_errors_share_one_root() -> None:
         "StageError",
         "EngineError",
         "StoreError",
+        "ApiError",
     ):
         assert issubclass(getattr(eventwatch, name), eventwatch.EventwatchError)

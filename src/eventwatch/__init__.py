@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ._version import __version__
 from .exceptions import (
+    ApiError,
     ConfigError,
     DictionaryError,
     DocumentError,
@@ -40,6 +41,7 @@ from .resources import Resources
 
 __all__ = [
     "Actor",
+    "ApiError",
     "Article",
     "CodedDocument",
     "ConfigError",

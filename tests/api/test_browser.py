@@ -36,6 +36,15 @@ def browser() -> Iterator[Any]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true and {message}")
         pytest.skip(message)
+    from eventwatch.api import ApiSettings
+    from eventwatch.api._web import VENDOR
+
+    missing = [n for n, f in VENDOR.items() if not (ApiSettings().assets() / f).is_file()]
+    if missing:
+        message = f"the dashboard's libraries are missing ({', '.join(missing)}): make install"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {message}")
+        pytest.skip(message)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
