@@ -127,10 +127,21 @@ def free_port() -> int:
         return port
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     eventwatch = Path(sys.executable).with_name("eventwatch")
     server = subprocess.Popen(
-        [str(eventwatch), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+        [
+            str(eventwatch),
+            "serve",
+            "--db",
+            str(db),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],  # fmt: skip
         start_new_session=True,
     )
     deadline = time.monotonic() + 60
@@ -180,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--think", type=float, default=1.0, help="mean seconds between a client's requests"
     )
+    parser.add_argument("--workers", type=int, default=1, help="eventwatch serve --workers")
     parser.add_argument("--warmup", type=float, default=5.0,
                         help="seconds of the same load first, not counted")  # fmt: skip
     parser.add_argument("--bar", type=float, default=200.0, help="the p95 bar in ms")
@@ -202,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, path in ENDPOINTS
     ]
     port = free_port()
-    server = start_server(args.db, port)
+    server = start_server(args.db, port, args.workers)
     results: dict[str, list[float]] = {name: [] for name, _ in ENDPOINTS}
     errors: dict[str, int] = {name: 0 for name, _ in ENDPOINTS}
     try:
@@ -225,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
             os.killpg(server.pid, signal.SIGKILL)
     total = sum(len(v) for v in results.values())
     print(f"store: {stats['events']:,} events, {stats['documents']:,} documents; "
-          f"{args.clients} clients, {args.seconds:.0f} s, think {args.think:g} s; "
+          f"{args.clients} clients, {args.seconds:.0f} s, think {args.think:g} s, "
+          f"{args.workers} server process(es); "
           f"{total:,} requests ({total / args.seconds:.0f}/s)")  # fmt: skip
     print(f"{'endpoint':<22}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     worst = 0.0

@@ -312,7 +312,8 @@ def test_the_openapi_schema_lists_every_resource(client: TestClient) -> None:
         assert path in paths, path
 
 
-def test_eventwatch_serve_answers_on_the_port_it_was_given(api_store: str) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_eventwatch_serve_answers_on_the_port_it_was_given(api_store: str, workers: int) -> None:
     import os
     import subprocess
     import sys
@@ -325,7 +326,18 @@ def test_eventwatch_serve_answers_on_the_port_it_was_given(api_store: str) -> No
     port = free_port()
     eventwatch = os.path.join(os.path.dirname(sys.executable), "eventwatch")
     server = subprocess.Popen(
-        [eventwatch, "serve", "--db", api_store, "--host", "127.0.0.1", "--port", str(port)],
+        [
+            eventwatch,
+            "serve",
+            "--db",
+            api_store,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],  # fmt: skip
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, TOKEN_ENV: ""},

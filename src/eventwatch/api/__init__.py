@@ -12,8 +12,16 @@ DOCS: docs/api.md
 
 from __future__ import annotations
 
-from ._app import create_app
+from ._app import SERVE_ENV, app_from_environment, create_app
 from ._settings import TOKEN_ENV, ApiSettings, load_api_settings
 from ._state import RateLimiter
 
-__all__ = ["TOKEN_ENV", "ApiSettings", "RateLimiter", "create_app", "load_api_settings"]
+__all__ = [
+    "SERVE_ENV",
+    "TOKEN_ENV",
+    "ApiSettings",
+    "RateLimiter",
+    "app_from_environment",
+    "create_app",
+    "load_api_settings",
+]

@@ -5,21 +5,29 @@ DOCS: docs/api.md
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .._version import __version__
+from ..exceptions import ConfigError
 from ..pipeline import PipelineSpec
 from . import _analytics, _documents, _events, _incidents, _web, _writes
 from ._errors import error_body, install_error_handlers
 from ._settings import ApiSettings
 from ._state import AppState
 
-__all__ = ["create_app"]
+__all__ = ["SERVE_ENV", "app_from_environment", "create_app"]
+
+#: what ``eventwatch serve --workers N`` hands each worker process: JSON of ``{"url",
+#: "settings", "config"}``
+SERVE_ENV = "EVENTWATCH_SERVE"
 
 #: the dashboard runs only our own scripts; Plot writes <style> elements, hence inline styles
 _CSP = (
@@ -141,3 +149,17 @@ def create_app(
 
     app.add_middleware(_Guard, max_bytes=state.settings.max_body_bytes)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app that ``$EVENTWATCH_SERVE`` describes: uvicorn's factory in each worker."""
+    try:
+        given = json.loads(os.environ[SERVE_ENV])
+    except (KeyError, ValueError):
+        raise ConfigError(f"${SERVE_ENV} holds no serve settings", code="config-api") from None
+    config = given.get("config")
+    return create_app(
+        given["url"],
+        settings=ApiSettings(**given.get("settings", {})),
+        spec=PipelineSpec.load(Path(config) if config else None),
+    )

@@ -32,15 +32,24 @@ def serve_command(
         ),
     ] = None,
     config: ConfigOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", "-w", min=1, help="Server processes (each holds its own rate limits)."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the REST API (OpenAPI schema at /docs) and the dashboard at / over the store.
 
     Reads are open from this machine; POST /code and POST /ingest need the bearer token
     of the settings file or of $EVENTWATCH_API_TOKEN (docs/api.md).
     """
+    import json
+    import os
+
     import uvicorn
 
-    from ..api import create_app, load_api_settings
+    from ..api import SERVE_ENV, create_app, load_api_settings
     from ..pipeline import PipelineSpec
 
     chosen = load_api_settings(settings)
@@ -48,4 +57,12 @@ def serve_command(
     writes = "on" if chosen.write_token() else "off (no token)"
     err.print(visible(f"eventwatch: serving {db} on http://{host}:{port}/ (writes {writes})"),
               highlight=False)  # fmt: skip
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    os.environ[SERVE_ENV] = json.dumps(
+        {"url": db, "settings": chosen.model_dump(mode="json"),
+         "config": str(config) if config else None}
+    )  # fmt: skip
+    uvicorn.run("eventwatch.api:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning")  # fmt: skip
