@@ -127,6 +127,8 @@ def test_the_map_draws_outlines_and_points_and_filters_by_time(
     assert outlines > 150, "world-atlas has about 177 country outlines at 1:110m"
     every = len(_api(served, "/places", limit=2000)["features"])
     assert page.locator("svg [aria-label='dot'] circle").count() == every > 0
+    located = [i for i in _api(served, "/incidents")["items"] if i.get("location")]
+    assert page.locator("svg [aria-label='dot'] path").count() == len(located) == 1  # diamonds
     assert watched.shot("map").stat().st_size > 10_000
     page.fill("input[name=since]", "2025-01-01")
     page.click("form.filters button[type=submit]")

@@ -33,11 +33,16 @@ export async function mapView(root, { params }) {
   const caption = el("p", { class: "muted" });
   const list = el("div");
   root.append(el("h1", {}, "Where events happened"), form, caption, chart, list);
-  const [world, places] = await Promise.all([countries(), get("/places", {
-    since: params.get("since"), until: params.get("until"), type: params.get("type"), limit: 2000 })]);
+  const [world, places, incidents] = await Promise.all([countries(), get("/places", {
+    since: params.get("since"), until: params.get("until"), type: params.get("type"), limit: 2000 }),
+  get("/incidents", { since: params.get("since"), type: params.get("type"), limit: 1000 })]);
+  const lastDay = params.get("until");
+  const located = incidents.items.filter((i) => i.location && Number.isFinite(i.location.lat) &&
+    Number.isFinite(i.location.lon) && !(lastDay && ((i.date || {}).best || "") > lastDay));
   const points = places.features.map((f) => ({ ...f.properties, lon: f.geometry.coordinates[0],
     lat: f.geometry.coordinates[1] }));
-  caption.textContent = `${points.length} places, ${points.reduce((n, p) => n + p.events, 0)} events`;
+  caption.textContent = `${points.length} places, ${points.reduce((n, p) => n + p.events, 0)} events` +
+    (located.length ? `; ${located.length} incidents (diamonds)` : "");
   chart.append(Plot.plot({
     projection: "equal-earth", width: 1100, height: 560,
     r: { range: [2, 18] },
@@ -46,6 +51,9 @@ export async function mapView(root, { params }) {
       Plot.geo(world, { fill: "#fcfcfd", stroke: "#98a2b3", strokeWidth: 0.5 }),
       Plot.dot(points, { x: "lon", y: "lat", r: "events", fill: "#b42318", fillOpacity: 0.6,
         stroke: "#7a271a", title: (p) => `${p.name || "?"} (${p.country || "?"})\n${p.events} events, ${p.first_day} – ${p.last_day}` }),
+      Plot.dot(located, { x: (i) => i.location.lon, y: (i) => i.location.lat, symbol: "diamond", r: 7,
+        fill: "#fec84b", stroke: "#101828",
+        title: (i) => `${i.type || "incident"} ${i.dyad || ""}\n${(i.date || {}).best || ""} · ${i.n_reports ?? "?"} reports` }),
     ],
   }));
   list.append(el("h2", {}, "Most events"), table([
