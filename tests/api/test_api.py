@@ -164,6 +164,8 @@ def test_series_mark_the_dyads_alerts_and_dyads_count_them(
         ("/events", {"format": "xml"}, 422, "input-request"),
         ("/series", {"dyad": "SRB"}, 400, "input-dyad"),
         ("/series", {}, 400, "input-series"),
+        ("/series", {"dyad": "SRB:XKX", "since": "1000-01-01"}, 400, "input-series"),
+        ("/series", {"dyad": "SRB:XKX", "since": "2023-02-30"}, 400, "input-day"),
         ("/documents/no-such-doc", {}, 404, "api-not-found"),
         ("/alerts/al-nothing", {}, 404, "api-not-found"),
         ("/incidents/in-nothing", {}, 404, "api-not-found"),

@@ -49,6 +49,19 @@ def _bad(value: str, name: str) -> str:
     raise InputError(f"{name} {value!r} is not a day (YYYY-MM-DD)", code="input-day")
 
 
+#: the longest series served, in days (a row per day: ten years is 3,653 rows)
+MAX_SPAN_DAYS = 3660
+
+
+def _check_span(units: Units, start: str | None, end: str | None) -> None:
+    epoch = dt.date(1970, 1, 1)
+    first = dt.date.fromisoformat(start) if start else epoch + dt.timedelta(units.first_day)
+    last = dt.date.fromisoformat(end) if end else epoch + dt.timedelta(units.first_day + units.days)
+    if (last - first).days > MAX_SPAN_DAYS:
+        raise InputError(f"series: at most {MAX_SPAN_DAYS:,} days at a time ({first} to {last})",
+                         code="input-series")  # fmt: skip
+
+
 def _units(state: AppState) -> Units | None:
     """All report units of the store (None when it holds no report)."""
 
@@ -147,6 +160,7 @@ def get_series(
     alerts = state.store().alerts(dyad=name) if dyad is not None else []
     if units is None:
         return {"name": name, "by": by.value, "periods": [], "alerts": alerts}
+    _check_span(units, start, end)
     if dyad is not None:
         frame = dyad_series(units, name, by=by.value, start=start, end=end)
     else:

@@ -2,6 +2,16 @@
 import { get } from "./api.js";
 import { el, table } from "./dom.js";
 
+const DAY = 86400000;
+const iso = (time) => new Date(time).toISOString().slice(0, 10);
+
+// The dyad's active days with a month either side, at most ten years (the API's limit).
+function span(first, last) {
+  const end = Date.parse(last) + 30 * DAY;
+  const start = Math.max(Date.parse(first) - 30 * DAY, end - 3650 * DAY);
+  return Number.isFinite(start) && Number.isFinite(end) ? { since: iso(start), until: iso(end) } : {};
+}
+
 export async function seriesView(root, { params }) {
   const dyads = (await get("/dyads", { limit: 200 })).items;
   const chosen = params.get("dyad") || (dyads.find((d) => d.alerts) || dyads[0] || {}).dyad;
@@ -30,7 +40,9 @@ export async function seriesView(root, { params }) {
   });
   root.append(el("h1", {}, "Dyad timeline"), form);
   if (!chosen) { root.append(el("p", { class: "muted" }, "No dyad has reports yet.")); return; }
-  const series = await get("/series", { dyad: chosen, by });
+  const row = dyads.find((d) => d.dyad === chosen);
+  const active = row ? span(row.first_day, row.last_day) : {};
+  const series = await get("/series", { dyad: chosen, by, ...active });
   const column = normalised ? "units_per_1k" : "units";
   const rows = series.periods.map((p) => ({ date: new Date(p.period), value: p[column] || 0,
     conflict: p[normalised ? "material_conflict_per_1k" : "material_conflict"] || 0 }));
