@@ -159,6 +159,7 @@ def test_series_mark_the_dyads_alerts_and_dyads_count_them(
         ("/events", {"country": "Serbia"}, 400, "input"),
         ("/events", {"flag": "sarcastic"}, 400, "input-flag"),
         ("/events", {"bbox": "1,2,3"}, 400, "input-bbox"),
+        ("/events", {"type": ["ASSAULT"] * 21}, 400, "input-request"),
         ("/events", {"limit": 5000}, 400, "input-limit"),
         ("/events", {"limit": 0}, 422, "input-request"),
         ("/events", {"format": "xml"}, 422, "input-request"),

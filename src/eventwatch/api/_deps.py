@@ -154,6 +154,8 @@ async def event_filters(
     for key in ("country", "source_country", "target_country", "place_country"):
         if key in out:
             out[key] = out[key].strip().upper()
+    if len(type or ()) > 20 or len(flag or ()) > 6:
+        raise InputError("at most 20 types and 6 flags", code="input-request")
     if type:
         out["type"] = [t.strip().upper() for t in type if t.strip()] or None
         if out["type"] is None:
