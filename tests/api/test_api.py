@@ -134,6 +134,13 @@ def test_an_alert_leads_to_its_incidents_events_and_sentences(
         assert event["doc_id"] == SEED_ID and event["evidence"]["text"]
     assert [a["id"] for a in client.get("/alerts").json()["items"]] == [alert["id"]]
     assert client.get("/incidents", params={"event_id": alert["events"][0]}).json()["items"]
+    geo = client.get("/incidents", params={"format": "geojson"}).json()
+    (feature,) = geo["features"]
+    assert feature["id"] == "in-seed-srb" and feature["geometry"]["coordinates"] == [20.9, 42.6]
+    rows = list(csv.DictReader(io.StringIO(client.get("/alerts", params={"format": "csv"}).text)))
+    assert [r["id"] for r in rows] == [alert["id"]] and rows[0]["events"] == ";".join(
+        alert["events"]
+    )
 
 
 def test_series_mark_the_dyads_alerts_and_dyads_count_them(

@@ -37,6 +37,28 @@ class ListFormat(StrEnum):
     csv = "csv"
 
 
+class IncidentFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    geojson = "geojson"
+
+
+def _incident_features(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The located incidents of a page as GeoJSON Points (the others are left out)."""
+    features = []
+    for incident in items:
+        place = incident.get("location") or {}
+        if place.get("lat") is None or place.get("lon") is None:
+            continue
+        properties = {k: v for k, v in incident.items() if k not in ("members", "location")}
+        properties.update(place_name=place.get("name"), place_country=place.get("country"))
+        point = {"type": "Point", "coordinates": [place["lon"], place["lat"]]}
+        features.append(
+            {"type": "Feature", "id": incident["id"], "geometry": point, "properties": properties}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
 def _listing(
     request: Request, items: list[dict[str, Any]], cursor: str | None, fmt: ListFormat,
     columns: tuple[str, ...],
@@ -56,7 +78,7 @@ def list_incidents(
     type: Annotated[str | None, Query(max_length=40, description="A PLOVER type.")] = None,
     country: Annotated[str | None, Query(max_length=3, description="Place country.")] = None,
     event_id: Annotated[str | None, Query(max_length=200, description="Holds this.")] = None,
-    format: ListFormat = ListFormat.json,
+    format: IncidentFormat = IncidentFormat.json,
 ) -> Response:
     """Incident records as the linker stored them, in id order."""
     db = state.store()
@@ -66,7 +88,10 @@ def list_incidents(
     items, cursor = page_of(
         lambda n: db.incidents(**chosen, limit=n, cursor=pages.cursor), pages.limit
     )
-    return _listing(request, items, cursor, format, _INCIDENT_COLUMNS)
+    if format is IncidentFormat.geojson:
+        return JSONResponse(_incident_features(items), media_type="application/geo+json",
+                            headers=next_link(request, cursor))  # fmt: skip
+    return _listing(request, items, cursor, ListFormat(format.value), _INCIDENT_COLUMNS)
 
 
 def _evidence(db: Store, ids: Iterable[str]) -> list[dict[str, Any]]:
