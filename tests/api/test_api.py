@@ -390,3 +390,19 @@ def test_concurrent_reads_each_get_their_own_answer(served: Any, api_store: str)
 
     with ThreadPoolExecutor(max_workers=16) as pool:
         assert all(pool.map(ask, asks))
+
+
+def test_settings_come_from_a_toml_files_api_table(tmp_path: Path) -> None:
+    from eventwatch.api import load_api_settings
+    from eventwatch.exceptions import ConfigError
+
+    good = tmp_path / "api.toml"
+    good.write_text('[api]\ntoken = "abc"\ncode_per_minute = 5\n', "utf-8")
+    settings = load_api_settings(good)
+    assert settings.write_token() == "abc" and settings.code_per_minute == 5
+    assert settings.max_body_bytes == ApiSettings().max_body_bytes
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[api]\ntokn = 'abc'\n", "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_api_settings(bad)
+    assert caught.value.code == "config-api" and "tokn" in caught.value.message
