@@ -406,3 +406,15 @@ def test_settings_come_from_a_toml_files_api_table(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_api_settings(bad)
     assert caught.value.code == "config-api" and "tokn" in caught.value.message
+
+
+def test_the_dashboards_scripts_never_parse_markup() -> None:
+    from eventwatch.api._web import STATIC
+
+    scripts = sorted(STATIC.glob("*.js"))
+    assert len(scripts) >= 8
+    for script in scripts:
+        source = script.read_text("utf-8")
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                     "new Function"):  # fmt: skip
+            assert sink not in source, f"{script.name} uses {sink}"
