@@ -418,3 +418,27 @@ def test_the_dashboards_scripts_never_parse_markup() -> None:
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                      "new Function"):  # fmt: skip
             assert sink not in source, f"{script.name} uses {sink}"
+
+
+def test_the_api_reads_a_postgresql_store_as_it_reads_sqlite(
+    store_url: str, pipeline: Pipeline
+) -> None:
+    from eventwatch import Article
+    from eventwatch.engines import LocalEngine, ingest_items
+
+    from .conftest import SEED
+
+    article = Article(id=SEED_ID, text=SEED.read_text("utf-8"), pub_date=dt.date(2023, 9, 29))
+    with Store.open(store_url) as store:
+        ingest_items([article], store=store, spec=pipeline.spec, engine=LocalEngine(pipeline))
+        expected = [e["id"] for e in store.events(country="SRB")]
+        places = store.places()
+    with TestClient(create_app(store_url)) as client:
+        got = [e["id"] for e in _all_pages(client, "/events", country="SRB", limit=3)]
+        assert got == expected and expected
+        body = client.get("/places").json()
+        assert [f["properties"]["events"] for f in body["features"]] == [
+            p["events"] for p in places
+        ]
+        assert client.get(f"/documents/{SEED_ID}").json()["id"] == SEED_ID
+        assert client.get("/series", params={"dyad": "SRB:XKX"}).json()["periods"]
