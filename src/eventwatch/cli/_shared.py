@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -29,7 +30,10 @@ from .render import visible
 
 __all__ = [
     "ActorsOption",
+    "AddressOption",
     "ConfigOption",
+    "EngineKind",
+    "EngineOption",
     "InputArgument",
     "ProgressBar",
     "PubDateOption",
@@ -70,7 +74,34 @@ ConfigOption = Annotated[
 ]
 WorkersOption = Annotated[
     int,
-    typer.Option("--workers", "-w", min=1, help="Worker processes that parse and code."),
+    typer.Option(
+        "--workers", "-w", min=1, help="Worker processes (or Ray actors) that parse and code."
+    ),
+]
+
+
+class EngineKind(StrEnum):
+    """Where the coding runs (``--engine``)."""
+
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = Annotated[
+    EngineKind,
+    typer.Option(
+        "--engine",
+        help="local: this machine's processes; ray: actors on a Ray cluster "
+        "(pip install 'eventwatch[ray]').",
+    ),
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        help="The Ray cluster for --engine ray: auto (the one `ray start` began here) or "
+        "ray://host:10001; default: a local one for this run.",
+    ),
 ]
 
 
@@ -98,6 +129,8 @@ def coded_documents(
     actors: Path | None = None,
     config: Path | None = None,
     workers: int = 1,
+    engine: EngineKind = EngineKind.local,
+    address: str | None = None,
     report: BatchReport | None = None,
 ) -> Iterator[CodedDocument]:
     """Code every document of ``source`` as it is read, with a progress bar and errors on stderr.
@@ -115,7 +148,8 @@ def coded_documents(
     overrides = {"eventwatch.actor_mentions.v1": {"dictionary": str(actors)}} if actors else None
     spec = PipelineSpec.load(config, overrides=overrides)
     report = report if report is not None else BatchReport()
-    docs = code_inputs(source, spec=spec, engine=engine_for(workers), pub_date=when, report=report)
+    coder = engine_for(workers, kind=engine.value, address=address)
+    docs = code_inputs(source, spec=spec, engine=coder, pub_date=when, report=report)
     finished = False
     try:
         for doc in progress(docs, total=count_inputs(source), description="coding"):

@@ -20,7 +20,10 @@ from ..records import document_to_dict, event_to_dict, json_line
 from . import app
 from ._shared import (
     ActorsOption,
+    AddressOption,
     ConfigOption,
+    EngineKind,
+    EngineOption,
     InputArgument,
     PubDateOption,
     WorkersOption,
@@ -95,6 +98,8 @@ def code_command(
     actors: ActorsOption = None,
     config: ConfigOption = None,
     workers: WorkersOption = 1,
+    engine: EngineOption = EngineKind.local,
+    address: AddressOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if any document could not be read or coded.")
     ] = False,
@@ -111,7 +116,14 @@ def code_command(
         out = Console(width=None if sys.stdout.isatty() else 200)
     report = BatchReport()
     docs = coded_documents(
-        input, date=pub_date, actors=actors, config=config, workers=workers, report=report
+        input,
+        date=pub_date,
+        actors=actors,
+        config=config,
+        workers=workers,
+        engine=engine,
+        address=address,
+        report=report,
     )
     for doc in docs:
         with _whole_lines():

@@ -9,7 +9,17 @@ from rich.text import Text
 
 from . import app
 from ._filters import DbOption
-from ._shared import ConfigOption, ProgressBar, PubDateOption, WorkersOption, err, pub_date
+from ._shared import (
+    AddressOption,
+    ConfigOption,
+    EngineKind,
+    EngineOption,
+    ProgressBar,
+    PubDateOption,
+    WorkersOption,
+    err,
+    pub_date,
+)
 
 __all__ = ["ingest_command", "watch_command"]
 
@@ -34,6 +44,8 @@ def ingest_command(
     sources: SourcesArgument,
     db: DbOption = "eventwatch.db",
     workers: WorkersOption = 1,
+    engine: EngineOption = EngineKind.local,
+    address: AddressOption = None,
     pub_date_value: PubDateOption = None,
     config: ConfigOption = None,
     batch: Annotated[
@@ -49,6 +61,8 @@ def ingest_command(
     A killed run loses at most its open batch: run the same command again.
     After each batch the new documents are linked into incidents (see
     ``eventwatch incidents``).
+    With --engine ray the coding runs on a Ray cluster (docs/ray.md) and the
+    store gets the same records.
     """
     from ..engines import IngestReport, engine_for, ingest
     from ..incidents import IncidentLinking
@@ -57,6 +71,7 @@ def ingest_command(
     from ..store import Store
 
     spec = PipelineSpec.load(config)
+    coder = engine_for(workers, kind=engine.value, address=address)
     report = IngestReport()
     linking = IncidentLinking() if incidents else None
     total = sum(count_inputs(s) or 0 for s in sources) or None
@@ -66,7 +81,7 @@ def ingest_command(
                 sources,
                 store=store,
                 spec=spec,
-                engine=engine_for(workers),
+                engine=coder,
                 pub_date=pub_date(pub_date_value),
                 batch_size=batch,
                 report=report,

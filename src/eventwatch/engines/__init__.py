@@ -10,24 +10,29 @@ the pipeline, never inside a stage.
 * :class:`LocalEngine`: the pipeline in this process.
 * :class:`ProcessEngine`: ``workers`` processes, each loading the pipeline once;
   batches are fed through a bounded window, so memory stays flat on streamed input.
+* :class:`RayEngine`: ``workers`` actors on a Ray cluster (Ray Data ``map_batches``),
+  with Ray as an optional extra (``pip install 'eventwatch[ray]'``; docs/ray.md).
 """
 
 from __future__ import annotations
 
-from ._base import Engine, engine_for
+from ._base import ENGINES, Engine, engine_for
 from ._imports import ImportReport, import_events
 from ._ingest import IngestReport, ingest, ingest_items, watch
 from ._jobs import BatchReport, code_inputs
 from ._local import LocalEngine, pipeline_for
 from ._processes import ProcessEngine
+from ._ray import RayEngine
 
 __all__ = [
     "BatchReport",
+    "ENGINES",
     "Engine",
     "ImportReport",
     "IngestReport",
     "LocalEngine",
     "ProcessEngine",
+    "RayEngine",
     "code_inputs",
     "engine_for",
     "import_events",
