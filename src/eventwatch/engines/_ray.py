@@ -144,13 +144,13 @@ class RayEngine(Engine):
             log_to_driver=False,
             logging_level=logging.WARNING,
         )
-        # Ray Data's notes on each execution ("finished in 3 s") are not the user's business
-        logging.getLogger("ray.data").setLevel(logging.ERROR)
         return True
 
     def _round(
         self, ray: Any, coder: type[_Coder], chunk: list[Article | DocumentError]
     ) -> Iterator[CodedDocument]:
+        # Ray Data's notes on each execution ("finished in 3 s") are not the user's business
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
