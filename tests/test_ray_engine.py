@@ -59,7 +59,7 @@ def _source(tmp_path: Path, n: int) -> Path:
 def _export(url: str, tmp_path: Path) -> bytes:
     """Everything the store holds, as sorted JSON lines: every event of the full export
     (jsonl), every stored document and every error row (less the time it was noted)."""
-    out = tmp_path / f"{Path(url).stem}.export.jsonl"
+    out = tmp_path / f"{abs(hash(url))}.export.jsonl"
     with Store.open(url) as store:
         store.export("jsonl", out)
         ids = [d["id"] for d in store.documents(limit=100_000)]
@@ -92,10 +92,13 @@ def test_ray_stores_what_the_local_engines_store(ray_cluster, tmp_path) -> None:
     assert _export(on_ray, tmp_path) == expected
 
 
-def test_a_killed_actor_loses_nothing_and_a_rerun_adds_nothing(ray_cluster, tmp_path) -> None:
+def test_a_killed_actor_loses_nothing_and_a_rerun_adds_nothing(
+    ray_cluster, pg_cluster, tmp_path
+) -> None:
+    """Into PostgreSQL (the store for clusters); the test above writes SQLite."""
     source = _source(tmp_path, 24)
     spec = PipelineSpec.load()
-    clean, killed = str(tmp_path / "clean.db"), str(tmp_path / "killed.db")
+    clean, killed = str(tmp_path / "clean.db"), pg_cluster.create_database()
     with Store.open(clean) as store:
         ingest(source, store=store, spec=spec, engine=LocalEngine(), batch_size=5)
     seen: list[int] = []
