@@ -1,6 +1,6 @@
 """Ray against the local engines: ingest throughput with 1 and 2 workers, in one run.
 
-    python benchmarks/ray_bench.py [--shared ../shared] [--articles 200] [--cpus 2]
+    python benchmarks/ray_bench.py [--shared ../shared] [--articles 200] [--cpus 2] [--no-postgres]
 
 Ingests the first ``--articles`` articles of ``corpus/*.jsonl`` (files in name order)
 into a fresh SQLite store four times: local ``--workers 1`` and ``--workers 2``, then
@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--cpus", type=int, default=2)
+    parser.add_argument("--no-postgres", action="store_true", help="skip the driver-only run "
+                        "into a throw-away PostgreSQL cluster")  # fmt: skip
     args = parser.parse_args(argv)
     sources = sorted((args.shared / "corpus").glob("*.jsonl"))
     if not sources:
@@ -164,6 +166,16 @@ def main(argv: list[str] | None = None) -> int:
             if sampler is not None:
                 peak_kb = max(peak_kb, sampler.stop())
         driver = run(source, str(Path(tmp) / "replay.db"), Replay(recording.rows))
+        driver_pg = None
+        if not args.no_postgres:
+            from eventwatch.store._cluster import TemporaryCluster
+
+            cluster = TemporaryCluster()
+            cluster.start()
+            try:
+                driver_pg = run(source, cluster.create_database(), Replay(recording.rows))
+            finally:
+                cluster.cleanup()
         same = len({tuple(_events(url)) for url in urls.values()}) == 1
     ray.shutdown()
     for name, (seconds, docs) in results.items():
@@ -174,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak RSS of one Ray actor: {peak_kb / 1024:,.0f} MB")
     print(f"the driver alone (read, decide, decode, write SQLite): "
           f"{driver[1] / driver[0]:,.0f} articles/s, the ceiling of one job")  # fmt: skip
+    if driver_pg is not None:
+        print(
+            f"the driver alone, writing PostgreSQL: {driver_pg[1] / driver_pg[0]:,.0f} articles/s"
+        )
     local2, ray2 = results["local w2"][0], results["ray w2"][0]
     print(f"efficiency ray w2 / local w2: {local2 / ray2:.0%}   (bound: >= 85%)")
     print(f"ray w2 / ray w1 speed-up: {results['ray w1'][0] / ray2:.2f}x")

@@ -145,3 +145,14 @@ def test_an_address_without_the_ray_engine_is_a_clear_error(tmp_path) -> None:
                                  str(tmp_path / "s.db"), "--address", "auto"])  # fmt: skip
     assert isinstance(result.exception, EngineError)  # main() prints it as one line, exit 1
     assert str(result.exception) == "[engine-kind] --address names a Ray cluster: add --engine ray"
+
+
+def test_a_worker_of_another_release_is_refused() -> None:
+    from eventwatch.engines._ray import _document
+
+    record = LocalEngine().code(PipelineSpec.load(STUB), [Article(id="a", text="Rebels attacked.")])
+    row = next(record).to_dict()
+    assert _document(row).to_dict() == row  # this release's own record passes as it is
+    with pytest.raises(EngineError) as caught:
+        _document(dict(row, version="eventwatch 0.0.9; en_core_web_sm 3.7.0; config 00000000"))
+    assert caught.value.code == "engine-ray-version"

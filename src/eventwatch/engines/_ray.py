@@ -32,6 +32,7 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .._version import __version__
 from ..exceptions import DocumentError, EngineError, EventwatchError
 from ..pipeline import Pipeline, PipelineSpec
 from ..records import Article, CodedDocument
@@ -42,6 +43,9 @@ __all__ = ["RayEngine"]
 #: items per actor in one round: enough that an actor's start (about 3 s: imports,
 #: model, word lists) is small beside the round's coding (about a minute)
 PER_WORKER = 512
+
+#: how every record coded by this eventwatch names its pipeline (model and config follow)
+_OURS = f"eventwatch {__version__};"
 
 #: called on the driver for each coded block with the process id of the actor that coded it
 OnBatch = Callable[[int], None]
@@ -175,7 +179,7 @@ class RayEngine(Engine):
                     if timings:
                         self.add_timings(json.loads(timings))
                     if int(seq) >= following:
-                        waiting[int(seq)] = CodedDocument.from_dict(json.loads(record))
+                        waiting[int(seq)] = _document(json.loads(record))
                 while following in waiting:
                     yield waiting.pop(following)
                     following += 1
@@ -184,6 +188,17 @@ class RayEngine(Engine):
                 f"the cluster returned {following} of {len(chunk)} documents of a round",
                 code="engine-ray",
             )
+
+
+def _document(record: dict[str, Any]) -> CodedDocument:
+    """The record an actor sent, refused if a different eventwatch coded it."""
+    if not str(record.get("version") or "").startswith(_OURS):
+        raise EngineError(
+            f"a Ray worker runs {record.get('version')!r}, this driver eventwatch "
+            f"{__version__}: install the same eventwatch on every node (docs/ray.md)",
+            code="engine-ray-version",
+        )
+    return CodedDocument.from_dict(record)
 
 
 def _coder_for(spec: PipelineSpec) -> type[_Coder]:
