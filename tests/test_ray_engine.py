@@ -156,3 +156,37 @@ def test_a_worker_of_another_release_is_refused() -> None:
     with pytest.raises(EngineError) as caught:
         _document(dict(row, version="eventwatch 0.0.9; en_core_web_sm 3.7.0; config 00000000"))
     assert caught.value.code == "engine-ray-version"
+
+
+def test_an_actor_that_cannot_build_its_pipeline_says_why(ray_cluster, tmp_path) -> None:
+    missing = tmp_path / "not-on-this-node.yaml"
+    spec = PipelineSpec.load(
+        overrides={"eventwatch.actor_mentions.v1": {"dictionary": str(missing)}}
+    )
+    with pytest.raises(EngineError) as caught:
+        list(RayEngine(1).code(spec, [Article(id="a", text="Rebels attacked.")]))
+    assert caught.value.code == "engine-ray-worker"
+    assert str(caught.value).startswith(
+        "[engine-ray-worker] a Ray worker could not code: DictionaryError:"
+    )
+    assert str(missing) in str(caught.value)
+
+
+def test_the_clusters_notes_go_to_stderr_not_into_the_records_on_stdout() -> None:
+    from types import SimpleNamespace
+
+    from eventwatch.engines._ray import _notes_to_stderr
+
+    printed: list[tuple[dict, bool]] = []
+    worker = SimpleNamespace(
+        print_to_stdstream=lambda data, ignore_prefix: printed.append((data, ignore_prefix))
+    )
+    fake_ray = SimpleNamespace(_private=SimpleNamespace(worker=worker))
+    _notes_to_stderr(fake_ray)
+    _notes_to_stderr(fake_ray)  # a second job in the same process wraps nothing twice
+    worker.print_to_stdstream(
+        {"lines": ["Task failed, retrying"], "pid": "raylet", "is_err": False}, False
+    )
+    assert printed == [
+        ({"lines": ["Task failed, retrying"], "pid": "raylet", "is_err": True}, False)
+    ]

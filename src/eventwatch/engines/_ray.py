@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import pickle
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -46,6 +47,9 @@ PER_WORKER = 512
 
 #: how every record coded by this eventwatch names its pipeline (model and config follow)
 _OURS = f"eventwatch {__version__};"
+
+#: how an actor's own failure starts, so the driver can tell it from Ray's
+_FAILED = "eventwatch worker failed: "
 
 #: called on the driver for each coded block with the process id of the actor that coded it
 OnBatch = Callable[[int], None]
@@ -75,13 +79,15 @@ class _Coder:
 
     def __init__(self) -> None:
         spec: PipelineSpec = pickle.loads(self.payload)
-        self.pipeline: Pipeline = spec.build()
+        with _told_plainly():
+            self.pipeline: Pipeline = spec.build()
         self.pid = os.getpid()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         items = [pickle.loads(item) for item in batch["item"]]
         before = dict(self.pipeline.timings)
-        docs = list(self.pipeline.code_articles(items))
+        with _told_plainly():
+            docs = list(self.pipeline.code_articles(items))
         spent = {k: v - before.get(k, 0.0) for k, v in self.pipeline.timings.items()}
         return {
             "seq": [int(seq) for seq in batch["seq"]],
@@ -148,6 +154,7 @@ class RayEngine(Engine):
             log_to_driver=False,
             logging_level=logging.WARNING,
         )
+        _notes_to_stderr(ray)
         return True
 
     def _round(
@@ -190,6 +197,25 @@ class RayEngine(Engine):
             )
 
 
+def _notes_to_stderr(ray: Any) -> None:
+    """Send the cluster's notes ("a task failed and will be retried") to stderr.
+
+    Ray prints them on stdout, where ``eventwatch code`` writes its records; a
+    note in the middle of a JSON stream would break it. Done only for a cluster
+    this engine started (its driver is then an eventwatch command).
+    """
+    module: Any = getattr(getattr(ray, "_private", None), "worker", None)
+    original = getattr(module, "print_to_stdstream", None)
+    if original is None or getattr(original, "eventwatch", False):
+        return
+
+    def to_stderr(data: dict[str, Any], ignore_prefix: bool) -> None:
+        original(dict(data, is_err=True), ignore_prefix)
+
+    to_stderr.eventwatch = True  # type: ignore[attr-defined]
+    module.print_to_stdstream = to_stderr
+
+
 def _document(record: dict[str, Any]) -> CodedDocument:
     """The record an actor sent, refused if a different eventwatch coded it."""
     if not str(record.get("version") or "").startswith(_OURS):
@@ -206,11 +232,30 @@ def _coder_for(spec: PipelineSpec) -> type[_Coder]:
 
 
 @contextlib.contextmanager
+def _told_plainly() -> Iterator[None]:
+    """In an actor: our error as a plain one whose text the driver finds (Ray must
+    unpickle what an actor raises, and keyword-only fields do not survive that)."""
+    try:
+        yield
+    except EventwatchError as exc:
+        raise RuntimeError(f"{_FAILED}{type(exc).__name__}: {exc}") from None
+
+
+@contextlib.contextmanager
 def _ray_errors(ray: Any, *more: type[Exception]) -> Iterator[None]:
-    """Ray's failures (and ``more``) as :class:`EngineError` (``engine-ray``)."""
+    """Ray's failures (and ``more``) as :class:`EngineError`: ``engine-ray-worker`` when
+    an actor could not build its pipeline or code, ``engine-ray`` for the rest."""
     try:
         yield
     except EventwatchError:
         raise
     except (ray.exceptions.RayError, *more) as exc:
-        raise EngineError(f"the Ray cluster failed: {exc}", code="engine-ray") from exc
+        text = str(exc)
+        told = re.search(f"{_FAILED}(.+)", text)
+        if told is not None:
+            raise EngineError(
+                f"a Ray worker could not code: {told.group(1)}", code="engine-ray-worker"
+            ) from None
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        last = lines[-1] if lines else type(exc).__name__
+        raise EngineError(f"the Ray cluster failed: {last}", code="engine-ray") from exc
