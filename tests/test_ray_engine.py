@@ -190,3 +190,14 @@ def test_the_clusters_notes_go_to_stderr_not_into_the_records_on_stdout() -> Non
     assert printed == [
         ({"lines": ["Task failed, retrying"], "pid": "raylet", "is_err": True}, False)
     ]
+
+
+def test_eventwatch_code_on_ray_prints_the_local_records(ray_cluster, tmp_path) -> None:
+    source = tmp_path / "a.jsonl"
+    source.write_text("".join(json.dumps({"id": f"d{n}", "text": f"Rebels attacked town {n}."}) + "\n"
+                              for n in range(5)) + "{not json\n", encoding="utf-8")  # fmt: skip
+    command = ["code", str(source), "--config", str(STUB), "--format", "doc"]
+    local = runner.invoke(app, command)
+    on_ray = runner.invoke(app, [*command, "--engine", "ray", "--workers", "2"])
+    assert (local.exit_code, on_ray.exit_code) == (0, 0), on_ray.output
+    assert on_ray.stdout == local.stdout and on_ray.stdout.count("\n") == 6
