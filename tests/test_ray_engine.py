@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventwatch.cli import app
-from eventwatch.engines import LocalEngine, ProcessEngine, RayEngine, ingest
+from eventwatch.engines import LocalEngine, ProcessEngine, RayEngine, engine_for, ingest
 from eventwatch.exceptions import EngineError
 from eventwatch.pipeline import PipelineSpec
 from eventwatch.records import Article
@@ -138,6 +138,16 @@ def test_without_ray_the_engine_says_how_to_install_it(monkeypatch) -> None:
         list(RayEngine().code(PipelineSpec.load(), [Article(id="a", text="Rebels attacked.")]))
     assert caught.value.code == "engine-ray-missing"
     assert "pip install 'eventwatch[ray]'" in str(caught.value)
+
+
+def test_engine_for_names_the_ray_engine_and_refuses_others() -> None:
+    engine = engine_for(3, kind="ray", address="ray://head:10001")
+    assert isinstance(engine, RayEngine) and (engine.workers, engine.address) == (
+        3,
+        "ray://head:10001",
+    )
+    with pytest.raises(EngineError, match=r"\[engine-kind\] unknown engine 'dask'"):
+        engine_for(2, kind="dask")
 
 
 def test_an_address_without_the_ray_engine_is_a_clear_error(tmp_path) -> None:

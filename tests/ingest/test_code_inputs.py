@@ -74,7 +74,7 @@ def test_eventwatch_code_reads_a_process_substitution(monkeypatch, stub_pipeline
     import eventwatch.engines
 
     monkeypatch.setattr(
-        eventwatch.engines, "engine_for", lambda workers: LocalEngine(stub_pipeline)
+        eventwatch.engines, "engine_for", lambda workers, **kind: LocalEngine(stub_pipeline)
     )
     read_fd, write_fd = os.pipe()
 
