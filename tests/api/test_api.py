@@ -261,6 +261,8 @@ def test_ingest_stores_once_and_the_reads_see_it(
     assert again["known"] == 1 and again["coded"] == 0
     assert client.get("/documents/d1").json()["title"] == "Belgrade march"
     assert client.get("/stats").json()["documents"] == 1
+    [incident] = client.get("/incidents").json()["items"]  # the report opened its incident
+    assert incident["documents"] == ["d1"]
 
 
 def test_the_token_may_come_from_the_environment(

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..engines import IngestReport, LocalEngine, ingest_items
+from ..incidents import IncidentLinking
 from ..records import Article, default_id, document_to_dict
 from ._deps import State, check_write, client_of
 
@@ -71,13 +72,13 @@ def code(request: Request, state: State, body: ArticleIn) -> dict[str, Any]:
 @router.post("/ingest", summary="Code and store documents, once")
 def ingest(state: State, body: IngestIn) -> IngestOut:
     """As ``eventwatch ingest``: a known text adds nothing, a near-copy is linked, a changed
-    text under a known id is its next version."""
+    text under a known id is its next version, and the new reports join or open incidents."""
     articles = [d.article() for d in body.documents]
     report = IngestReport()
     with state.pipeline_lock:
         engine = LocalEngine(state.pipeline())
         ingest_items(articles, store=state.store(), spec=state.pipeline_spec(), engine=engine,
-                     report=report)  # fmt: skip
+                     report=report, after_write=IncidentLinking())  # fmt: skip
     state.forget()
     return IngestOut(
         coded=report.documents, with_errors=report.with_errors, known=report.known,
