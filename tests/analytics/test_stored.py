@@ -72,6 +72,29 @@ def test_units_come_from_the_store_with_the_report_volume(tmp_path) -> None:
     assert units.volume.loc["2023-09-05"] == 5  # three other reports and two attacks
 
 
+def test_the_reports_of_one_incident_count_once(tmp_path) -> None:
+    """Three reports of an attack, one with another figure, make one unit; the rest stay."""
+    url = str(tmp_path / "i.db")
+    day = dt.date(2023, 9, 24)
+    docs = [_report(1, day, "ASSAULT", "SRB", "XKX", killed=3),
+            _report(2, day + dt.timedelta(days=1), "ASSAULT", "SRB", "XKX", killed=4),
+            _report(3, day + dt.timedelta(days=2), "COERCE", "SRB", "XKX"),
+            _report(4, day + dt.timedelta(days=2), "CONSULT", "USA", "FRA")]  # fmt: skip
+    members = [{"event_id": f"r{n}-e", "doc_id": f"r{n}", "score": 1.0, "features": {}}
+               for n in (1, 2, 3)]  # fmt: skip
+    with Store.open(url) as store:
+        store.write(docs)
+        store.write_incidents([{"id": "inc-banjska", "type": "ASSAULT", "members": members}])
+        incidents = units_from_store(store).frame
+        reports = units_from_store(store, unit="reports").frame
+    assert len(reports) == 4
+    assert sorted(incidents["unit_id"]) == ["inc-banjska", "r4-e"]
+    [attack] = incidents[incidents["unit_id"] == "inc-banjska"].to_dict("records")
+    assert attack["type"] == "ASSAULT" and attack["killed"] == 4  # the most frequent, the largest
+    assert str(attack["day"])[:10] == "2023-09-24" and attack["source_country"] == "SRB"
+    assert attack["event_ids"] == ("r1-e", "r2-e", "r3-e")
+
+
 def test_an_escalation_in_the_store_raises_one_alert_kept_there(tmp_path) -> None:
     url = _escalating_store(tmp_path)
     with Store.open(url) as store:

@@ -31,6 +31,20 @@ class Period(StrEnum):
     week = "week"
 
 
+class Unit(StrEnum):
+    incidents = "incidents"
+    reports = "reports"
+
+
+UnitOption = Annotated[
+    Unit,
+    typer.Option(
+        "--unit",
+        help="What a series counts: incidents (the reports of one incident once) or reports.",
+    ),
+]
+
+
 class EventFormat(StrEnum):
     eventwatch = "eventwatch"
     gdelt = "gdelt"
@@ -59,6 +73,7 @@ def series_command(
     format: Annotated[
         SeriesFormat | None, typer.Option("--format", "-f", help="csv, jsonl or table.")
     ] = None,
+    unit: UnitOption = Unit.incidents,
 ) -> None:
     """Print a dyad's (or a country's) daily or weekly series: counts per PLOVER type and
     QuadClass, conflict-cooperation intensity, killed and injured, each also per 1,000
@@ -69,7 +84,7 @@ def series_command(
     if (dyad is None) == (country is None):
         raise typer.BadParameter("give one of --dyad or --country", param_hint="--dyad")
     with Store.open(db) as store:
-        units = units_from_store(store)
+        units = units_from_store(store, unit=unit.value)
     if dyad is not None:
         frame = dyad_series(units, dyad, by=by.value, start=since, end=until)
     else:
@@ -116,15 +131,16 @@ def alerts_command(
     format: Annotated[
         SeriesFormat | None, typer.Option("--format", "-f", help="jsonl or table.")
     ] = None,
+    unit: UnitOption = Unit.incidents,
 ) -> None:
     """Detect escalations on every dyad, keep the alerts in the store, and print them with
     what changed and the incidents and events behind each."""
-    from ..analytics import refresh_alerts
+    from ..analytics import refresh_alerts, units_from_store
     from ..store import Store
 
     with Store.open(db) as store:
         if refresh:
-            refresh_alerts(store)
+            refresh_alerts(store, units=units_from_store(store, unit=unit.value))
         alerts = store.alerts(since=since, dyad=dyad)
     fmt = format or (SeriesFormat.table if sys.stdout.isatty() else SeriesFormat.jsonl)
     if fmt is not SeriesFormat.table:

@@ -282,6 +282,10 @@ class Store:
         """Reports published per day (a pandas Series indexed by day)."""
         return _units.report_volume(self._backend)
 
+    def incident_of_events(self) -> dict[str, str]:
+        """The incident each linked event belongs to: ``{event id: incident id}``."""
+        return _units.incident_of_events(self._backend)
+
     def feed_state(self) -> StoreFeedState:
         """What ``eventwatch watch`` has seen of each feed, kept here across restarts."""
         return StoreFeedState(self._backend)

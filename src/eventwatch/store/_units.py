@@ -18,7 +18,7 @@ from pandas.api.types import union_categoricals
 
 from ._backends import Backend
 
-__all__ = ["report_frame", "report_volume"]
+__all__ = ["incident_of_events", "report_frame", "report_volume"]
 
 _COLUMNS = [
     "unit_id", "day", "type", "mode", "killed", "injured",
@@ -110,3 +110,10 @@ def report_volume(backend: Backend) -> pd.Series:
         return pd.Series(dtype="float64")
     days, counts = zip(*rows, strict=True)
     return pd.Series(counts, index=pd.to_datetime(list(days)), dtype="float64").sort_index()
+
+
+def incident_of_events(backend: Backend) -> dict[str, str]:
+    """Each linked event's incident, ``{event id: incident id}`` (event-less reports left out)."""
+    sql = "SELECT event_id, incident_id FROM incident_members WHERE event_id <> ''"
+    with backend.errors("read"), closing(backend.stream(sql, [], size=_CHUNK)) as rows:
+        return {str(event): str(incident) for event, incident in rows}
