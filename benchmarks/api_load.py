@@ -1,7 +1,7 @@
 """Load test of ``eventwatch serve``: 50 concurrent clients for 60 s against 127.0.0.1.
 
     python benchmarks/api_load.py [--events 100000] [--clients 50] [--seconds 60]
-                                  [--think 1] [--db PATH] [--keep]
+                                  [--think 0.2] [--workers 2] [--db PATH] [--keep]
 
 Fills a SQLite store with ``--events`` generated events (the dyads, days and types of
 ``analytics_bench.py``, each event with actors, a located place, a date and an evidence
@@ -189,9 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument(
-        "--think", type=float, default=1.0, help="mean seconds between a client's requests"
+        "--think", type=float, default=0.2, help="mean seconds between a client's requests"
     )
-    parser.add_argument("--workers", type=int, default=1, help="eventwatch serve --workers")
+    parser.add_argument("--workers", type=int, default=2, help="eventwatch serve --workers")
     parser.add_argument("--warmup", type=float, default=5.0,
                         help="seconds of the same load first, not counted")  # fmt: skip
     parser.add_argument("--bar", type=float, default=200.0, help="the p95 bar in ms")
@@ -207,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         stats = store.stats()
     rng = np.random.default_rng(3)
     countries = ["SRB", "XKX", "RUS", "UKR", "USA", "CHN", "ISR", "IRN", "SYR", "IND"]
-    months = [f"{y}-{m:02d}" for y in (2020, 2021, 2022) for m in range(1, 13)]
+    # the months of the stored events (analytics_bench's 1,095 days from 2022-01-03)
+    months = [f"{y}-{m:02d}" for y in (2022, 2023, 2024) for m in range(1, 13)]
     paths = [
         (name, path.format(country=rng.choice(countries), month=rng.choice(months)))
         for _ in range(20)

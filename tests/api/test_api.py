@@ -444,3 +444,15 @@ def test_the_api_reads_a_postgresql_store_as_it_reads_sqlite(
         ]
         assert client.get(f"/documents/{SEED_ID}").json()["id"] == SEED_ID
         assert client.get("/series", params={"dyad": "SRB:XKX"}).json()["periods"]
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_endpoint_threads_follow_the_settings(api_store: str, threads: int) -> None:
+    """``threads`` bounds the pool that runs the endpoints (anyio's default is 40)."""
+    import anyio.to_thread
+
+    app = create_app(api_store, settings=ApiSettings(threads=threads))
+    with TestClient(app) as test_client:
+        limiter = anyio.to_thread.current_default_thread_limiter
+        assert test_client.portal.call(lambda: limiter().total_tokens) == threads
+        assert test_client.get("/events", params={"limit": 2}).status_code == 200

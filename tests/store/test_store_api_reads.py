@@ -39,6 +39,22 @@ def test_places_count_the_located_events_of_the_filters(store: Store, coded_docs
         store.places(limit=0)
 
 
+@pytest.mark.parametrize(
+    "filters", [{"source": "seed"}, {"text": "Kosovo"}, {"text": "Kosovo", "source": "seed"}]
+)
+def test_places_filtered_by_the_document(store: Store, coded_docs, filters) -> None:
+    """A filter on the document (its source, its words) keeps only its events' places."""
+    store.write(coded_docs)
+    located = Counter(
+        (p["name"], p["lat"], p["lon"])
+        for e in store.events(**filters)
+        if (p := e.get("location") or {}).get("lat") is not None
+    )
+    places = store.places(**filters)
+    assert {(p["name"], p["lat"], p["lon"]): p["events"] for p in places} == located
+    assert 0 < sum(located.values()) < sum(p["events"] for p in store.places())
+
+
 def test_incidents_and_alerts_come_in_pages(store: Store) -> None:
     store.write_incidents([{"id": f"in-{n}", "members": []} for n in range(5)])
     store.write_alerts([{"id": f"al-{n}", "dyad": "SRB:XKX"} for n in range(5)])

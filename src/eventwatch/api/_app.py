@@ -11,8 +11,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .._version import __version__
@@ -20,6 +20,7 @@ from ..exceptions import ConfigError
 from ..pipeline import PipelineSpec
 from . import _analytics, _documents, _events, _incidents, _web, _writes
 from ._errors import error_body, install_error_handlers
+from ._json import JSONResponse
 from ._settings import ApiSettings
 from ._state import AppState
 
@@ -125,6 +126,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = state.settings.threads
         yield
         state.close()
 
@@ -133,6 +135,7 @@ def create_app(
         version=__version__,
         summary="Coded news events, incidents and escalation alerts from your own store.",
         lifespan=lifespan,
+        default_response_class=JSONResponse,
     )
     app.state.eventwatch = state
     install_error_handlers(app)

@@ -11,7 +11,6 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from ..exceptions import (
@@ -24,6 +23,7 @@ from ..exceptions import (
     ResourceError,
     StoreError,
 )
+from ._json import JSONResponse
 
 __all__ = ["error_body", "install_error_handlers", "status_of"]
 

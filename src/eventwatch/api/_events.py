@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from ..exceptions import ApiError
 from ._deps import EventQuery, Format, Page, State, check_read, page
+from ._json import JSONResponse
 from ._pages import page_of, paged_response
 
 __all__ = ["router"]
@@ -57,13 +58,9 @@ def list_places(
     """A FeatureCollection: one Point per place, with its name, country, number of events,
     first and last day and the killed and injured they report; most events first."""
     db = state.store()
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
-            "properties": {k: v for k, v in p.items() if k not in ("lat", "lon")},
-        }
-        for p in db.places(**filters, limit=limit)
-    ]
+    features = []
+    for p in db.places(**filters, limit=limit):
+        point = {"type": "Point", "coordinates": [p.pop("lon"), p.pop("lat")]}
+        features.append({"type": "Feature", "geometry": point, "properties": p})
     return JSONResponse({"type": "FeatureCollection", "features": features},
                         media_type="application/geo+json")  # fmt: skip

@@ -12,11 +12,12 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from ..exceptions import ApiError
 from ..store import Store
 from ._deps import Page, State, check_read, page
+from ._json import JSONResponse
 from ._pages import csv_response, next_link, page_of
 
 __all__ = ["router"]

@@ -9,9 +9,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from ..store import EXPORT_FORMATS
+from ._json import JSONResponse
 
 __all__ = ["csv_response", "next_link", "page_of", "paged_response"]
 

@@ -41,6 +41,14 @@ class ApiSettings(BaseModel):
     )
     page_size: int = Field(default=100, ge=1, description="Items per page when none is asked.")
     max_page_size: int = Field(default=1000, ge=1, description="The most items one page holds.")
+    threads: int = Field(
+        default=4,
+        ge=1,
+        le=64,
+        description="Threads that run the endpoints of one server process (each keeps its own "
+        "store connection). A few are enough: the work holds the GIL, and more threads only "
+        "share one core among more requests, so every request finishes later.",
+    )
     cache_seconds: float = Field(
         default=30.0,
         ge=0,

@@ -125,6 +125,11 @@ class EventFilters:
         if self.text is not None:
             fts_words(self.text)
 
+    @property
+    def reads_documents(self) -> bool:
+        """Whether :meth:`where` names the document (``d``): its source or its text."""
+        return self.source is not None or self.text is not None
+
     def where(self, dialect: str) -> tuple[str, list[Any]]:
         """The ``WHERE`` clause over ``events e JOIN documents d`` and its parameters."""
         clauses: list[str] = []

@@ -17,11 +17,12 @@ __all__ = ["places"]
 _SQL = (
     "SELECT e.place_name, e.place_country, e.lat, e.lon, count(*), min(e.day), max(e.day), "
     "coalesce(sum(e.killed), 0), coalesce(sum(e.injured), 0) "
-    "FROM events e JOIN documents d ON d.id = e.doc_id AND d.version = e.doc_version "
+    "FROM events e {join}"
     "WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
     "GROUP BY e.place_name, e.place_country, e.lat, e.lon "
     "ORDER BY count(*) DESC, e.place_name, e.lat, e.lon"
 )
+_DOCUMENTS = "JOIN documents d ON d.id = e.doc_id AND d.version = e.doc_version "
 _KEYS = ("name", "country", "lat", "lon", "events", "first_day", "last_day", "killed", "injured")
 
 
@@ -30,7 +31,10 @@ def places(
 ) -> list[dict[str, Any]]:
     """The located places of the events matching ``filters``, most events first."""
     where, params = filters.where(backend.dialect)
-    sql = _SQL.format(where=where)
+    # the document is joined only when a filter reads it (an event row has its own
+    # is_latest, day and place): a month of the map reads the events alone
+    join = _DOCUMENTS if filters.reads_documents else ""
+    sql = _SQL.format(join=join, where=where)
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
