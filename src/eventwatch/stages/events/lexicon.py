@@ -139,6 +139,8 @@ def _dependents(token: Token) -> dict[str, Token]:
     """Lemmas of the token's children and of the objects of its prepositions."""
     found: dict[str, Token] = {}
     for child in token.children:
+        if child.dep_ == "aux" and child.tag_ == "TO":
+            continue  # the infinitive's own "to" ("to protest the law") is no "protest to"
         found.setdefault(child.lemma_.lower(), child)
         found.setdefault(child.lower_, child)
         if child.dep_ in {"prep", "agent", "dative", "xcomp", "acomp", "oprd", "dobj"}:

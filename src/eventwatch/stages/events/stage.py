@@ -9,7 +9,7 @@ helped by the learned type model) into a confidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, overlaps
 from .arguments import noun_arguments, place_objects, verb_arguments, with_conjuncts
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
-from .lexicon import TriggerLexicon, TriggerMatch
+from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -39,6 +39,8 @@ _ACTOR_DEPS = {"poss", "compound", "amod", "nmod", "pobj"}
 class _Candidate:
     match: TriggerMatch
     depth: int
+    #: the type it is coded as, when that is not its pattern's (the roles stay the pattern's)
+    coded: TriggerEntry | None = None
 
 
 class ConfidenceWeights(BaseModel):
@@ -113,8 +115,10 @@ class EventDetector:
         candidates = []
         for token in sent:
             match = self.lexicon.match(token)
-            if match is not None and not _background_noun(match):
-                candidates.append(_Candidate(match, _clause_depth(token)))
+            if match is not None and not _background_noun(match) and not _state_word(match):
+                candidates.append(
+                    _Candidate(match, _clause_depth(token), coded=_as_peacekeeping(match))
+                )
         candidates = _drop_duplicates(candidates)
         if not candidates:
             return []
@@ -129,7 +133,9 @@ class EventDetector:
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
         for commitment in find_commitments(sent, self.lexicon):
-            events.append(self._commitment_event(doc, index, sent, commitment, probs))
+            promise = self._commitment_event(doc, index, sent, commitment, probs)
+            events.append(promise)
+            _rank_below(events, commitment.act, promise)
         return events
 
     def _commitment_event(
@@ -191,6 +197,7 @@ class EventDetector:
     ) -> Event | None:
         match, token = cand.match, cand.match.token
         entry = match.entry
+        coded = cand.coded or entry
         if entry.pos == "VERB":
             source_words, target_words = verb_arguments(token, entry.type)
         else:
@@ -222,14 +229,14 @@ class EventDetector:
         trigger_span = _trigger_span(doc, match)
         hypothetical = is_hypothetical(token)
         confidence = _confidence(
-            cand, probs.get(entry.type), hypothetical, bool(sources), self.weights
+            cand, probs.get(coded.type), hypothetical, bool(sources), self.weights
         )
         return Event(
             id="",
-            type=entry.type,
-            mode=entry.mode,
-            context=list(entry.context),
-            cameo=entry.cameo,
+            type=coded.type,
+            mode=coded.mode,
+            context=list(coded.context),
+            cameo=coded.cameo,
             source=sources,
             target=targets,
             evidence=Evidence(
@@ -246,6 +253,19 @@ class EventDetector:
             confidence=confidence,
             rule=f"{entry.pos.lower()}:{' '.join(entry.words)}",
         )
+
+
+def _rank_below(events: list[Event], act: Token, promise: Event) -> None:
+    """The promised or threatened act ranks below the promise or threat that holds it.
+
+    PLOVER codes a statement about the future as the statement (AGREE, THREATEN,
+    REQUEST): "promises of future actions do not fall under" the action's category
+    (codebook, RETREAT). The act stays an event of its own, flagged hypothetical.
+    """
+    for event in events:
+        trigger = event.evidence.trigger
+        if event is not promise and trigger.start <= act.idx < trigger.end:
+            event.confidence = max(0.01, min(event.confidence, promise.confidence - 0.01))
 
 
 def _trigger_span(doc: Document, match: TriggerMatch) -> TextSpan:
@@ -405,6 +425,54 @@ def _background_noun(match: TriggerMatch) -> bool:
         and token.dep_ == "compound"
         and token.head.lemma_.lower() not in _EVENT_HEADS
     )
+
+
+#: the grammatical roles of a noun phrase: a participle heading one names people or things
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"})
+
+
+def _state_word(match: TriggerMatch) -> bool:
+    """A verb's participle or adjective that describes, not reports, an event.
+
+    * a modifier of a noun: "the besieged town", "mass demonstrations", "armed men";
+    * a noun phrase of its own: "evacuated the wounded", "to receive the injured";
+    * a participle with "with" of what someone carries: "militiamen armed with machetes",
+      "a car packed with explosives" (an agent makes it a passive event again: "attacked
+      with tear gas by police").
+    """
+    token = match.token
+    if match.entry.pos != "VERB" or token.pos_ not in {"VERB", "ADJ"}:
+        return False
+    if token.dep_ == "amod":
+        return True
+    if token.dep_ in _NOMINAL_ROLES and token.tag_ in {"VBN", "JJ"}:
+        return any(c.dep_ == "det" for c in token.children)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        children = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
+        return "with" in children and "by" not in children
+    return False
+
+
+#: CAMEO 074, "provide military protection or peacekeeping", is PLOVER's AID
+_PEACEKEEPING = TriggerEntry(("deploy", "peacekeeper"), "VERB", "AID", None, "074",
+                             ("peacekeeping",), 0)  # fmt: skip
+
+
+def _as_peacekeeping(match: TriggerMatch) -> TriggerEntry | None:
+    """A deployment of peacekeepers is aid (CAMEO 074), not a mobilisation.
+
+    "The first deployment of NATO peacekeeping troops", "sent troops as peacekeepers".
+    The event keeps the deployment's roles: the troops are the sender's.
+    """
+    if match.entry.type != "MOBILIZE":
+        return None
+    words = [*match.tokens]
+    words += [c for t in match.tokens for c in t.children]
+    words += [g for w in list(words) if w.dep_ in {"dobj", "pobj", "prep"} for g in w.children]
+    if not any(w.lemma_.lower().startswith("peacekeep") for w in words):
+        return None
+    return replace(_PEACEKEEPING, words=match.entry.words, pos=match.entry.pos,
+                   line=match.entry.line)  # fmt: skip
 
 
 def _clause_depth(token: Token) -> int:

@@ -1,0 +1,76 @@
+"""Words that look like triggers but play another role: a participle that describes, a
+deployment of peacekeepers, the infinitive's "to", and the act inside a promise."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Code
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _types(doc) -> dict[str, str]:
+    return {e.evidence.trigger.text.lower(): e.type for e in doc.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Red Cross teams evacuated the wounded from the shelled district.", "wounded"),
+        ("Doctors at the clinic prepared to receive the injured on Tuesday.", "injured"),
+        ("Aid reached the besieged city of Mariupol on Sunday.", "besieged"),
+        ("Gunmen armed with rifles stormed a bank in the capital.", "armed"),
+        ("The opposition called for free elections in the spring.", "free"),
+        ("Police detained two members of a banned group in Dhaka.", "banned"),
+    ],
+)
+def test_a_participle_that_describes_is_no_event(code: Code, text: str, word: str) -> None:
+    assert word not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_"),
+    [
+        ("Rebels attacked the town, and wounded villagers fled.", "attacked", "ASSAULT"),
+        ("Soldiers wounded three protesters in Lagos on Monday.", "wounded", "ASSAULT"),
+        ("Police freed the hostages held in the embassy.", "freed the hostages", "RETREAT"),
+    ],
+)
+def test_the_reported_verb_stays_an_event(code: Code, text: str, word: str, type_: str) -> None:
+    assert _types(code(text)).get(word) == type_
+
+
+def test_a_deployment_of_peacekeepers_is_aid_with_the_deployments_roles(code: Code) -> None:
+    doc = code("The deployment of African Union peacekeeping troops in Somalia began in March.")
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert aid and aid[0].cameo == "074" and "peacekeeping" in aid[0].context
+    assert not [e for e in doc.events if e.type == "MOBILIZE"]
+    plain = code("The deployment of Russian troops near the border began in March.")
+    assert "MOBILIZE" in {e.type for e in plain.events}
+
+
+def test_the_infinitives_to_is_no_preposition_of_the_pattern(code: Code) -> None:
+    """ "protest to" (complain to someone) is ACCUSE; "gathered to protest" is no "protest to"."""
+    told = code("The foreign ministry protested to the Chinese ambassador about the incursion.")
+    assert "ACCUSE" in {e.type for e in told.events}
+    rally = code("Thousands gathered in the square to protest the new tax law.")
+    assert "ACCUSE" not in {e.type for e in rally.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Germany said it would send humanitarian aid to Gaza.", "AID"),
+        # the act scores as high as the promise here, on its own
+        ("The European Union will send humanitarian aid to earthquake survivors in Turkey.", "AID"),
+        ("Canada will deliver medical supplies to Haiti.", "AID"),
+        ("The government said it would release 300 prisoners next week.", "RETREAT"),
+    ],
+)
+def test_the_promise_outranks_the_act_it_promises(code: Code, text: str, act: str) -> None:
+    doc = code(text)
+    top = max(doc.events, key=lambda e: e.confidence)
+    assert top.type == "AGREE"
+    acts = [e for e in doc.events if e.type == act]
+    assert acts and acts[0].hypothetical and acts[0].confidence < top.confidence
