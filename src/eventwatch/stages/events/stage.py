@@ -9,7 +9,7 @@ helped by the learned type model) into a confidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from .arguments import noun_arguments, place_objects, verb_arguments, with_conju
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
+from .senses import as_peacekeeping, background_noun, describes_state
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -115,9 +116,9 @@ class EventDetector:
         candidates = []
         for token in sent:
             match = self.lexicon.match(token)
-            if match is not None and not _background_noun(match) and not _state_word(match):
+            if match is not None and not background_noun(match) and not describes_state(match):
                 candidates.append(
-                    _Candidate(match, _clause_depth(token), coded=_as_peacekeeping(match))
+                    _Candidate(match, _clause_depth(token), coded=as_peacekeeping(match))
                 )
         candidates = _drop_duplicates(candidates)
         if not candidates:
@@ -396,83 +397,6 @@ def _root_subject(doc: Document, sent: Span) -> list[Actor]:
 
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-
-
-_EVENT_HEADS = {
-    "campaign",
-    "operation",
-    "raid",
-    "mission",
-    "attack",
-    "strike",
-    "offensive",
-    "spree",
-    "wave",
-    "series",
-    "war",
-    "effort",
-    "bid",
-    "initiative",
-    "drive",
-}
-
-
-def _background_noun(match: TriggerMatch) -> bool:
-    """ "the deployment zone": a trigger noun that only names a place or thing."""
-    token = match.token
-    return (
-        match.entry.pos == "NOUN"
-        and token.dep_ == "compound"
-        and token.head.lemma_.lower() not in _EVENT_HEADS
-    )
-
-
-#: the grammatical roles of a noun phrase: a participle heading one names people or things
-_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"})
-
-
-def _state_word(match: TriggerMatch) -> bool:
-    """A verb's participle or adjective that describes, not reports, an event.
-
-    * a modifier of a noun: "the besieged town", "mass demonstrations", "armed men";
-    * a noun phrase of its own: "evacuated the wounded", "to receive the injured";
-    * a participle with "with" of what someone carries: "militiamen armed with machetes",
-      "a car packed with explosives" (an agent makes it a passive event again: "attacked
-      with tear gas by police").
-    """
-    token = match.token
-    if match.entry.pos != "VERB" or token.pos_ not in {"VERB", "ADJ"}:
-        return False
-    if token.dep_ == "amod":
-        return True
-    if token.dep_ in _NOMINAL_ROLES and token.tag_ in {"VBN", "JJ"}:
-        return any(c.dep_ == "det" for c in token.children)
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        children = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
-        return "with" in children and "by" not in children
-    return False
-
-
-#: CAMEO 074, "provide military protection or peacekeeping", is PLOVER's AID
-_PEACEKEEPING = TriggerEntry(("deploy", "peacekeeper"), "VERB", "AID", None, "074",
-                             ("peacekeeping",), 0)  # fmt: skip
-
-
-def _as_peacekeeping(match: TriggerMatch) -> TriggerEntry | None:
-    """A deployment of peacekeepers is aid (CAMEO 074), not a mobilisation.
-
-    "The first deployment of NATO peacekeeping troops", "sent troops as peacekeepers".
-    The event keeps the deployment's roles: the troops are the sender's.
-    """
-    if match.entry.type != "MOBILIZE":
-        return None
-    words = [*match.tokens]
-    words += [c for t in match.tokens for c in t.children]
-    words += [g for w in list(words) if w.dep_ in {"dobj", "pobj", "prep"} for g in w.children]
-    if not any(w.lemma_.lower().startswith("peacekeep") for w in words):
-        return None
-    return replace(_PEACEKEEPING, words=match.entry.words, pos=match.entry.pos,
-                   line=match.entry.line)  # fmt: skip
 
 
 def _clause_depth(token: Token) -> int:

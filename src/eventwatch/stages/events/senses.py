@@ -1,0 +1,95 @@
+"""Which words of a sentence name an event, and as what: the senses a trigger word can
+have besides the one its pattern codes.
+
+* a trigger noun that only names a place or thing ("the deployment zone");
+* a participle or adjective that describes rather than reports ("the besieged town");
+* a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .lexicon import TriggerEntry
+
+if TYPE_CHECKING:
+    from .lexicon import TriggerMatch
+
+__all__ = ["as_peacekeeping", "background_noun", "describes_state"]
+
+_EVENT_HEADS = {
+    "campaign",
+    "operation",
+    "raid",
+    "mission",
+    "attack",
+    "strike",
+    "offensive",
+    "spree",
+    "wave",
+    "series",
+    "war",
+    "effort",
+    "bid",
+    "initiative",
+    "drive",
+}
+
+
+def background_noun(match: TriggerMatch) -> bool:
+    """ "the deployment zone": a trigger noun that only names a place or thing."""
+    token = match.token
+    return (
+        match.entry.pos == "NOUN"
+        and token.dep_ == "compound"
+        and token.head.lemma_.lower() not in _EVENT_HEADS
+    )
+
+
+#: the grammatical roles of a noun phrase: a participle heading one names people or things
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"})
+
+
+def describes_state(match: TriggerMatch) -> bool:
+    """A verb's participle or adjective that describes, not reports, an event.
+
+    * a modifier of a noun: "the besieged town", "mass demonstrations", "armed men";
+    * a noun phrase of its own: "evacuated the wounded", "to receive the injured";
+    * a participle with "with" of what someone carries: "militiamen armed with machetes",
+      "a car packed with explosives" (an agent makes it a passive event again: "attacked
+      with tear gas by police").
+    """
+    token = match.token
+    if match.entry.pos != "VERB" or token.pos_ not in {"VERB", "ADJ"}:
+        return False
+    if token.dep_ == "amod":
+        return True
+    if token.dep_ in _NOMINAL_ROLES and token.tag_ in {"VBN", "JJ"}:
+        return any(c.dep_ == "det" for c in token.children)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        children = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
+        return "with" in children and "by" not in children
+    return False
+
+
+#: CAMEO 074, "provide military protection or peacekeeping", is PLOVER's AID
+_PEACEKEEPING = TriggerEntry(("deploy", "peacekeeper"), "VERB", "AID", None, "074",
+                             ("peacekeeping",), 0)  # fmt: skip
+
+
+def as_peacekeeping(match: TriggerMatch) -> TriggerEntry | None:
+    """A deployment of peacekeepers is aid (CAMEO 074), not a mobilisation.
+
+    "The first deployment of NATO peacekeeping troops", "sent troops as peacekeepers".
+    The event keeps the deployment's roles: the troops are the sender's.
+    """
+    if match.entry.type != "MOBILIZE":
+        return None
+    words = [*match.tokens]
+    words += [c for t in match.tokens for c in t.children]
+    words += [g for w in list(words) if w.dep_ in {"dobj", "pobj", "prep"} for g in w.children]
+    if not any(w.lemma_.lower().startswith("peacekeep") for w in words):
+        return None
+    return replace(_PEACEKEEPING, words=match.entry.words, pos=match.entry.pos,
+                   line=match.entry.line)  # fmt: skip
