@@ -74,3 +74,48 @@ def test_the_promise_outranks_the_act_it_promises(code: Code, text: str, act: st
     assert top.type == "AGREE"
     acts = [e for e in doc.events if e.type == act]
     assert acts and acts[0].hypothetical and acts[0].confidence < top.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "act"),
+    [
+        ("Militants in the north dismissed a call from the president to lay down their weapons.",
+         "REJECT", "RETREAT"),
+        ("The guerrillas dismissed an appeal from the bishop to lay down their arms.",
+         "REJECT", "RETREAT"),
+        ("The opposition called on the army to release the detained students.",
+         "REQUEST", "RETREAT"),
+        ("Hamas rejected a proposal to free the hostages in stages.", "REJECT", "RETREAT"),
+    ],
+)  # fmt: skip
+def test_the_act_asked_for_or_refused_is_hypothetical_and_ranks_below(
+    code: Code, text: str, holder: str, act: str
+) -> None:
+    doc = code(text)
+    top = max(doc.events, key=lambda e: e.confidence)
+    assert top.type == holder
+    inner = [e for e in doc.events if e.type == act]
+    assert inner and all(e.hypothetical and e.confidence < top.confidence for e in inner)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of farmers staged mass rallies in Delhi on Monday to demand higher prices.",
+        "Hundreds of students staged demonstrations in Dhaka on Sunday to demand new exams "
+        "from the education ministry.",
+    ],
+)
+def test_a_protests_aim_ranks_below_the_protest(code: Code, text: str) -> None:
+    doc = code(text)
+    top = max(doc.events, key=lambda e: e.confidence)
+    assert top.type == "PROTEST"
+    demand = [e for e in doc.events if e.type == "REQUEST"]
+    assert demand and not demand[0].hypothetical  # the protesters did demand it
+
+
+def test_the_refusal_outranks_the_demand_it_refuses(code: Code) -> None:
+    doc = code("The junta ignored a demand from the United Nations to release political prisoners.")
+    top = max(doc.events, key=lambda e: e.confidence)
+    assert top.type == "REJECT"
+    assert any(e.type == "REQUEST" and not e.hypothetical for e in doc.events)

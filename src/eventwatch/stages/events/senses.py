@@ -3,7 +3,9 @@ have besides the one its pattern codes.
 
 * a trigger noun that only names a place or thing ("the deployment zone");
 * a participle or adjective that describes rather than reports ("the besieged town");
-* a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation.
+* a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation;
+* the act a request, a refusal, a promise or a threat is about, and the aim of a protest,
+  which are part of that event, not events that outrank it.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from typing import TYPE_CHECKING
 from .lexicon import TriggerEntry
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ...records import Event
     from .lexicon import TriggerMatch
 
-__all__ = ["as_peacekeeping", "background_noun", "describes_state"]
+__all__ = ["as_peacekeeping", "background_noun", "describes_state", "rank_contents"]
 
 _EVENT_HEADS = {
     "campaign",
@@ -93,3 +98,60 @@ def as_peacekeeping(match: TriggerMatch) -> TriggerEntry | None:
         return None
     return replace(_PEACEKEEPING, words=match.entry.words, pos=match.entry.pos,
                    line=match.entry.line)  # fmt: skip
+
+
+#: events that are about another act: the act is what they ask, refuse, promise or threaten
+_HOLDERS = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN"})
+_CONTENT_DEPS = frozenset({"xcomp", "acl", "advcl", "ccomp"})
+
+
+def _infinitive(token: Token) -> bool:
+    return token.dep_ in _CONTENT_DEPS and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children
+    )
+
+
+def _holds(holder: Token, act: Token) -> bool:
+    """``act`` is the infinitive that ``holder`` is about: "called on the army to release",
+    "an appeal to lay down their arms", "rejected a proposal to free"."""
+    if not _infinitive(act):
+        return False
+    head = act.head
+    return head.i == holder.i or (head.dep_ in {"dobj", "pobj"} and head.head.i == holder.i)
+
+
+def _aims(protest: Token, act: Token) -> bool:
+    """``act`` is the aim of ``protest``: "staged demonstrations to demand reforms"."""
+    if not _infinitive(act):
+        return False
+    return act.head.i == protest.i or (
+        protest.dep_ in {"dobj", "nsubj", "nsubjpass"} and act.head.i == protest.head.i
+    )
+
+
+def _refused(refusal: Token, asked: Token) -> bool:
+    """``asked`` is the demand or offer that ``refusal`` turns down: "ignored a demand"."""
+    return asked.dep_ == "dobj" and asked.head.i == refusal.i
+
+
+def rank_contents(events: list[Event], tokens: list[Token]) -> None:
+    """The act an event is about ranks below it, and is hypothetical when only asked for,
+    refused, promised or threatened; a protest's aim ranks below the protest.
+
+    PLOVER codes "rebels dismissed an appeal to lay down their arms" as REJECT and
+    "students staged demonstrations to demand reforms" as PROTEST; the act inside (and
+    the appeal that was refused) is kept as an event of its own, below the one that
+    holds it.
+    """
+    for outer, outer_token in zip(events, tokens, strict=True):
+        for inner, inner_token in zip(events, tokens, strict=True):
+            if inner is outer:
+                continue
+            if outer.type in _HOLDERS and _holds(outer_token, inner_token):
+                inner.hypothetical = True
+            elif not (
+                (outer.type == "PROTEST" and _aims(outer_token, inner_token))
+                or (outer.type == "REJECT" and _refused(outer_token, inner_token))
+            ):
+                continue
+            inner.confidence = max(0.01, min(inner.confidence, outer.confidence - 0.01))

@@ -23,7 +23,7 @@ from .arguments import noun_arguments, place_objects, verb_arguments, with_conju
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
-from .senses import as_peacekeeping, background_noun, describes_state
+from .senses import as_peacekeeping, background_noun, describes_state, rank_contents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -129,10 +129,13 @@ class EventDetector:
 
             probs = self.model.scores(sentence_features(sent))
         events = []
+        tokens: list[Token] = []
         for cand in candidates:
             event = self._event(doc, index, sent, cand, probs)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
+                tokens.append(cand.match.token)
+        rank_contents(events, tokens)
         for commitment in find_commitments(sent, self.lexicon):
             promise = self._commitment_event(doc, index, sent, commitment, probs)
             events.append(promise)
