@@ -222,3 +222,42 @@ def test_partial_dates_align_to_the_most_recent_one(ref: dt.date, month: int, da
     weekday = resolve_date(f"{WEEKDAYS[_day(f'{MONTHS[month - 1]} {day}', ref).weekday()]}, "
                            f"{MONTHS[month - 1]} {day}", ref=ref)  # fmt: skip
     assert weekday.start_date == _day(f"{MONTHS[month - 1]} {day}", ref).isoformat()
+
+
+@pytest.mark.issue(17)
+@_GRAMMAR
+@given(_REFS)
+def test_the_weekend_before_last_is_a_week_before_last_weekend(ref: dt.date) -> None:
+    before_last = _day("the weekend before last", ref)
+    assert before_last.weekday() == 5 and before_last == _day("last weekend", ref) - 7 * DAY
+
+
+@pytest.mark.issue(17)
+@_GRAMMAR
+@given(_REFS, st.sampled_from(["minutes", "hours"]), st.sampled_from(["earlier", "later"]))
+def test_minutes_and_hours_from_the_anchor_stay_on_its_day(
+    ref: dt.date, unit: str, way: str
+) -> None:
+    anchor = ref - 3 * DAY
+    span = resolve_date(f"{unit} {way}", ref=ref, anchor=anchor)
+    assert (span.start_date, span.granularity, span.date_type) == (
+        anchor.isoformat(), "day", "approximate"
+    )  # fmt: skip
+
+
+@pytest.mark.issue(17)
+@_GRAMMAR
+@given(_REFS, st.sampled_from(["days", "weeks"]), st.sampled_from(["earlier", "later"]))
+def test_bare_days_and_weeks_are_a_few_of_them(ref: dt.date, unit: str, way: str) -> None:
+    anchor = ref - 40 * DAY
+    bare = resolve_date(f"{unit} {way}", ref=ref, anchor=anchor)
+    few = resolve_date(f"a few {unit} {way}", ref=ref, anchor=anchor)
+    assert bare.start_date == few.start_date and bare.date_type == "approximate"
+
+
+@pytest.mark.issue(17)
+@_GRAMMAR
+@given(_REFS, st.integers(min_value=1, max_value=72))
+def test_the_past_hours_are_days_not_a_week(ref: dt.date, hours: int) -> None:
+    span = resolve_date(f"the past {hours} hours", ref=ref)
+    assert span.granularity == "day" and span.end_date == ref.isoformat()

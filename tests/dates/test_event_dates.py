@@ -179,3 +179,12 @@ def test_partial_dates_follow_the_clause(code) -> None:  # type: ignore[no-untyp
     times = {t.text: t.start_date for t in doc.times}
     assert times["Oct. 2"] == "2023-10-02"  # the simple present: the nearest one
     assert times["Oct. 23"] == "2022-10-23"  # the present perfect speaks of the past
+
+
+@pytest.mark.issue(17)
+def test_hours_later_is_found_and_read_from_the_anchor(code) -> None:
+    doc = code("Gunmen attacked a bus near Quetta on Monday. Hours later, police arrested two men.",
+               pub_date=dt.date(2024, 3, 15))  # fmt: skip
+    found = {t.text.lower(): t for t in doc.times}
+    assert "hours later" in found
+    assert found["hours later"].start_date == "2024-03-11"

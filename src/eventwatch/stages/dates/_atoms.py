@@ -218,7 +218,10 @@ _RULE_TABLE: list[tuple[str, Handler]] = [
         rel.weekday,
     ),  # fmt: skip
     (rf"({COUNT}) ({WD})s? ago", rel.weekdays_ago),
-    (rf"(?:(?:over|during|at) )?(?:the )?(?:({REL}|that) )?weekend", rel.weekend),
+    (
+        rf"(?:(?:over|during|at) )?(?:the )?(?:({REL}|that) )?weekend(?: (before last))?",
+        rel.weekend,
+    ),  # fmt: skip
     (rf"(?:({REL}|the) )(week|month|quarter|year|decade|century)", rel.period),
     (
         rf"(?P<lead>(?:in|over|during|for|within|throughout) )?(?:the |this )?"

@@ -64,7 +64,7 @@ _PIECES = [
     rf"{_M},?\s+{_Y}",
     r"\d{4}-\d\d-\d\d(?:T[\d:]+)?|\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)",
     r"(?i:(?:(?:early|late|earlier|later|mid-?)\s+)?(?:last|this|next|past|previous|coming)"
-    r"\s+(?:week|month|year|weekend)|(?:(?:over|during)\s+)?the\s+weekend"
+    r"\s+(?:week|month|year|weekend)|(?:(?:over|during)\s+)?the\s+weekend(?:\s+before\s+last)?"
     r"|(?:by\s+)?(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|last|next)"
     r"\s+(?:week|month|year))",
     rf"(?i:(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?{_DUR}"
@@ -73,6 +73,7 @@ _PIECES = [
     rf"(?i:the\s+(?:past|last|previous|preceding|coming|next|following)\s+(?:{_COUNT}\s+)?"
     rf"(?:{_UNIT})|recent\s+(?:days|weeks|months))",
     r"(?i:overnight|\bon\s+the\s+\d{1,2}(?:st|nd|rd|th))",
+    r"(?i:\b(?:minutes|hours|days|weeks)\s+(?:later|earlier))",
     rf"(?i:the\s+(?:{_ORD})\s+century)",
     r"(?i:(?:yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:this|last)\s+(?:morning|afternoon|evening|night))",

@@ -114,6 +114,14 @@ def _hedged(m: re.Match[str], c: Context) -> Reading | None:
     return inner.approximate() if inner else None
 
 
+def _bare_units(m: re.Match[str], c: Context) -> Reading | None:
+    """ "Hours later", "days earlier": a few of the unit from the anchor, approximately
+    (minutes and hours stay on the anchor's day)."""
+    unit = "hours" if m["unit"] == "minutes" else m["unit"]
+    inner = _inner(f"a few {unit} {m['dir']}", c)
+    return inner.approximate() if inner else None
+
+
 def _ahead(m: re.Match[str], c: Context) -> Reading | None:
     """ "In two weeks": that far after the reference; "within a month": up to it."""
     ahead = offset(c.ref, m["dur"], 1)
@@ -426,6 +434,7 @@ _COMPOSITION_TABLE: list[tuple[str, Composition]] = [
         r"(?P<x>.+) (?:or so|or thereabouts|or earlier|or later|at the latest|at the earliest)",
         _hedged,
     ),  # fmt: skip
+    (r"(?P<unit>minutes|hours|days|weeks) (?P<dir>earlier|later|before|after)", _bare_units),
     (r"overnight", _overnight),
     (rf".*\b(?:{_PART_OF_DAY}|overnight)\b.*", _day_part),
     (rf"(?:the )?(?P<ord>{_HALF}) (?P<kind>half)(?: of (?P<x>.+))?", _fraction),

@@ -76,6 +76,9 @@ def weekdays_ago(m: re.Match[str], c: Context) -> Reading | None:
 
 
 def weekend(m: re.Match[str], c: Context) -> Reading | None:
+    if m[2]:  # "the weekend before last": the one before last weekend
+        saturday = weekday_from(c.ref, 5, forward=False, strict=True) - 7 * DAY
+        return Reading(saturday, None, "week", "approximate")
     step = DEICTIC_STEPS.get(m[1] or "")
     if step is None and c.anchor is not None and m[0].startswith("that"):
         day = anchor_fits(c.anchor, "week")
@@ -119,7 +122,8 @@ def window(m: re.Match[str], c: Context) -> Reading | None:
     other = shift(origin, -count if backward else count, unit)
     if other is None:
         return None
-    granularity = "week" if unit in ("day", "hour") else unit
+    # "the past 24 hours" is a day or two; "the past three days" reads as about a week
+    granularity = {"hour": "day", "day": "week"}.get(unit, unit)
     lo, hi = sorted((origin, other))
     return Reading(lo, hi, "week" if granularity == "fortnight" else granularity, "approximate")
 
