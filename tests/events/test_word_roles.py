@@ -119,3 +119,20 @@ def test_the_refusal_outranks_the_demand_it_refuses(code: Code) -> None:
     top = max(doc.events, key=lambda e: e.confidence)
     assert top.type == "REJECT"
     assert any(e.type == "REQUEST" and not e.hypothetical for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Police arrested the two men in March after a long investigation.", "PROTEST"),
+        ("The trial is set to begin March 3 in federal court.", "PROTEST"),
+        ("The 24-year-old pleaded guilty to second-degree murder on Tuesday.", "REQUEST"),
+    ],
+)
+def test_a_months_name_and_a_plea_in_court_are_no_events(code: Code, text: str, gone: str) -> None:
+    assert gone not in {e.type for e in code(text).events}
+
+
+def test_the_march_itself_is_still_a_protest(code: Code) -> None:
+    doc = code("Thousands joined the March on Washington to demand civil rights.")
+    assert "PROTEST" in {e.type for e in doc.events}

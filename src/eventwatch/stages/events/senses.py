@@ -3,6 +3,7 @@ have besides the one its pattern codes.
 
 * a trigger noun that only names a place or thing ("the deployment zone");
 * a participle or adjective that describes rather than reports ("the besieged town");
+* a month's name ("in March", "March 3") and a court plea ("pleaded guilty");
 * a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation;
 * the act a request, a refusal, a promise or a threat is about, and the aim of a protest,
   which are part of that event, not events that outrank it.
@@ -21,7 +22,13 @@ if TYPE_CHECKING:
     from ...records import Event
     from .lexicon import TriggerMatch
 
-__all__ = ["as_peacekeeping", "background_noun", "describes_state", "rank_contents"]
+__all__ = [
+    "as_peacekeeping",
+    "background_noun",
+    "describes_state",
+    "names_no_event",
+    "rank_contents",
+]
 
 _EVENT_HEADS = {
     "campaign",
@@ -155,3 +162,29 @@ def rank_contents(events: list[Event], tokens: list[Token]) -> None:
             ):
                 continue
             inner.confidence = max(0.01, min(inner.confidence, outer.confidence - 0.01))
+
+
+#: words that put a capitalised "March" or "May" in the calendar: "in March", "last May"
+_BEFORE_MONTH = frozenset(
+    {"in", "on", "since", "until", "till", "by", "from", "through", "of", "during", "before",
+     "after", "last", "next", "this", "early", "late", "mid", "mid-", "between", "and"}
+)  # fmt: skip
+#: what a court plea pleads: no request of anyone
+_PLEAS = frozenset({"guilty", "innocent", "no", "contest", "insanity", "fifth"})
+
+
+def names_no_event(match: TriggerMatch) -> bool:
+    """The trigger word is a month's name or a plea in court.
+
+    "Police arrested him in March" is no march, "March 3" neither; "the March on
+    Washington" still is. "He pleaded guilty" pleads with no one (CAMEO's appeals ask
+    someone for something).
+    """
+    token = match.token
+    if token.text in {"March", "May"} and token.i > token.sent.start:
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        before = token.nbor(-1)
+        return (after is not None and after.like_num) or before.lower_ in _BEFORE_MONTH
+    if token.lemma_.lower() == "plead":
+        return any(c.lower_ in _PLEAS for c in token.subtree if c.i > token.i)
+    return False

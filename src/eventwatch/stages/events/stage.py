@@ -23,7 +23,13 @@ from .arguments import noun_arguments, place_objects, verb_arguments, with_conju
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
-from .senses import as_peacekeeping, background_noun, describes_state, rank_contents
+from .senses import (
+    as_peacekeeping,
+    background_noun,
+    describes_state,
+    names_no_event,
+    rank_contents,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -116,7 +122,9 @@ class EventDetector:
         candidates = []
         for token in sent:
             match = self.lexicon.match(token)
-            if match is not None and not background_noun(match) and not describes_state(match):
+            if match is None or names_no_event(match):
+                continue
+            if not background_noun(match) and not describes_state(match):
                 candidates.append(
                     _Candidate(match, _clause_depth(token), coded=as_peacekeeping(match))
                 )
