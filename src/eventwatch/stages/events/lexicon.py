@@ -22,7 +22,7 @@ from ...exceptions import ResourceError
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["PLOVER_TYPES", "TriggerEntry", "TriggerLexicon", "TriggerMatch"]
+__all__ = ["PLOVER_TYPES", "TriggerEntry", "TriggerLexicon", "TriggerMatch", "infinitive_marker"]
 
 PLOVER_TYPES = (
     "AGREE",
@@ -135,11 +135,16 @@ class TriggerLexicon:
         return None
 
 
+def infinitive_marker(token: Token) -> bool:
+    """The "to" of an infinitive ("to protest"), not the preposition ("protest to")."""
+    return token.dep_ == "aux" and token.tag_ == "TO"
+
+
 def _dependents(token: Token) -> dict[str, Token]:
     """Lemmas of the token's children and of the objects of its prepositions."""
     found: dict[str, Token] = {}
     for child in token.children:
-        if child.dep_ == "aux" and child.tag_ == "TO":
+        if infinitive_marker(child):
             continue  # the infinitive's own "to" ("to protest the law") is no "protest to"
         found.setdefault(child.lemma_.lower(), child)
         found.setdefault(child.lower_, child)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .lexicon import TriggerEntry
+from .lexicon import TriggerEntry, infinitive_marker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,13 +22,7 @@ if TYPE_CHECKING:
     from ...records import Event
     from .lexicon import TriggerMatch
 
-__all__ = [
-    "as_peacekeeping",
-    "background_noun",
-    "describes_state",
-    "names_no_event",
-    "rank_contents",
-]
+__all__ = ["as_peacekeeping", "not_an_event", "rank_contents", "rank_under_promise"]
 
 _EVENT_HEADS = {
     "campaign",
@@ -49,7 +43,12 @@ _EVENT_HEADS = {
 }
 
 
-def background_noun(match: TriggerMatch) -> bool:
+def not_an_event(match: TriggerMatch) -> bool:
+    """The matched word names no event here: a month, a plea, a thing, a description."""
+    return _names_no_event(match) or _background_noun(match) or _describes_state(match)
+
+
+def _background_noun(match: TriggerMatch) -> bool:
     """ "the deployment zone": a trigger noun that only names a place or thing."""
     token = match.token
     return (
@@ -63,7 +62,7 @@ def background_noun(match: TriggerMatch) -> bool:
 _NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"})
 
 
-def describes_state(match: TriggerMatch) -> bool:
+def _describes_state(match: TriggerMatch) -> bool:
     """A verb's participle or adjective that describes, not reports, an event.
 
     * a modifier of a noun: "the besieged town", "mass demonstrations", "armed men";
@@ -113,9 +112,11 @@ _CONTENT_DEPS = frozenset({"xcomp", "acl", "advcl", "ccomp"})
 
 
 def _infinitive(token: Token) -> bool:
-    return token.dep_ in _CONTENT_DEPS and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children
-    )
+    return token.dep_ in _CONTENT_DEPS and any(infinitive_marker(c) for c in token.children)
+
+
+def _rank_under(inner: Event, outer: Event) -> None:
+    inner.confidence = max(0.01, min(inner.confidence, outer.confidence - 0.01))
 
 
 def _holds(holder: Token, act: Token) -> bool:
@@ -161,7 +162,20 @@ def rank_contents(events: list[Event], tokens: list[Token]) -> None:
                 or (outer.type == "REJECT" and _refused(outer_token, inner_token))
             ):
                 continue
-            inner.confidence = max(0.01, min(inner.confidence, outer.confidence - 0.01))
+            _rank_under(inner, outer)
+
+
+def rank_under_promise(events: list[Event], act: Token, promise: Event) -> None:
+    """The promised or threatened act ranks below the promise or threat that holds it.
+
+    PLOVER codes a statement about the future as the statement (AGREE, THREATEN,
+    REQUEST): "promises of future actions do not fall under" the action's category
+    (codebook, RETREAT). The act stays an event of its own, flagged hypothetical.
+    """
+    for event in events:
+        trigger = event.evidence.trigger
+        if event is not promise and trigger.start <= act.idx < trigger.end:
+            _rank_under(event, promise)
 
 
 #: words that put a capitalised "March" or "May" in the calendar: "in March", "last May"
@@ -173,7 +187,7 @@ _BEFORE_MONTH = frozenset(
 _PLEAS = frozenset({"guilty", "innocent", "no", "contest", "insanity", "fifth"})
 
 
-def names_no_event(match: TriggerMatch) -> bool:
+def _names_no_event(match: TriggerMatch) -> bool:
     """The trigger word is a month's name or a plea in court.
 
     "Police arrested him in March" is no march, "March 3" neither; "the March on

@@ -23,13 +23,7 @@ from .arguments import noun_arguments, place_objects, verb_arguments, with_conju
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
-from .senses import (
-    as_peacekeeping,
-    background_noun,
-    describes_state,
-    names_no_event,
-    rank_contents,
-)
+from .senses import as_peacekeeping, not_an_event, rank_contents, rank_under_promise
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -122,9 +116,7 @@ class EventDetector:
         candidates = []
         for token in sent:
             match = self.lexicon.match(token)
-            if match is None or names_no_event(match):
-                continue
-            if not background_noun(match) and not describes_state(match):
+            if match is not None and not not_an_event(match):
                 candidates.append(
                     _Candidate(match, _clause_depth(token), coded=as_peacekeeping(match))
                 )
@@ -147,7 +139,7 @@ class EventDetector:
         for commitment in find_commitments(sent, self.lexicon):
             promise = self._commitment_event(doc, index, sent, commitment, probs)
             events.append(promise)
-            _rank_below(events, commitment.act, promise)
+            rank_under_promise(events, commitment.act, promise)
         return events
 
     def _commitment_event(
@@ -265,19 +257,6 @@ class EventDetector:
             confidence=confidence,
             rule=f"{entry.pos.lower()}:{' '.join(entry.words)}",
         )
-
-
-def _rank_below(events: list[Event], act: Token, promise: Event) -> None:
-    """The promised or threatened act ranks below the promise or threat that holds it.
-
-    PLOVER codes a statement about the future as the statement (AGREE, THREATEN,
-    REQUEST): "promises of future actions do not fall under" the action's category
-    (codebook, RETREAT). The act stays an event of its own, flagged hypothetical.
-    """
-    for event in events:
-        trigger = event.evidence.trigger
-        if event is not promise and trigger.start <= act.idx < trigger.end:
-            event.confidence = max(0.01, min(event.confidence, promise.confidence - 0.01))
 
 
 def _trigger_span(doc: Document, match: TriggerMatch) -> TextSpan:
