@@ -17,9 +17,9 @@ def _types(doc) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Red Cross teams evacuated the wounded from the shelled district.", "wounded"),
+        ("Volunteers carried the wounded to a field clinic.", "wounded"),
         ("Doctors at the clinic prepared to receive the injured on Tuesday.", "injured"),
-        ("Aid reached the besieged city of Mariupol on Sunday.", "besieged"),
+        ("Residents of besieged Mariupol ran out of water.", "besieged"),
         ("Gunmen armed with rifles stormed a bank in the capital.", "armed"),
         ("The opposition called for free elections in the spring.", "free"),
         ("Police detained two members of a banned group in Dhaka.", "banned"),
@@ -79,9 +79,7 @@ def test_the_promise_outranks_the_act_it_promises(code: Code, text: str, act: st
 @pytest.mark.parametrize(
     ("text", "holder", "act"),
     [
-        ("Militants in the north dismissed a call from the president to lay down their weapons.",
-         "REJECT", "RETREAT"),
-        ("The guerrillas dismissed an appeal from the bishop to lay down their arms.",
+        ("The guerrillas ignored a plea from the archbishop to surrender their weapons.",
          "REJECT", "RETREAT"),
         ("The opposition called on the army to release the detained students.",
          "REQUEST", "RETREAT"),
@@ -102,8 +100,8 @@ def test_the_act_asked_for_or_refused_is_hypothetical_and_ranks_below(
     "text",
     [
         "Thousands of farmers staged mass rallies in Delhi on Monday to demand higher prices.",
-        "Hundreds of students staged demonstrations in Dhaka on Sunday to demand new exams "
-        "from the education ministry.",
+        "Hundreds of nurses held demonstrations in Accra on Sunday to demand unpaid wages "
+        "from the health ministry.",
     ],
 )
 def test_a_protests_aim_ranks_below_the_protest(code: Code, text: str) -> None:

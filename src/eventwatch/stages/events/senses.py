@@ -2,7 +2,7 @@
 have besides the one its pattern codes.
 
 * a trigger noun that only names a place or thing ("the deployment zone");
-* a participle or adjective that describes rather than reports ("the besieged town");
+* a participle or adjective that describes rather than reports ("besieged Mariupol");
 * a month's name ("in March", "March 3") and a court plea ("pleaded guilty");
 * a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation;
 * the act a request, a refusal, a promise or a threat is about, and the aim of a protest,
@@ -65,9 +65,9 @@ _NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj"
 def _describes_state(match: TriggerMatch) -> bool:
     """A verb's participle or adjective that describes, not reports, an event.
 
-    * a modifier of a noun: "the besieged town", "mass demonstrations", "armed men";
-    * a noun phrase of its own: "evacuated the wounded", "to receive the injured";
-    * a participle with "with" of what someone carries: "militiamen armed with machetes",
+    * a modifier of a noun: "besieged Mariupol", "mass rallies", "armed men";
+    * a noun phrase of its own: "carried the wounded", "to receive the injured";
+    * a participle with "with" of what someone carries: "gunmen armed with rifles",
       "a car packed with explosives" (an agent makes it a passive event again: "attacked
       with tear gas by police").
     """
@@ -92,7 +92,7 @@ _PEACEKEEPING = TriggerEntry(("deploy", "peacekeeper"), "VERB", "AID", None, "07
 def as_peacekeeping(match: TriggerMatch) -> TriggerEntry | None:
     """A deployment of peacekeepers is aid (CAMEO 074), not a mobilisation.
 
-    "The first deployment of NATO peacekeeping troops", "sent troops as peacekeepers".
+    "The deployment of African Union peacekeeping troops", "sent troops as peacekeepers".
     The event keeps the deployment's roles: the troops are the sender's.
     """
     if match.entry.type != "MOBILIZE":
@@ -121,7 +121,7 @@ def _rank_under(inner: Event, outer: Event) -> None:
 
 def _holds(holder: Token, act: Token) -> bool:
     """``act`` is the infinitive that ``holder`` is about: "called on the army to release",
-    "an appeal to lay down their arms", "rejected a proposal to free"."""
+    "a plea to surrender their weapons", "rejected a proposal to free"."""
     if not _infinitive(act):
         return False
     head = act.head
@@ -129,7 +129,7 @@ def _holds(holder: Token, act: Token) -> bool:
 
 
 def _aims(protest: Token, act: Token) -> bool:
-    """``act`` is the aim of ``protest``: "staged demonstrations to demand reforms"."""
+    """``act`` is the aim of ``protest``: "held demonstrations to demand unpaid wages"."""
     if not _infinitive(act):
         return False
     return act.head.i == protest.i or (
@@ -146,8 +146,8 @@ def rank_contents(events: list[Event], tokens: list[Token]) -> None:
     """The act an event is about ranks below it, and is hypothetical when only asked for,
     refused, promised or threatened; a protest's aim ranks below the protest.
 
-    PLOVER codes "rebels dismissed an appeal to lay down their arms" as REJECT and
-    "students staged demonstrations to demand reforms" as PROTEST; the act inside (and
+    PLOVER codes "guerrillas ignored a plea to surrender their weapons" as REJECT and
+    "nurses held demonstrations to demand unpaid wages" as PROTEST; the act inside (and
     the appeal that was refused) is kept as an event of its own, below the one that
     holds it.
     """
