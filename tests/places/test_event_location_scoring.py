@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from eventwatch.exceptions import InputError
-from eventwatch.records import Place
+from eventwatch.records import Evidence, Place, TextSpan
 from eventwatch.scoring import TASKS, evaluate
 from eventwatch.scoring.event_location import score_event_locations, to_report
 
@@ -49,6 +49,19 @@ def test_an_item_is_right_when_the_verbs_event_is_placed_as_gold(
     counts = score_event_locations([_gold(gold)], [doc])
     assert counts.right == int(right)
     assert (counts.placed, counts.unplaced) == ((1, 0) if gold else (0, 1))
+
+
+def test_a_verb_among_an_events_mentions_is_that_event() -> None:
+    # "Rebels attacked a convoy in Mitrovica, killing two": one event, shown by its
+    # second trigger, with the gold verb among its mentions
+    text = TEXT[:-1] + ", killing two."
+    attacked = Evidence(0, 0, len(text), text, TextSpan(7, 15, "attacked"))
+    event = make_event("ASSAULT", trigger=(39, 46, "killing"), location=MITROVICA)
+    event.mentions = [attacked, event.evidence]
+    doc = coded(text, events=[event])
+    assert score_event_locations([_gold(PLACED)], [doc]).right == 1
+    event.mentions = [event.evidence]
+    assert score_event_locations([_gold(PLACED)], [doc]).right == 0
 
 
 def test_report_splits_placed_and_unplaced_items() -> None:

@@ -2,9 +2,9 @@
 
 Each gold sentence names one event verb and the place spans where that event
 happened (``all_locations``), or none when the sentence does not place it. The
-coded event is the first whose trigger overlaps the verb. An item is *right*
-when that event's location overlaps a gold span, or when gold has no place and
-the event has no location. A verb that no event covers has no location: right
+coded event is the first whose trigger, or a mention's trigger, overlaps the
+verb. An item is *right* when that event's location overlaps a gold span, or
+when gold has no place and the event has no location. A verb that no event covers has no location: right
 only when gold has none. The figures split the items by whether gold places
 the event, so that answering "nowhere" everywhere cannot pass for skill.
 """
@@ -37,11 +37,18 @@ def _overlaps(start: int, end: int, span: dict[str, Any]) -> bool:
     return start < int(span["end"]) and int(span["start"]) < end
 
 
+def _triggers(event: Event) -> list[tuple[int, int]]:
+    """The trigger spans of an event: its own and those of its other mentions ("a bomb
+    detonated ..., killing two" is one event whose mentions hold both verbs)."""
+    spans = [(event.evidence.trigger.start, event.evidence.trigger.end)]
+    spans += [(m.trigger.start, m.trigger.end) for m in event.mentions]
+    return spans
+
+
 def covering_event(doc: CodedDocument, verb: dict[str, Any]) -> Event | None:
-    """The first event (in text order) whose trigger overlaps the gold verb."""
-    found = [
-        e for e in doc.events if _overlaps(e.evidence.trigger.start, e.evidence.trigger.end, verb)
-    ]
+    """The first event (in text order) with a trigger, its own or a mention's, that
+    overlaps the gold verb."""
+    found = [e for e in doc.events if any(_overlaps(s, t, verb) for s, t in _triggers(e))]
     return min(found, key=lambda e: e.evidence.trigger.start) if found else None
 
 
