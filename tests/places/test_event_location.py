@@ -132,3 +132,36 @@ def test_a_name_the_gazetteer_lacks_is_placed_by_its_place_noun(code: Code) -> N
     location = event_at(doc, "killed").location
     assert location is not None
     assert (location.text, location.lat, location.feature) == ("Zubrakhiya", None, "UNRESOLVED")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "trigger", "elsewhere"),
+    [
+        # the place is the offensive's, an event of another type that the truce ended
+        (
+            "Five soldiers were killed on Sunday since the truce that ended the offensive "
+            "in southern Lebanon took effect.",
+            "killed",
+            "southern Lebanon",
+        ),
+        # the place is where the report's sources are, not where the killing was
+        (
+            "Three soldiers were killed on Monday, according to security sources in Kandahar.",
+            "killed",
+            "Kandahar",
+        ),
+    ],
+)
+def test_a_place_of_another_event_or_of_a_source_is_not_the_location(
+    code: Code, text: str, trigger: str, elsewhere: str
+) -> None:
+    location = event_at(code(text), trigger).location
+    assert location is None or location.text != elsewhere
+
+
+@pytest.mark.issue(17)
+def test_a_capitalised_agent_noun_opening_a_sentence_is_an_actor_not_a_place(code: Code) -> None:
+    doc = code("Rebels were captured in the hills on Monday.")
+    assert [p.text for p in doc.places if p.text == "Rebels"] == []
+    assert [(a.text, a.sector) for a in doc.actors] == [("Rebels", "REB")]

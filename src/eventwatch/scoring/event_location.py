@@ -4,9 +4,10 @@ Each gold sentence names one event verb and the place spans where that event
 happened (``all_locations``), or none when the sentence does not place it. The
 coded event is the first whose trigger, or a mention's trigger, overlaps the
 verb. An item is *right* when that event's location overlaps a gold span, or
-when gold has no place and the event has no location. A verb that no event covers has no location: right
-only when gold has none. The figures split the items by whether gold places
-the event, so that answering "nowhere" everywhere cannot pass for skill.
+when gold has no place and the event has no location. A verb that no event
+covers has no location: right only when gold has none. The figures split the
+items by whether gold places the event, so that answering "nowhere" everywhere
+cannot pass for skill.
 """
 
 from __future__ import annotations

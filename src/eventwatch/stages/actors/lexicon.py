@@ -434,7 +434,15 @@ class ActorVocabulary:
         last = tokens[head]
         last_word = last.lemma_.lower()
         if last_word not in self._sector_last_words and last.lower_ not in self.sectors:
-            return None
+            plural = _capitalised_plural(last)
+            if plural is None or plural not in self.sectors:
+                return None
+            return self.sectors[plural], head  # "Rebels were captured": "rebel"
+        return self._longest_sector(tokens, head, last)
+
+    def _longest_sector(
+        self, tokens: Doc | Sequence[Token], head: int, last: Token
+    ) -> tuple[SectorEntry, int] | None:
         for width in range(min(self._max_sector_words, head + 1), 0, -1):
             words = [tokens[k].lemma_.lower() for k in range(head - width + 1, head + 1)]
             entry = self.sectors.get(" ".join(words).replace(" - ", "-"))  # "secretary-general"
@@ -456,3 +464,16 @@ class ActorVocabulary:
 
     def sector_of_word(self, token: Token) -> SectorEntry | None:
         return self.sectors.get(token.lemma_.lower()) or self.sectors.get(token.lower_)
+
+
+def _capitalised_plural(token: Token) -> str | None:
+    """The singular of a plural noun capitalised only because it opens a sentence or a
+    headline ("Rebels were captured", "Protesters Storm Parliament"), which the parser
+    takes for a name and leaves unlemmatised."""
+    text = token.text
+    if not (token.is_sent_start and text[:1].isupper() and text[1:].islower()):
+        return None
+    if token.tag_ not in {"NNS", "NNPS"} or not text.endswith("s"):
+        return None
+    word = text.lower()
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]

@@ -99,6 +99,8 @@ class _Places:
         self.by_token: dict[int, Place] = {}
         #: demonyms by token, for "the Lebanese-Israeli border"
         self.demonyms: dict[int, Place] = {}
+        #: the event type of each token that triggers an event
+        self.triggers: dict[int, str] = {}
         dateline = _dateline(doc)
         for index, place in enumerate(doc.places):
             span = parse.char_span(place.start, place.end, alignment_mode="expand")
@@ -337,12 +339,31 @@ def _in_locative(token: Token) -> bool:
     return False
 
 
+def _elsewhere(places: _Places, token: Token, trigger: Token, kind: str) -> bool:
+    """Whether a word belongs to another event or to a report's source: on its way up
+    to the trigger's own clause it meets another event's trigger ("killed *since the
+    ceasefire* ... in X went into effect", "accused of *throwing* a grenade ... in
+    X") or "according to" ("according to sources in X")."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    word = token
+    while word.i not in above and word.head.i != word.i:
+        word = word.head
+        if word.lower_ == "according":
+            return True
+        if places.triggers.get(word.i, kind) != kind:
+            return True
+    return False
+
+
 def _sentence(places: _Places, trigger: Token) -> Place | None:
-    """The place of the sentence's locative phrase nearest the trigger."""
+    """The place of the sentence's locative phrase nearest the trigger, unless it is
+    another event's or a source's."""
     best: tuple[int, Place] | None = None
     for token in trigger.sent:
         place = places.by_token.get(token.i)
         if place is None or _owner(token, place) or not _in_locative(token):
+            continue
+        if _elsewhere(places, token, trigger, places.triggers.get(trigger.i, "")):
             continue
         distance = abs(token.i - trigger.i)
         if best is None or distance < best[0]:
@@ -370,10 +391,11 @@ def locate_events(doc: Document, gazetteer: Gazetteer, metonyms: set[int]) -> No
     if doc.parse is None:
         return
     places = _Places(doc, gazetteer, metonyms)
+    triggers = [(event, _trigger_token(doc.parse, event)) for event in doc.events]
+    places.triggers = {token.i: event.type for event, token in triggers if token is not None}
     by_sentence: dict[int, Place] = {}
     pending: list[tuple[Event, Token]] = []
-    for event in doc.events:
-        trigger = _trigger_token(doc.parse, event)
+    for event, trigger in triggers:
         event.location = _locate(places, trigger) if trigger is not None else None
         if trigger is None:
             continue
