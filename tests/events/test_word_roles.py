@@ -134,3 +134,17 @@ def test_a_months_name_and_a_plea_in_court_are_no_events(code: Code, text: str, 
 def test_the_march_itself_is_still_a_protest(code: Code) -> None:
     doc = code("Thousands joined the March on Washington to demand civil rights.")
     assert "PROTEST" in {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Government forces liberated the district capital after a week of fighting.", "liberated"),
+        ("The army conquered the northern valley in 1920.", "conquered"),
+        ("Militias wrested the airport from rival fighters on Sunday.", "wrested"),
+        ("The liberation of the port by marines ended the siege.", "liberation"),
+    ],
+)
+def test_taking_ground_by_force_is_an_assault(code: Code, text: str, word: str) -> None:
+    # the CAMEO 19 family of verbs that take territory (capture, retake, overrun, ...)
+    assert _types(code(text)).get(word) == "ASSAULT"
