@@ -31,6 +31,10 @@ events. The merged event keeps the most specific date (a day written in the
 text over a month, over the publication date), place (a town over a
 province over a country), actors and counts over its mentions; its
 ``evidence`` is its most informative mention.
+
+Last, a source that names no country takes one from an earlier event told
+with the same word (``_discourse.py``: "the deployment of tanks" after "a
+Serbian deployment"), marked ``country_from: "discourse"``.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from ...pipeline.registry import StageSettings, stages
 from ...records import Event, Evidence, Place, TimeSpan
 from ..lexicon import overlaps
 from ._compare import compatible
+from ._discourse import lend_discourse_sides
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -122,6 +127,7 @@ class EventCoreference:
             (_merge(g.events, g.furniture) for g in groups),
             key=lambda e: (e.evidence.trigger.start, e.type),
         )
+        lend_discourse_sides(doc.events, _head_word)
         return doc
 
     def _outcome_of(self, parse: Doc, event: Event, groups: list[_Group]) -> _Group | None:

@@ -7,7 +7,7 @@ import datetime as dt
 from ...records import Actor, Event, Place, TimeSpan
 from ...resources.gazetteer import distance_km
 
-__all__ = ["compatible"]
+__all__ = ["compatible", "places_agree", "sides_agree"]
 
 #: place features precise enough for a distance between two of them to mean two places
 _POINTS = {"PPL", "ADM2"}
@@ -19,9 +19,9 @@ def compatible(a: Event, b: Event, *, max_km: float, max_days: int) -> bool:
         a.type == b.type
         and (a.negated, a.hypothetical, a.historical) == (b.negated, b.hypothetical, b.historical)
         and _dates_agree(a.date, b.date, max_days)
-        and _places_agree(a.location, b.location, max_km)
-        and _sides_agree(a.source, b.source)
-        and _sides_agree(a.target, b.target)
+        and places_agree(a.location, b.location, max_km=max_km)
+        and sides_agree(a.source, b.source)
+        and sides_agree(a.target, b.target)
     )
 
 
@@ -57,7 +57,9 @@ def _dates_agree(a: TimeSpan | None, b: TimeSpan | None, max_days: int) -> bool:
     return gap.days <= max_days
 
 
-def _places_agree(a: Place | None, b: Place | None, max_km: float) -> bool:
+def places_agree(a: Place | None, b: Place | None, max_km: float) -> bool:
+    """Whether two places can be one: the same country, and points no farther apart
+    than ``max_km``."""
     if a is None or b is None or a.country is None or b.country is None:
         return True
     if a.country != b.country:
@@ -68,7 +70,7 @@ def _places_agree(a: Place | None, b: Place | None, max_km: float) -> bool:
     return True
 
 
-def _sides_agree(a: list[Actor], b: list[Actor]) -> bool:
+def sides_agree(a: list[Actor], b: list[Actor]) -> bool:
     """Two named sides that share no country are two sides (an unnamed one fits any)."""
     ca = {x.country for x in a if x.country}
     cb = {x.country for x in b if x.country}
