@@ -74,7 +74,7 @@ _PERSONS = _PERSONNEL | frozenset(
     "male female relative cousin uncle aunt grandmother grandfather nephew niece "
     "gunman gunmen assailant attacker hostage teenager kid one stepfather stepmother "
     "stepson stepdaughter grandson granddaughter boyfriend girlfriend roommate "
-    "acquaintance classmate officer sheriff clerk cashier guard owner".split()
+    "acquaintance classmate officer sheriff clerk cashier guard owner other".split()
 )
 _ATTEMPT = {"attempt", "attempted", "try"}
 #: "he would shoot whoever came in", "threatened to shoot him": nothing happened yet
@@ -190,6 +190,7 @@ def _singular(noun: Token) -> Quantity | None:
         noun.tag_ in {"NN", "NNP"}
         and (
             noun.lemma_.lower() in _PERSONS
+            or noun.i in doc.user_data.get(PEOPLE_KEY, ())  # "an American scientist"
             or noun.ent_type_ == "PERSON"
             or (noun.tag_ == "NNP" and noun.ent_type_ == "")  # "Raney shot Ogle"
         )
@@ -320,10 +321,31 @@ def _age(noun: Token) -> bool:
     return noun.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in noun.lefts)
 
 
+#: the parse's ``user_data`` key of the tokens that head an actor's common noun
+PEOPLE_KEY = "eventwatch.quantities.people"
+
+
+def mark_people(doc: Document) -> None:
+    """Note the common nouns that head the actor stage's mentions ("16 terrorists",
+    "an American scientist"): the agent nouns of the dictionaries count an event's
+    victims too. The document's casualty figures keep to the closed list of person
+    nouns: on the GVA check half the wider reading lost two killed counts of 832."""
+    parse = doc.parse
+    if parse is None:
+        return
+    heads = set()
+    for actor in doc.mentions:
+        span = parse.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None and actor.sector is not None and span.root.pos_ == "NOUN":
+            heads.add(span.root.i)
+    parse.user_data[PEOPLE_KEY] = frozenset(heads)
+
+
 def _person(noun: Token) -> bool:
     """Can this noun count people? (not "18:58 PST SAN FRANCISCO")."""
     return (
         noun.lemma_.lower() in _PERSONS
+        or noun.i in noun.doc.user_data.get(PEOPLE_KEY, ())
         or _age(noun)
         or noun.lower_ in _SELF
         or noun.lower_ in _VAGUE
@@ -381,8 +403,11 @@ class QuantityStage:
     def __call__(self, doc: Document) -> Document:
         from ._casualties import casualties
 
-        for event in doc.events:
-            quantify(doc, event)
         killed, injured = casualties(doc)
         doc.casualties = {"killed": killed, "injured": injured}
+        mark_people(doc)  # an event's victims may be any agent noun (see mark_people)
+        for event in doc.events:
+            quantify(doc, event)
+        if doc.parse is not None:
+            doc.parse.user_data.pop(PEOPLE_KEY, None)  # the parse leaves as it came
         return doc
