@@ -25,7 +25,14 @@ if TYPE_CHECKING:
 
     from .lexicon import TriggerMatch
 
-__all__ = ["Arguments", "noun_arguments", "place_objects", "verb_arguments", "with_conjuncts"]
+__all__ = [
+    "APPRAISAL_VERBS",
+    "Arguments",
+    "noun_arguments",
+    "place_objects",
+    "verb_arguments",
+    "with_conjuncts",
+]
 
 Arguments = tuple[list["Token"], list["Token"]]
 
@@ -199,13 +206,14 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         targets = _children(trigger, {"dobj", "dative"})
     if trigger.dep_ == "relcl" and not passive:
         if not sources or sources[0].lower_ in {"which", "who", "that"}:
-            sources = [trigger.head]
+            sources = [_relative_antecedent(trigger.head)]
     if trigger.dep_ == "acl" and not sources and trigger.head.pos_ in {"NOUN", "PROPN"}:
         if trigger.tag_ == "VBD" or trigger.head.dep_ == "ROOT" or _active_participle(trigger):
             sources = [_outer_noun(trigger.head)]  # "A newspaper called on Arabs…" as a noun phrase
         elif trigger.tag_ == "VBN":
             targets = [trigger.head, *targets]  # "weapons seized last year": the noun undergoes it
-    if not sources:
+    if not sources and not passive:  # a passive's agent is never the clause's subject:
+        # "Guterres condemned ..., as eight demonstrators were killed" has no killer
         sources = _borrowed_subject(trigger) or _stranded_subject(trigger)
     targets = targets + _prep_objects(trigger, _VERB_TARGET_PREPS)
     for complement in _children(trigger, {"oprd", "acomp"}):  # "made available to KFOR"
@@ -249,6 +257,15 @@ def _active_participle(verb: Token) -> bool:
     if verb.lemma_.lower() in _INTRANSITIVE_SPEECH:
         return True
     return any(_children(v, {"dobj"}) for v in with_conjuncts([verb]))
+
+
+def _relative_antecedent(noun: Token) -> Token:
+    """What a relative clause after "X of Y" tells of: X ("the bombing of a French base
+    that killed nine soldiers": the bombing killed them, not the base)."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+        return prep.head
+    return noun
 
 
 def _outer_noun(noun: Token) -> Token:
@@ -337,9 +354,19 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
             ]
     if not sources:
         verb = _governing_verb(trigger)
-        if verb is not None:
+        if verb is not None and verb.lemma_.lower() not in APPRAISAL_VERBS:
             sources = _subject(verb) or _borrowed_subject(verb)
     return sources, targets
+
+
+#: verbs that judge, witness or look into another's act: their subject does not do
+#: what their object names ("Guterres condemned the crackdown", "monitors observed
+#: the shelling", "police are investigating the shooting")
+APPRAISAL_VERBS = frozenset(
+    "condemn denounce deplore decry criticize criticise slam blast blame lament mourn "
+    "regret welcome praise hail applaud commend investigate probe witness observe "
+    "monitor document describe report protest".split()
+)
 
 
 def _names_someone(modifier: Token) -> bool:

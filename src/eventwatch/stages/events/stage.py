@@ -19,7 +19,13 @@ from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Actor, Event, Evidence, TextSpan
 from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, overlaps
-from .arguments import noun_arguments, place_objects, verb_arguments, with_conjuncts
+from .arguments import (
+    APPRAISAL_VERBS,
+    noun_arguments,
+    place_objects,
+    verb_arguments,
+    with_conjuncts,
+)
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
@@ -228,7 +234,12 @@ class EventDetector:
         reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
         if not sources and not _is_passive(token):
             sources = [a for a in _root_subject(doc, sent) if a not in targets]
-        if not sources and reported_by and entry.type in _SELF_REPORTED and _is_passive(token):
+        if (
+            not sources
+            and reported_by
+            and _is_passive(token)
+            and _self_reported(entry, reported_by[0])
+        ):
             sources = reported_by[:1]  # "London said a battalion had been made available"
         trigger_span = _trigger_span(doc, match)
         hypothetical = is_hypothetical(token)
@@ -375,13 +386,24 @@ def _lent_actor(doc: Document, word: Token) -> Actor | None:
 
 _THEME_TYPES = {"MOBILIZE", "RETREAT", "AID"}
 _SELF_REPORTED = {"AID", "MOBILIZE", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "AGREE"}
+#: the state's organs that arrest, detain and charge, and report it in the passive
+_ENFORCERS = {"COP", "GOV", "JUD", "MIL"}
+
+
+def _self_reported(entry: TriggerEntry, reporter: Actor) -> bool:
+    """Whether whoever reports a passive act is its author: its own aid or withdrawal
+    ("London said a battalion had been made available"), or an arrest the police or
+    the state report ("a man was arrested, police said"); never a killing it reports."""
+    if entry.type in _SELF_REPORTED:
+        return True
+    return entry.type == "COERCE" and reporter.sector in _ENFORCERS
 
 
 def _root_subject(doc: Document, sent: Span) -> list[Actor]:
     """The actor subject of the sentence's main verb: the last-resort source."""
     root = sent.root
-    if root.lemma_.lower() in SPEECH_VERBS:
-        return []  # the speaker reports the event; it does not act in it
+    if root.lemma_.lower() in SPEECH_VERBS | APPRAISAL_VERBS:
+        return []  # the speaker reports or judges the event; it does not act in it
     return _actors(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
 
 

@@ -1,0 +1,60 @@
+"""Sources only where the text makes them so, and counts on the event they qualify
+(issue 16, items 5 and 6), in sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Code
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _event(doc, word: str):
+    found = [e for e in doc.events if word in {m.trigger.text for m in e.mentions or [e.evidence]}]
+    assert found, f"no event at {word!r}: {[e.evidence.trigger.text for e in doc.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a passive with no agent: the one who deplores is not the one who shot
+        ("The envoy deplored the violence, as six marchers were shot dead in Dakar.", "shot dead"),
+        # nor does a judging verb make its subject the author of what it judges
+        ("The envoy deplored the violence, as six marchers were shot dead in Dakar.", "violence"),
+        ("The minister condemned the crackdown on students.", "crackdown"),
+        # the speaker of a passive killing is not the killer
+        ("A man was shot dead on Friday, police said.", "shot dead"),
+    ],
+)
+def test_a_speaker_or_judge_is_not_the_source(code: Code, text: str, word: str) -> None:
+    assert _event(code(text), word).source == []
+
+
+def test_a_relative_clause_after_x_of_y_tells_of_x_not_y(code: Code) -> None:
+    # the shelling killed the soldiers; the outpost is its target, not the killer
+    doc = code("The shelling of a Turkish outpost that killed four soldiers angered Ankara.")
+    killing = _event(doc, "killed")
+    assert [a.country for a in killing.source if a.country] == []
+    assert killing.killed == 4
+
+
+def test_the_police_reporting_a_passive_arrest_made_it(code: Code) -> None:
+    arrest = _event(code("A local man was arrested on Friday, police said."), "arrested")
+    assert [a.text for a in arrest.source] == ["police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "killed", "injured"),
+    [
+        ("Officials said 12 insurgents had been killed.", "killed", 12, None),
+        ("Gunmen stabbed a guard to death, wounding three others.", "stabbed", 1, 3),
+        ("The ambush killed a Canadian engineer and six Malian soldiers.", "killed", 7, None),
+    ],
+)
+def test_counts_sit_on_the_event_they_qualify(
+    code: Code, text: str, word: str, killed: int | None, injured: int | None
+) -> None:
+    event = _event(code(text), word)
+    assert (event.killed, event.injured) == (killed, injured)
