@@ -10,6 +10,8 @@ from eventwatch.resources.gazetteer import Entry
 from eventwatch.stages.places.resolve import resolve_all
 from eventwatch.stages.places.toponyms import Mention
 
+from ..conftest import Code
+
 pytestmark = pytest.mark.issue(5)
 
 _CALIFORNIA = Entry(1, "California", "USA", "California", 37.2, -119.7, 0, 5332921, "ADM1", True)
@@ -68,3 +70,21 @@ def test_a_capital_beats_a_small_namesake_in_an_american_context() -> None:
     both = [mention, _mention(8, "Pennsylvania", state)]
     ranked = resolve_all(both, Counter(), {"Moscow": "RUS"}, set(), "Moscow, Pennsylvania")
     assert ranked[0][0].entry.country == "USA"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "words", "country"),
+    [
+        # "South Lebanon" is also a village in Ohio: the words name Lebanon's south
+        ("Israeli jets struck targets in south Lebanon on Monday.", "south Lebanon", "LBN"),
+        # a country or a state whose own name holds the direction keeps it
+        ("Fighting continued in South Sudan.", "South Sudan", "SSD"),
+        ("Rebels seized towns in west Darfur.", "west Darfur", "SDN"),
+    ],
+)
+def test_a_direction_before_a_country_is_its_part_not_a_namesake_town(
+    code: Code, text: str, words: str, country: str
+) -> None:
+    [place] = [p for p in code(text).places if p.text == words]
+    assert place.country == country

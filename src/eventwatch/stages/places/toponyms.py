@@ -324,7 +324,7 @@ class _Finder:
         if before is not None and before.lower_ in DIRECTIONS and not self.taken[start - 1]:
             qualified = self.gazetteer.lookup(f"{before.text} {self.doc[start:end].text}")
             qualifier = DIRECTIONS[before.lower_]
-            if qualified:
+            if qualified and not _namesake_town(qualified, entries):
                 entries = qualified
             start -= 1
         for i in range(start, end):
@@ -333,6 +333,14 @@ class _Finder:
         self.found.append(
             Mention(span.start_char, span.end_char, span.text, entries, label, qualifier)
         )
+
+
+def _namesake_town(qualified: tuple[Entry, ...], entries: tuple[Entry, ...]) -> bool:
+    """ "South Lebanon" the Ohio village, when the words also name a part of a country:
+    only towns bear the whole name, and the rest of it is a country ("south Lebanon" is
+    Lebanon's south; "South Sudan" and "West Darfur" name a country and a state)."""
+    towns = all((e.feature or "").startswith("PPL") for e in qualified)
+    return towns and any(e.feature == "PCLI" for e in entries)
 
 
 def find_mentions(
