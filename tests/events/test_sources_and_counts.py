@@ -26,6 +26,9 @@ def _event(doc, word: str):
         ("The minister condemned the crackdown on students.", "crackdown"),
         # the speaker of a passive killing is not the killer
         ("A man was shot dead on Friday, police said.", "shot dead"),
+        # an event told as the setting of another is not the clause subject's
+        ("Settlers burned the homes of farmers following the killing of a shepherd.", "killing"),
+        ("Two people died after a shooting near the stadium.", "shooting"),
     ],
 )
 def test_a_speaker_or_judge_is_not_the_source(code: Code, text: str, word: str) -> None:

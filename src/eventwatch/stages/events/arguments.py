@@ -354,10 +354,14 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
             ]
     if not sources:
         verb = _governing_verb(trigger)
-        if verb is not None and verb.lemma_.lower() not in APPRAISAL_VERBS:
+        if verb is not None and verb.lemma_.lower() not in APPRAISAL_VERBS | _SEQUENCE:
             sources = _subject(verb) or _borrowed_subject(verb)
     return sources, targets
 
+
+#: participles the parser reads as verbs that only order events ("set fire to homes
+#: *following the killing* of a man"): their "subject" did not do the earlier event
+_SEQUENCE = frozenset({"follow", "precede"})
 
 #: verbs that judge, witness or look into another's act: their subject does not do
 #: what their object names ("Guterres condemned the crackdown", "monitors observed

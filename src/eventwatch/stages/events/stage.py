@@ -232,7 +232,7 @@ class EventDetector:
             targets += _clause_actor(doc, token, sources)
         speaker = speech_head(token)
         reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
-        if not sources and not _is_passive(token):
+        if not sources and not _is_passive(token) and not _background(token):
             sources = [a for a in _root_subject(doc, sent) if a not in targets]
         if (
             not sources
@@ -405,6 +405,16 @@ def _root_subject(doc: Document, sent: Span) -> list[Actor]:
     if root.lemma_.lower() in SPEECH_VERBS | APPRAISAL_VERBS:
         return []  # the speaker reports or judges the event; it does not act in it
     return _actors(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
+
+
+#: prepositions that set an event beside the clause's own, in time or as its setting
+_BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "until", "amid", "despite"})
+
+
+def _background(token: Token) -> bool:
+    """An event noun told as the setting of another ("set fire to homes *following the
+    killing* of a man", "*after the talks*"): the clause's subject did not do it."""
+    return token.dep_ in {"pobj", "dobj"} and token.head.lower_ in _BACKGROUND_PREPS
 
 
 def _is_passive(token: Token) -> bool:
