@@ -148,3 +148,32 @@ def test_the_march_itself_is_still_a_protest(code: Code) -> None:
 def test_taking_ground_by_force_is_an_assault(code: Code, text: str, word: str) -> None:
     # the CAMEO 19 family of verbs that take territory (capture, retake, overrun, ...)
     assert _types(code(text)).get(word) == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Dozens of wildfires continue to burn across the province.", "burn"),
+        ("Volunteers battled the blazes for three days.", "battled"),
+        ("The senator died last year after a long battle with cancer.", "battle"),
+        ("A kitchen fire killed an elderly man on Sunday.", "killed"),
+    ],
+)
+def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
+    code: Code, text: str, word: str
+) -> None:
+    assert word not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_"),
+    [
+        ("Rebels burned the village before dawn.", "burned", "COERCE"),
+        ("Protesters set fire to a police car.", "set fire", "COERCE"),
+        ("Officers returned fire and wounded the gunman.", "returned fire", "ASSAULT"),
+    ],
+)
+def test_fire_set_or_returned_by_people_stays_an_event(
+    code: Code, text: str, word: str, type_: str
+) -> None:
+    assert _types(code(text)).get(word) == type_

@@ -4,6 +4,8 @@ have besides the one its pattern codes.
 * a trigger noun that only names a place or thing ("the deployment zone");
 * a participle or adjective that describes rather than reports ("besieged Mariupol");
 * a month's name ("in March", "March 3") and a court plea ("pleaded guilty");
+* a natural hazard or an illness as the doer or the foe ("fires burn across the state",
+  "firefighters battled blazes", "a battle with cancer");
 * a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation;
 * the act a request, a refusal, a promise or a threat is about, and the aim of a protest,
   which are part of that event, not events that outrank it.
@@ -44,8 +46,55 @@ _EVENT_HEADS = {
 
 
 def not_an_event(match: TriggerMatch) -> bool:
-    """The matched word names no event here: a month, a plea, a thing, a description."""
-    return _names_no_event(match) or _background_noun(match) or _describes_state(match)
+    """The matched word names no event here: a month, a plea, a hazard's doing, a thing,
+    a description."""
+    return (
+        _names_no_event(match)
+        or _against_nature(match)
+        or _background_noun(match)
+        or _describes_state(match)
+    )
+
+
+#: natural hazards and illnesses: what they do, or what is fought against them, is no
+#: political event
+_HAZARDS = frozenset(
+    "fire fires blaze bushfire wildfire flame flood flooding storm hurricane cyclone typhoon "
+    "tornado earthquake quake tsunami drought landslide avalanche eruption heatwave "
+    "disease illness cancer virus pandemic epidemic outbreak infection".split()
+)
+#: the roles in which a hazard is the doer or the foe: "fires burn", "battled blazes",
+#: "a battle with cancer", "the fight against the virus"
+_HAZARD_ROLES = frozenset({"nsubj", "dobj"})
+
+
+#: nouns that count what their "of" names ("dozens of wildfires")
+_COUNTING = frozenset("dozen hundred thousand score number".split())
+
+
+def _counted(noun: Token) -> Token:
+    """What a counting noun counts: "dozens of wildfires" is wildfires."""
+    if noun.like_num or noun.lemma_.lower() in _COUNTING:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((g for g in prep.children if g.dep_ == "pobj"), noun)
+    return noun
+
+
+def _against_nature(match: TriggerMatch) -> bool:
+    token = match.token
+    own = set(match.entry.words)  # "set fire", "opened fire": the pattern's own words
+    children = list(token.children)
+    if token.dep_ == "xcomp":  # "bushfires continue to burn"
+        children += [c for c in token.head.children if c.dep_ == "nsubj"]
+    for child in children:
+        lemma = _counted(child).lemma_.lower()
+        if child.dep_ in _HAZARD_ROLES and lemma in _HAZARDS and lemma not in own:
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"with", "against"}:
+            if any(g.lemma_.lower() in _HAZARDS for g in child.children if g.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _background_noun(match: TriggerMatch) -> bool:
