@@ -23,6 +23,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/eventwatch code $(SEED) --pub-date 2023-09-29 --format table
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm  # a fresh store shows this version's coding
 	$(BIN)/eventwatch ingest $(SEED) --pub-date 2023-09-29 --db $(DEMO_DB)
 	@echo "The seed article's dashboard: $(BIN)/eventwatch serve --db $(DEMO_DB)"
 	@echo "  then open http://127.0.0.1:8000/#/article/kosovo-2023-09-29"
