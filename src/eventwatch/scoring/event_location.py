@@ -39,11 +39,9 @@ def _overlaps(start: int, end: int, span: dict[str, Any]) -> bool:
 
 
 def _triggers(event: Event) -> list[tuple[int, int]]:
-    """The trigger spans of an event: its own and those of its other mentions ("a bomb
-    detonated ..., killing two" is one event whose mentions hold both verbs)."""
-    spans = [(event.evidence.trigger.start, event.evidence.trigger.end)]
-    spans += [(m.trigger.start, m.trigger.end) for m in event.mentions]
-    return spans
+    """The trigger spans of an event's mentions ("a bomb detonated ..., killing two" is
+    one event whose mentions hold both verbs); an unmerged event's is its own."""
+    return [(m.trigger.start, m.trigger.end) for m in event.mentions or [event.evidence]]
 
 
 def covering_event(doc: CodedDocument, verb: dict[str, Any]) -> Event | None:

@@ -36,7 +36,7 @@ def lend_discourse_sides(events: list[Event], word: Callable[[Event], str]) -> N
         lender = _namesake(events[:index], event, word)
         if lender is None:
             continue
-        countries = {a.country for a in lender.source if a.country and a.country_from == "text"}
+        countries = _stated_countries(lender)
         if len(countries) != 1:
             continue
         (country,) = countries
@@ -50,11 +50,14 @@ def _namesake(earlier: list[Event], event: Event, word: Callable[[Event], str]) 
             continue
         if not places_agree(other.location, event.location, max_km=float("inf")):
             continue
-        if sides_agree(other.target, event.target) and any(
-            a.country_from == "text" for a in other.source
-        ):
+        if sides_agree(other.target, event.target) and _stated_countries(other):
             return other
     return None
+
+
+def _stated_countries(event: Event) -> set[str]:
+    """The countries the event's source names in its own words (not inferred)."""
+    return {a.country for a in event.source if a.country and a.country_from == "text"}
 
 
 #: sectors of people named as themselves, not as a state's organ: civilians, victims,

@@ -354,7 +354,7 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
             ]
     if not sources:
         verb = _governing_verb(trigger)
-        if verb is not None and verb.lemma_.lower() not in APPRAISAL_VERBS | _SEQUENCE:
+        if verb is not None and verb.lemma_.lower() not in _NOT_THE_DOER:
             sources = _subject(verb) or _borrowed_subject(verb)
     return sources, targets
 
@@ -371,6 +371,8 @@ APPRAISAL_VERBS = frozenset(
     "regret welcome praise hail applaud commend investigate probe witness observe "
     "monitor document describe report protest".split()
 )
+#: governing verbs whose subject does not do what their object names
+_NOT_THE_DOER = APPRAISAL_VERBS | _SEQUENCE
 
 
 def _names_someone(modifier: Token) -> bool:

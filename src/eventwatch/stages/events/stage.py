@@ -399,10 +399,14 @@ def _self_reported(entry: TriggerEntry, reporter: Actor) -> bool:
     return entry.type == "COERCE" and reporter.sector in _ENFORCERS
 
 
+#: verbs whose subject reports or judges an event and does not act in it
+_REPORTING_VERBS = SPEECH_VERBS | APPRAISAL_VERBS
+
+
 def _root_subject(doc: Document, sent: Span) -> list[Actor]:
     """The actor subject of the sentence's main verb: the last-resort source."""
     root = sent.root
-    if root.lemma_.lower() in SPEECH_VERBS | APPRAISAL_VERBS:
+    if root.lemma_.lower() in _REPORTING_VERBS:
         return []  # the speaker reports or judges the event; it does not act in it
     return _actors(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
 

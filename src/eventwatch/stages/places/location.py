@@ -339,12 +339,12 @@ def _in_locative(token: Token) -> bool:
     return False
 
 
-def _elsewhere(places: _Places, token: Token, trigger: Token, kind: str) -> bool:
+def _elsewhere(places: _Places, token: Token, above: set[int], kind: str) -> bool:
     """Whether a word belongs to another event or to a report's source: on its way up
     to the trigger's own clause it meets another event's trigger ("killed *since the
     ceasefire* ... in X went into effect", "accused of *throwing* a grenade ... in
-    X") or "according to" ("according to sources in X")."""
-    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    X") or "according to" ("according to sources in X"). ``above`` holds the trigger
+    and its ancestors; ``kind`` is its event type."""
     word = token
     while word.i not in above and word.head.i != word.i:
         word = word.head
@@ -359,11 +359,13 @@ def _sentence(places: _Places, trigger: Token) -> Place | None:
     """The place of the sentence's locative phrase nearest the trigger, unless it is
     another event's or a source's."""
     best: tuple[int, Place] | None = None
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    kind = places.triggers.get(trigger.i, "")
     for token in trigger.sent:
         place = places.by_token.get(token.i)
         if place is None or _owner(token, place) or not _in_locative(token):
             continue
-        if _elsewhere(places, token, trigger, places.triggers.get(trigger.i, "")):
+        if _elsewhere(places, token, above, kind):
             continue
         distance = abs(token.i - trigger.i)
         if best is None or distance < best[0]:

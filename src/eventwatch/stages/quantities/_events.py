@@ -190,7 +190,7 @@ def _singular(noun: Token) -> Quantity | None:
         noun.tag_ in {"NN", "NNP"}
         and (
             noun.lemma_.lower() in _PERSONS
-            or noun.i in doc.user_data.get(PEOPLE_KEY, ())  # "an American scientist"
+            or _agent_noun(noun)  # "an American scientist"
             or noun.ent_type_ == "PERSON"
             or (noun.tag_ == "NNP" and noun.ent_type_ == "")  # "Raney shot Ogle"
         )
@@ -341,11 +341,16 @@ def mark_people(doc: Document) -> None:
     parse.user_data[PEOPLE_KEY] = frozenset(heads)
 
 
+def _agent_noun(noun: Token) -> bool:
+    """Whether :func:`mark_people` noted the noun as the head of an actor's mention."""
+    return noun.i in noun.doc.user_data.get(PEOPLE_KEY, ())
+
+
 def _person(noun: Token) -> bool:
     """Can this noun count people? (not "18:58 PST SAN FRANCISCO")."""
     return (
         noun.lemma_.lower() in _PERSONS
-        or noun.i in noun.doc.user_data.get(PEOPLE_KEY, ())
+        or _agent_noun(noun)
         or _age(noun)
         or noun.lower_ in _SELF
         or noun.lower_ in _VAGUE
