@@ -138,12 +138,12 @@ def test_a_name_the_gazetteer_lacks_is_placed_by_its_place_noun(code: Code) -> N
 @pytest.mark.parametrize(
     ("text", "trigger", "elsewhere"),
     [
-        # the place is the offensive's, an event of another type that the truce ended
+        # the place is the shelling's, which the truce (an event of another type) halted
         (
-            "Five soldiers were killed on Sunday since the truce that ended the offensive "
-            "in southern Lebanon took effect.",
+            "Three villagers have been killed since the truce that halted the shelling in "
+            "northern Idlib took effect.",
             "killed",
-            "southern Lebanon",
+            "northern Idlib",
         ),
         # the place is where the report's sources are, not where the killing was
         (
