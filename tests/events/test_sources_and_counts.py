@@ -43,6 +43,19 @@ def test_a_relative_clause_after_x_of_y_tells_of_x_not_y(code: Code) -> None:
     assert killing.killed == 4
 
 
+@pytest.mark.parametrize(
+    "setting", ["following the arrest of a French businessman", "after talks with French officials"]
+)
+def test_who_a_scene_setting_phrase_names_is_no_fallback_target(code: Code, setting: str) -> None:
+    # the clause names no one acted upon; the last-resort target is not taken from
+    # the event told as its setting
+    arson = _event(code(f"Villagers set fire to warehouses {setting}."), "set fire")
+    assert arson.target == []
+    # an owner the clause itself names still is the target
+    owned = _event(code("Villagers set fire to the warehouses of a French company."), "set fire")
+    assert [a.country for a in owned.target] == ["FRA"]
+
+
 def test_the_police_reporting_a_passive_arrest_made_it(code: Code) -> None:
     arrest = _event(code("A local man was arrested on Friday, police said."), "arrested")
     assert [a.text for a in arrest.source] == ["police"]

@@ -361,7 +361,7 @@ def _clause_words(head: Token) -> list[Token]:
     stack = [head]
     while stack:
         for child in stack.pop().children:
-            if child.dep_ not in _OTHER_CLAUSES:
+            if child.dep_ not in _OTHER_CLAUSES and not _setting(child):
                 words.append(child)
                 stack.append(child)
     return sorted(words, key=lambda t: t.i)
@@ -413,6 +413,12 @@ def _root_subject(doc: Document, sent: Span) -> list[Actor]:
 
 #: prepositions that set an event beside the clause's own, in time or as its setting
 _BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "until", "amid", "despite"})
+
+
+def _setting(word: Token) -> bool:
+    """A phrase that sets the scene ("*following the killing* of an Israeli man",
+    "*after talks* with Iran"): whoever it names is not acted upon by the clause."""
+    return word.dep_ in {"prep", "advcl"} and word.lower_ in _BACKGROUND_PREPS
 
 
 def _background(token: Token) -> bool:
