@@ -2,6 +2,7 @@
 
 * :mod:`.speech`: verbs of saying and the attribution cues of quotes;
 * :mod:`.numbers`: number words (cardinals and ordinals);
+* :mod:`.people`: common nouns for people and for units of them;
 * :mod:`.syntax`: dependency-label sets and span overlap.
 
 A stage package imports this and never another stage package, so two stages
@@ -11,6 +12,7 @@ can no longer drift apart on what counts as a verb of saying.
 from __future__ import annotations
 
 from .numbers import NUMBER_WORDS, ORDINAL_WORDS, cardinal_value, ordinal_value
+from .people import PERSON_NOUNS, PERSONNEL_NOUNS
 from .speech import ATTRIBUTION_CUES, DIRECTIVE_VERBS, SPEECH_VERBS
 from .syntax import OBJECT_DEPS, SUBJECT_DEPS, overlaps
 
@@ -20,6 +22,8 @@ __all__ = [
     "NUMBER_WORDS",
     "OBJECT_DEPS",
     "ORDINAL_WORDS",
+    "PERSONNEL_NOUNS",
+    "PERSON_NOUNS",
     "SPEECH_VERBS",
     "SUBJECT_DEPS",
     "cardinal_value",

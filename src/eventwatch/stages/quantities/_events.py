@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...pipeline.document import Document
 from ...records import Event, Quantity
-from ..lexicon import NUMBER_WORDS, SUBJECT_DEPS
+from ..lexicon import NUMBER_WORDS, PERSON_NOUNS, PERSONNEL_NOUNS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -58,24 +58,6 @@ _ARREST = {"arrest", "detain", "detention", "apprehend", "capture", "jail", "imp
 _DISPLACE = {"displace", "flee", "evacuate", "uproot", "displaced", "evacuation"}
 _FATAL = {"fatally", "dead", "death", "killing", "kill", "die", "mortally", "lethally"}
 _PERSONNEL_TYPES = {"MOBILIZE", "AID", "PROTEST", "COERCE"}
-_PERSONNEL = frozenset(
-    "troop soldier man woman officer police policeman personnel marine sailor airman "
-    "guard fighter militant paratrooper commando peacekeeper protester demonstrator "
-    "rioter agent member reservist recruit volunteer battalion brigade regiment unit "
-    "company division".split()
-)
-_PERSONS = _PERSONNEL | frozenset(
-    "person people civilian child boy girl teen teenager student victim resident "
-    "driver passenger worker suspect gunman shooter pedestrian infant baby toddler "
-    "father mother son daughter husband wife brother sister friend journalist "
-    "bystander customer employee deputy trooper firefighter inmate prisoner "
-    "motorcyclist cyclist neighbor neighbour adult juvenile youth individual "
-    "occupant patient villager farmer intruder robber burglar homeowner clerk "
-    "male female relative cousin uncle aunt grandmother grandfather nephew niece "
-    "gunman gunmen assailant attacker hostage teenager kid one stepfather stepmother "
-    "stepson stepdaughter grandson granddaughter boyfriend girlfriend roommate "
-    "acquaintance classmate officer sheriff clerk cashier guard owner other".split()
-)
 _ATTEMPT = {"attempt", "attempted", "try"}
 #: "he would shoot whoever came in", "threatened to shoot him": nothing happened yet
 _MODALS = {"would", "could", "might", "may", "should", "will", "'d", "’d", "'ll", "’ll"}
@@ -189,7 +171,7 @@ def _singular(noun: Token) -> Quantity | None:
     singular = (
         noun.tag_ in {"NN", "NNP"}
         and (
-            noun.lemma_.lower() in _PERSONS
+            noun.lemma_.lower() in PERSON_NOUNS
             or _agent_noun(noun)  # "an American scientist"
             or noun.ent_type_ == "PERSON"
             or (noun.tag_ == "NNP" and noun.ent_type_ == "")  # "Raney shot Ogle"
@@ -349,7 +331,7 @@ def _agent_noun(noun: Token) -> bool:
 def _person(noun: Token) -> bool:
     """Can this noun count people? (not "18:58 PST SAN FRANCISCO")."""
     return (
-        noun.lemma_.lower() in _PERSONS
+        noun.lemma_.lower() in PERSON_NOUNS
         or _agent_noun(noun)
         or _age(noun)
         or noun.lower_ in _SELF
@@ -363,7 +345,7 @@ def _person(noun: Token) -> bool:
 def _personnel(trigger: Token) -> Quantity | None:
     for noun in victims(trigger):
         nouns = [noun] + [c for c in noun.children if c.dep_ == "appos"]
-        if any(n.lemma_.lower() in _PERSONNEL for n in nouns):
+        if any(n.lemma_.lower() in PERSONNEL_NOUNS for n in nouns):
             found = count_of(noun)
             if found is not None and (estimate(found) or 0) > 1:
                 return found
