@@ -26,6 +26,7 @@ def test_default_config_names_registered_stages_in_a_valid_order() -> None:
         "eventwatch.quotes.v1",
         "eventwatch.quantities.v1",
         "eventwatch.event_coref.v1",
+        "eventwatch.event_anchors.v1",
     ]
 
 
