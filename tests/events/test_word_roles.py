@@ -166,6 +166,36 @@ def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
 
 
 @pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The ministry released a statement on the floods.", "released"),
+        ("The report's release was put off until June.", "release"),
+        ("In a video released on Friday, the commander urged calm.", "released"),
+        ("Villagers expressed relief when the water receded.", "relief"),
+        ("The verdict came as a relief to the families.", "relief"),
+        ("Residents breathed a sigh of relief.", "relief"),
+    ],
+)
+def test_a_published_release_and_a_felt_relief_are_no_events(
+    code: Code, text: str, word: str
+) -> None:
+    assert word not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_"),
+    [
+        ("Militants released the two aid workers on Sunday.", "released", "RETREAT"),
+        ("The agency flew relief to the flooded districts of Sindh.", "relief", "AID"),
+    ],
+)
+def test_freeing_people_and_sending_relief_stay_events(
+    code: Code, text: str, word: str, type_: str
+) -> None:
+    assert _types(code(text)).get(word) == type_
+
+
+@pytest.mark.parametrize(
     ("text", "word", "type_"),
     [
         ("Rebels burned the village before dawn.", "burned", "COERCE"),

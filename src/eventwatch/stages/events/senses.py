@@ -6,6 +6,9 @@ have besides the one its pattern codes.
 * a month's name ("in March", "March 3") and a court plea ("pleaded guilty");
 * a natural hazard or an illness as the doer or the foe ("fires burn across the state",
   "firefighters battled blazes", "a battle with cancer");
+* a release of what is published ("released a statement", "the report's release", "a
+  press release"), which frees no one, and relief that is felt ("expressed relief",
+  "a relief to the families"), which is no aid;
 * a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation;
 * the act a request, a refusal, a promise or a threat is about, and the aim of a protest,
   which are part of that event, not events that outrank it.
@@ -53,7 +56,70 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _against_nature(match)
         or _background_noun(match)
         or _describes_state(match)
+        or _published(match)
+        or _felt(match)
     )
+
+
+#: what is published or made public: its "release" frees no one (CAMEO 0841 releases
+#: people)
+_PUBLISHED = frozenset(
+    "statement report video footage image photo photograph picture information data figure "
+    "detail name result list finding study survey document record transcript letter memo "
+    "album film movie song book recording tape poll text version update toll number press "
+    "communique communiqué bulletin notice announcement advisory guidance message "
+    "assessment index review analysis paper estimate forecast ranking program programme".split()
+)
+
+
+def _theme(token: Token) -> list[Token]:
+    """What a verb or noun of releasing releases: the object, the passive subject, the
+    noun a participle describes ("the statement released ..."), or a noun's "of",
+    possessor or modifier ("the release of the report", "a press release")."""
+    if token.pos_ in {"VERB", "AUX"}:
+        found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if token.dep_ == "acl":
+            found.append(token.head)
+        before = token.doc[token.sent.start : token.i]
+        nouns = [t for t in reversed(before) if not t.like_num][:1]
+        if not found and token.tag_ == "VBN" and nouns and nouns[0].pos_ in {"NOUN", "PROPN"}:
+            found += nouns  # "the statement released hours after", misread as a clause
+        return found
+    found = [c for c in token.children if c.dep_ in {"poss", "compound"}]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
+
+
+def _published(match: TriggerMatch) -> bool:
+    entry = match.entry
+    if entry.type != "RETREAT" or entry.mode != "release":
+        return False
+    return any(t.lemma_.lower() in _PUBLISHED for t in _theme(match.token))
+
+
+#: verbs whose object is a feeling shown: "expressed relief", "breathed a sigh of relief"
+_SHOWING = frozenset("express voice feel breathe sigh share show".split())
+#: nouns that frame a feeling: "a sigh of relief", "a sense of relief"
+_FEELING_FRAMES = frozenset("sigh sense feeling expression wave".split())
+
+
+def _felt(match: TriggerMatch) -> bool:
+    """ "Relief" as a feeling: shown ("expressed relief"), framed ("a sigh of relief"),
+    predicated ("their release is a big relief", "came as a relief"), or felt at or
+    over something."""
+    token = match.token
+    if match.entry.type != "AID" or token.lemma_.lower() != "relief":
+        return False
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in _SHOWING:
+        return True
+    if token.dep_ in {"attr", "acomp"} or (token.dep_ == "pobj" and head.lower_ == "as"):
+        return True  # "is a big relief", "came as a relief"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _FEELING_FRAMES:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in {"at", "over"} for c in token.children)
 
 
 #: natural hazards and illnesses: what they do, or what is fought against them, is no
