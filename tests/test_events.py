@@ -74,6 +74,15 @@ def test_hypothetical_acts(code) -> None:
     assert threat and not threat[0].hypothetical
 
 
+def test_a_verb_coordinated_under_a_modal_shares_it(code) -> None:
+    doc = code("The envoy said the villagers could still be attacked or kidnapped.")
+    flags = {e.evidence.trigger.text: e.hypothetical for e in doc.events}
+    assert flags.get("kidnapped") is True and flags.get("attacked") is True
+    # a conjoined verb with its own subject says what did happen
+    doc = code("Rebels may attack the town, and they killed two guards on Monday.")
+    assert {e.evidence.trigger.text: e.hypothetical for e in doc.events}.get("killed") is False
+
+
 def test_historical_background(code) -> None:
     doc = code(
         "Relations remain poor two decades after a war between guerrillas and Serbian forces.",

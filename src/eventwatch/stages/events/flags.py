@@ -129,6 +129,8 @@ def is_hypothetical(trigger: Token) -> bool:
             return True
     if trigger.dep_ == "advcl" and any(c.lower_ in _CONDITIONAL_MARKS for c in trigger.children):
         return True
+    if _shares_modal(trigger):
+        return True
     for token in _path(trigger)[1:]:
         if token.lemma_.lower() in _INTENT:
             return True
@@ -137,6 +139,16 @@ def is_hypothetical(trigger: Token) -> bool:
         if any(c.dep_ in {"aux"} and c.lower_ in _MODALS for c in token.children):
             return True
     return False
+
+
+def _shares_modal(verb: Token) -> bool:
+    """A verb coordinated under another's modal, with no subject or auxiliary of its
+    own: "can still be attacked or kidnapped", "would arrest and deport them"."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS for c in verb.head.children)
 
 
 def is_historical(trigger: Token, pub_date: dt.date | None) -> bool:
