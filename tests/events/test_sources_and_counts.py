@@ -74,3 +74,25 @@ def test_counts_sit_on_the_event_they_qualify(
 ) -> None:
     event = _event(code(text), word)
     assert (event.killed, event.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Georgian troops were deployed along the boundary on Monday.", "deployed", "GEO"),
+        ("Turkish soldiers were withdrawn from the hills overnight.", "withdrawn", "TUR"),
+    ],
+)
+def test_the_forces_a_passive_deploys_or_withdraws_are_its_source(
+    code: Code, text: str, word: str, country: str
+) -> None:
+    moved = next(e for e in code(text).events if word in e.evidence.trigger.text)
+    assert [a.country for a in moved.source] == [country]
+    assert country not in {a.country for a in moved.target}
+
+
+def test_a_release_told_by_a_rights_group_is_not_its_doing(code: Code) -> None:
+    # the one released is the target; the group that reports it released no one
+    doc = code("A rights group said the blogger was released on Monday.")
+    release = _event(doc, "released")
+    assert release.source == []

@@ -29,6 +29,7 @@ from .arguments import (
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
+from .roles import THEME_TYPES, moves_forces, self_reported
 from .senses import as_peacekeeping, not_an_event, rank_contents, rank_under_promise
 
 if TYPE_CHECKING:
@@ -218,7 +219,14 @@ class EventDetector:
             for a in _actors(doc, target_words, exclude=token, lent_from=sources)
             if a not in sources
         ]
-        if entry.type in _THEME_TYPES:  # "withdraw its troops": the troops are the source's
+        if moves_forces(entry) and not sources and entry.pos == "VERB":
+            # "Serbian troops were deployed": the forces that move are the source's own
+            moved = _actors(
+                doc, [c for c in token.children if c.dep_ == "nsubjpass"], exclude=token
+            )
+            sources = [a for a in moved if a.country and a.country_from == "text"]
+            targets = [a for a in targets if a not in sources]
+        if entry.type in THEME_TYPES:  # "withdraw its troops": the troops are the source's
             own = {a.country for a in sources}
             targets = [
                 a
@@ -228,7 +236,7 @@ class EventDetector:
         if not any(a.country for a in targets):
             places = _actors(doc, place_objects(match), exclude=token, lent_from=sources)
             targets += [a for a in places if a.country and a not in sources and a not in targets]
-        if not any(a.country for a in targets) and entry.type not in _THEME_TYPES:
+        if not any(a.country for a in targets) and entry.type not in THEME_TYPES:
             targets += _clause_actor(doc, token, sources)
         speaker = speech_head(token)
         reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
@@ -238,7 +246,7 @@ class EventDetector:
             not sources
             and reported_by
             and _is_passive(token)
-            and _self_reported(entry, reported_by[0])
+            and self_reported(entry, reported_by[0])
         ):
             sources = reported_by[:1]  # "London said a battalion had been made available"
         trigger_span = _trigger_span(doc, match)
@@ -382,21 +390,6 @@ def _lent_actor(doc: Document, word: Token) -> Actor | None:
                 if grandchild.dep_ in {"amod", "compound"} and grandchild.i in doc.actor_heads:
                     return doc.actor_heads[grandchild.i]
     return None
-
-
-_THEME_TYPES = {"MOBILIZE", "RETREAT", "AID"}
-_SELF_REPORTED = {"AID", "MOBILIZE", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "AGREE"}
-#: the state's organs that arrest, detain and charge, and report it in the passive
-_ENFORCERS = {"COP", "GOV", "JUD", "MIL"}
-
-
-def _self_reported(entry: TriggerEntry, reporter: Actor) -> bool:
-    """Whether whoever reports a passive act is its author: its own aid or withdrawal
-    ("London said a battalion had been made available"), or an arrest the police or
-    the state report ("a man was arrested, police said"); never a killing it reports."""
-    if entry.type in _SELF_REPORTED:
-        return True
-    return entry.type == "COERCE" and reporter.sector in _ENFORCERS
 
 
 #: verbs whose subject reports or judges an event and does not act in it
