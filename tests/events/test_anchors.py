@@ -16,6 +16,7 @@ BARE = [
     "Storm warnings were issued and the weekend matches were cancelled.",
     "Conditions eased on Saturday.",
     "Everyone agrees on the need for dialogue.",
+    "Such regions see bombings and kidnappings every year.",  # a habit, not an incident
 ]
 
 
@@ -49,6 +50,7 @@ def test_a_trigger_that_names_nothing_is_no_event(
         ("The farmers were detained.", "detained"),
         ("Two men were arrested.", "arrested"),
         ("A shooting was reported.", "shooting"),  # an attack, told by its own word
+        ("Airstrikes hit the town.", "Airstrikes"),  # plural, but these ones
     ],
 )
 def test_an_event_with_an_anchor_is_kept(code: Code, text: str, trigger: str) -> None:

@@ -9,8 +9,9 @@ corpus and 40 from the news sample, about one in four told of something that
 happened. So, after coreference (a bare re-mention of an event with actors has
 been merged into it by then), an event is kept only when it is an attack
 (ASSAULT: "a shooting near the stadium", "the killing of a shepherd", told by
-its own word, is an incident even when the text names no one) or has one
-anchor:
+its own word, is an incident even when the text names no one; but not a bare
+plural that no clause has as its subject, "conducts bombings", "subject to
+attacks", which tells of a run of incidents or a habit) or has one anchor:
 
 * a source or a target;
 * a location;
@@ -77,9 +78,22 @@ def _participant(doc: Document, parse: Doc, event: Event) -> bool:
     return False
 
 
+def _series(parse: Doc, event: Event) -> bool:
+    """Whether every mention is a plural noun that is no clause's subject ("conducts
+    bombings and gun assaults", "a wave of kidnappings", "subject to attacks"): a run
+    of incidents or a habit, not one incident."""
+    for mention in event.mentions or [event.evidence]:
+        span = parse.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.tag_ not in {"NNS", "NNPS"}:
+            return False
+        if span.root.dep_ in {"nsubj", "nsubjpass"}:
+            return False  # "airstrikes hit the town", "clashes erupted": these ones
+    return True
+
+
 def anchored(doc: Document, event: Event) -> bool:
     """Whether the event is an attack or names a participant, a place or a count."""
-    if event.type in _INCIDENTS:
+    if event.type in _INCIDENTS and not (doc.parse is not None and _series(doc.parse, event)):
         return True
     if event.source or event.target or event.location is not None:
         return True
