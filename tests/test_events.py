@@ -78,6 +78,10 @@ def test_a_verb_coordinated_under_a_modal_shares_it(code) -> None:
     doc = code("The envoy said the villagers could still be attacked or kidnapped.")
     flags = {e.evidence.trigger.text: e.hypothetical for e in doc.events}
     assert flags.get("kidnapped") is True and flags.get("attacked") is True
+    doc = code("The group fights on, aiming to topple the government and impose its law.")
+    assert {e.evidence.trigger.text: e.hypothetical for e in doc.events}.get(
+        "impose its law"
+    ) is True
     # a conjoined verb with its own subject says what did happen
     doc = code("Rebels may attack the town, and they killed two guards on Monday.")
     assert {e.evidence.trigger.text: e.hypothetical for e in doc.events}.get("killed") is False

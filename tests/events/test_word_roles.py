@@ -183,6 +183,38 @@ def test_a_published_release_and_a_felt_relief_are_no_events(
 
 
 @pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The militia frequently raids border villages.", "raids"),  # a habit
+        ("Smugglers routinely bribe the guards and often attack patrols.", "attack"),
+        ("Officers of the Ohio State Highway Patrol arrived at noon.", "patrol"),  # a name
+        ("The Office for the Coordination of Relief said so.", "coordination"),
+    ],
+)
+def test_a_habit_and_a_word_of_a_name_are_no_events(code: Code, text: str, word: str) -> None:
+    assert word not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_"),
+    [
+        ("Militias raided border villages on Monday.", "raided", "COERCE"),
+        ("Talks broke down at the Geneva Summit in March.", "summit", "CONSULT"),
+        # a clause of its own after a habit still tells what happened
+        (
+            "Moscow always says it respects borders, but its army has invaded Georgia.",
+            "invaded",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_an_incident_and_a_named_gathering_stay_events(
+    code: Code, text: str, word: str, type_: str
+) -> None:
+    assert _types(code(text)).get(word) == type_
+
+
+@pytest.mark.parametrize(
     ("text", "word", "type_"),
     [
         ("Militants released the two aid workers on Sunday.", "released", "RETREAT"),

@@ -142,13 +142,14 @@ def is_hypothetical(trigger: Token) -> bool:
 
 
 def _shares_modal(verb: Token) -> bool:
-    """A verb coordinated under another's modal, with no subject or auxiliary of its
-    own: "can still be attacked or kidnapped", "would arrest and deport them"."""
+    """A verb coordinated with a hypothetical one, with no subject or auxiliary of its
+    own: "can still be attacked or kidnapped", "would arrest and deport them", "aiming
+    to topple the government and impose its law"."""
     if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
         return False
     if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
         return False
-    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS for c in verb.head.children)
+    return is_hypothetical(verb.head)
 
 
 def is_historical(trigger: Token, pub_date: dt.date | None) -> bool:

@@ -6,6 +6,8 @@ have besides the one its pattern codes.
 * a month's name ("in March", "March 3") and a court plea ("pleaded guilty");
 * a natural hazard or an illness as the doer or the foe ("fires burn across the state",
   "firefighters battled blazes", "a battle with cancer");
+* a word of a name ("the African Union Support and Stabilization Mission") and a
+  habit told in the present ("the group frequently conducts bombings");
 * a release of what is published ("released a statement", "the report's release", "a
   press release"), which frees no one, and relief that is felt ("expressed relief",
   "a relief to the families"), which is no aid;
@@ -58,7 +60,50 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _describes_state(match)
         or _published(match)
         or _felt(match)
+        or _in_a_name(match)
+        or _habitual(match)
     )
+
+
+#: named entities whose words are names, not reports ("the African Union Support and
+#: Stabilization Mission", "Women Arise for Change", "the Defence Act")
+_NAMES = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+
+#: gatherings that are named for themselves: "the Hanoi Summit" still met
+_GATHERINGS = frozenset("summit conference talks meeting congress".split())
+
+
+def _in_a_name(match: TriggerMatch) -> bool:
+    """A capitalised trigger word inside the name of an organisation, a building, a law
+    or a work names no event; a named gathering ("the Hanoi Summit") is still one."""
+    token = match.token
+    if token.lemma_.lower() in _GATHERINGS:
+        return False
+    return token.ent_type_ in _NAMES and token.is_title and token.i > token.sent.start
+
+
+#: adverbs of habit: with a verb in the simple present they tell what is usual
+_HABIT = frozenset(
+    "frequently often usually routinely regularly typically commonly generally always "
+    "sometimes".split()
+)
+
+
+def _habitual(match: TriggerMatch) -> bool:
+    """What an actor usually does ("the group frequently conducts bombings", "jets
+    regularly patrol the zone"): a habit in the simple present, not an incident."""
+    word = match.token
+    while word.pos_ == "NOUN" and word.dep_ == "conj":  # "bombings and gun assaults"
+        word = word.head
+    verb = word if word.pos_ in {"VERB", "AUX"} else word.head
+    while verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            break  # "China always says …, and Russia has violated": a clause of its own
+        verb = verb.head
+    if verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children)
 
 
 #: what is published or made public: its "release" frees no one (CAMEO 0841 releases
