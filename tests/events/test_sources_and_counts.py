@@ -96,3 +96,28 @@ def test_a_release_told_by_a_rights_group_is_not_its_doing(code: Code) -> None:
     doc = code("A rights group said the blogger was released on Monday.")
     release = _event(doc, "released")
     assert release.source == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The blogger's detention angered his supporters.", "detention"),
+        ("Senators moved to halt the journalist's deportation.", "deportation"),
+        ("The minister confirmed the commander's killing on Friday.", "killing"),
+    ],
+)
+def test_the_possessor_of_what_is_done_to_someone_undergoes_it(
+    code: Code, text: str, word: str
+) -> None:
+    event = _event(code(text), word)
+    assert event.source == []
+    assert event.target, "the possessor is the one it is done to"
+
+
+def test_the_one_a_release_frees_is_its_target(code: Code) -> None:
+    doc = code("Villagers welcomed the release of two Kenyan engineers.")
+    assert [a.country for a in _event(doc, "release").target] == ["KEN"]
+    # an agent's own act of releasing still has the agent as its source
+    doc = code("Serbia's release of three Kosovo policemen eased tensions.")
+    release = _event(doc, "release")
+    assert [a.country for a in release.source] == ["SRB"]

@@ -174,6 +174,7 @@ def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
         ("Villagers expressed relief when the water receded.", "relief"),
         ("The verdict came as a relief to the families.", "relief"),
         ("Residents breathed a sigh of relief.", "relief"),
+        ("The driver was treated and released from the hospital.", "released"),
     ],
 )
 def test_a_published_release_and_a_felt_relief_are_no_events(

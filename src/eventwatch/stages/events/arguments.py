@@ -29,6 +29,7 @@ __all__ = [
     "APPRAISAL_VERBS",
     "Arguments",
     "noun_arguments",
+    "owner_undergoes",
     "place_objects",
     "verb_arguments",
     "with_conjuncts",
@@ -54,6 +55,12 @@ _VERB_TARGET_PREPS = {
 }
 _NOUN_TARGET_PREPS = {"against", "on", "upon", "into", "with", "to", "toward", "towards", "at"}
 _OF_IS_SOURCE = {"RETREAT", "MOBILIZE", "PROTEST"}
+#: nouns of what is done to someone: their possessor, or their "of", undergoes them
+#: ("his arrest", "the release of the journalist", "Khashoggi's killing")
+UNDERGONE_NOUNS = frozenset(
+    "arrest detention release abduction kidnapping killing murder assassination execution "
+    "expulsion deportation imprisonment capture extradition torture jailing".split()
+)
 #: verbs that only carry an event noun ("gave a welcome", "launched an attack")
 _LIGHT_VERBS = {
     "give",
@@ -311,11 +318,26 @@ def _stranded_subject(verb: Token) -> list[Token]:
     return [word]
 
 
+def owner_undergoes(trigger: Token) -> bool:
+    """ "Mech Dara's arrest", "Khashoggi's killing": the possessor is the one it is done
+    to, and whoever the clause's subject is, it only tells of it."""
+    return (
+        trigger.lemma_.lower() in UNDERGONE_NOUNS
+        and bool(_children(trigger, {"poss"}))
+        and not _prep_objects(trigger, {"of"})
+    )
+
+
 def noun_arguments(trigger: Token, event_type: str) -> Arguments:
-    sources = _children(trigger, {"poss"}) + _prep_objects(trigger, {"by"})
-    targets = _prep_objects(trigger, _NOUN_TARGET_PREPS)
     of_objects = _prep_objects(trigger, {"of"})
-    if event_type in _OF_IS_SOURCE:
+    undergone = trigger.lemma_.lower() in UNDERGONE_NOUNS
+    owners = _children(trigger, {"poss"})
+    if owner_undergoes(trigger):  # "Mech Dara's arrest": he is the one arrested
+        sources, targets = _prep_objects(trigger, {"by"}), owners
+    else:  # "Serbia's arrest of three officers", "Russia's invasion"
+        sources, targets = owners + _prep_objects(trigger, {"by"}), []
+    targets += _prep_objects(trigger, _NOUN_TARGET_PREPS)
+    if event_type in _OF_IS_SOURCE and not undergone:
         sources += of_objects
     else:
         targets += of_objects
@@ -345,7 +367,9 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
             if any(c.lower_ in {"that", "which"} for c in _children(clause, {"nsubj"})):
                 targets += _children(clause, {"dobj"})
     if not sources:
-        sources = [m for m in _children(trigger, _MODIFIER_DEPS) if _names_someone(m)]
+        sources = [
+            m for m in _children(trigger, _MODIFIER_DEPS) if _names_someone(m) and m not in targets
+        ]
         if trigger.dep_ == "compound":
             sources += [
                 m
@@ -354,7 +378,10 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
             ]
     if not sources:
         verb = _governing_verb(trigger)
-        if verb is not None and verb.lemma_.lower() not in _NOT_THE_DOER:
+        commented = owner_undergoes(trigger) or (
+            undergone and verb is not None and verb.lemma_.lower() in _SOUGHT
+        )  # "Trump confirmed al-Rufay'i's killing", "moved to halt the deportation"
+        if verb is not None and verb.lemma_.lower() not in _NOT_THE_DOER and not commented:
             sources = _subject(verb) or _borrowed_subject(verb)
     return sources, targets
 
@@ -373,6 +400,12 @@ APPRAISAL_VERBS = frozenset(
 )
 #: governing verbs whose subject does not do what their object names
 _NOT_THE_DOER = APPRAISAL_VERBS | _SEQUENCE
+#: verbs that seek, oppose or stop what is done to someone: "sought his release",
+#: "moved to halt the deportation"; their subject is not the one who does it
+_SOUGHT = frozenset(
+    "seek demand urge press secure want request halt block stop delay suspend postpone "
+    "oppose resist fight challenge prevent confirm".split()
+)
 
 
 def _names_someone(modifier: Token) -> bool:

@@ -8,9 +8,10 @@ have besides the one its pattern codes.
   "firefighters battled blazes", "a battle with cancer");
 * a word of a name ("the African Union Support and Stabilization Mission") and a
   habit told in the present ("the group frequently conducts bombings");
-* a release of what is published ("released a statement", "the report's release", "a
-  press release"), which frees no one, and relief that is felt ("expressed relief",
-  "a relief to the families"), which is no aid;
+* a release of what is published ("released a statement", "the report's release",
+  "a press release") or of a patient ("released from the hospital"): it frees no
+  one; and relief that is felt ("expressed relief", "a relief to the families"),
+  which is no aid;
 * a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation;
 * the act a request, a refusal, a promise or a threat is about, and the aim of a protest,
   which are part of that event, not events that outrank it.
@@ -137,11 +138,25 @@ def _theme(token: Token) -> list[Token]:
     return found
 
 
+#: where the sick and the wounded are released from: no one's captivity
+_CARE = frozenset("hospital clinic infirmary care treatment medical trauma".split())
+
+
 def _published(match: TriggerMatch) -> bool:
+    """A release of what is published ("released a statement"), or of a patient
+    ("treated and released from the hospital"): no one is freed from captivity."""
     entry = match.entry
     if entry.type != "RETREAT" or entry.mode != "release":
         return False
-    return any(t.lemma_.lower() in _PUBLISHED for t in _theme(match.token))
+    if any(t.lemma_.lower() in _PUBLISHED for t in _theme(match.token)):
+        return True
+    for prep in match.token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for place in (g for g in prep.children if g.dep_ == "pobj"):
+                words = [place, *(c for c in place.children if c.dep_ in {"compound", "amod"})]
+                if any(w.lemma_.lower() in _CARE for w in words):
+                    return True
+    return False
 
 
 #: verbs whose object is a feeling shown: "expressed relief", "breathed a sigh of relief"

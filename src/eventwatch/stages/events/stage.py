@@ -22,6 +22,7 @@ from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, overlaps
 from .arguments import (
     APPRAISAL_VERBS,
     noun_arguments,
+    owner_undergoes,
     place_objects,
     verb_arguments,
     with_conjuncts,
@@ -226,7 +227,7 @@ class EventDetector:
             )
             sources = [a for a in moved if a.country and a.country_from == "text"]
             targets = [a for a in targets if a not in sources]
-        if entry.type in THEME_TYPES:  # "withdraw its troops": the troops are the source's
+        if entry.type in THEME_TYPES and entry.mode != "release":  # "withdraw its troops"
             own = {a.country for a in sources}
             targets = [
                 a
@@ -240,7 +241,12 @@ class EventDetector:
             targets += _clause_actor(doc, token, sources)
         speaker = speech_head(token)
         reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
-        if not sources and not _is_passive(token) and not _background(token):
+        if (
+            not sources
+            and not _is_passive(token)
+            and not _background(token)
+            and not (entry.pos == "NOUN" and owner_undergoes(token))
+        ):
             sources = [a for a in _root_subject(doc, sent) if a not in targets]
         if (
             not sources
