@@ -175,6 +175,8 @@ def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
         ("The verdict came as a relief to the families.", "relief"),
         ("Residents breathed a sigh of relief.", "relief"),
         ("The driver was treated and released from the hospital.", "released"),
+        ("The mayor received a bravery award on Monday.", "received"),  # a thing, no visitor
+        ("The clinic hosted a fundraising dinner.", "hosted"),
     ],
 )
 def test_a_published_release_and_a_felt_relief_are_no_events(
@@ -220,6 +222,7 @@ def test_an_incident_and_a_named_gathering_stay_events(
     [
         ("Militants released the two aid workers on Sunday.", "released", "RETREAT"),
         ("The agency flew relief to the flooded districts of Sindh.", "relief", "AID"),
+        ("The king received the French envoy at the palace.", "received", "CONSULT"),
     ],
 )
 def test_freeing_people_and_sending_relief_stay_events(

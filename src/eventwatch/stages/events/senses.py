@@ -12,6 +12,7 @@ have besides the one its pattern codes.
   "a press release") or of a patient ("released from the hospital"): it frees no
   one; and relief that is felt ("expressed relief", "a relief to the families"),
   which is no aid;
+* a thing received ("received a hero award"), which is no visit;
 * a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation;
 * the act a request, a refusal, a promise or a threat is about, and the aim of a protest,
   which are part of that event, not events that outrank it.
@@ -22,6 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..lexicon import PERSON_NOUNS
 from .lexicon import TriggerEntry, infinitive_marker
 
 if TYPE_CHECKING:
@@ -63,6 +65,34 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _felt(match)
         or _in_a_name(match)
         or _habitual(match)
+        or _received_thing(match)
+    )
+
+
+#: who is received or hosted on a visit, besides the people nouns and any name
+_VISITORS = PERSON_NOUNS | frozenset(
+    "delegation envoy ambassador minister president leader official counterpart guest "
+    "visitor king queen prince premier chancellor secretary diplomat team mission "
+    "representative emissary delegate chief head".split()
+)
+
+
+def _received_thing(match: TriggerMatch) -> bool:
+    """ "Received a hero award", "received permission to stay": a visit needs a visitor
+    (CAMEO 042/043 host or receive someone); receiving a thing is none."""
+    token = match.token
+    if match.entry.type != "CONSULT" or match.entry.words[0] not in {"receive", "host"}:
+        return False
+    if len(match.entry.words) > 1:
+        return False  # "host talks", "host a summit": the pattern names the gathering
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    return not any(
+        o.pos_ == "PROPN"
+        or o.ent_type_ in {"PERSON", "NORP", "ORG", "GPE"}
+        or o.lemma_.lower() in _VISITORS
+        for o in objects
     )
 
 
