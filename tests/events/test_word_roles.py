@@ -176,6 +176,10 @@ def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
         ("Residents breathed a sigh of relief.", "relief"),
         ("The driver was treated and released from the hospital.", "released"),
         ("The mayor received a bravery award on Monday.", "received"),  # a thing, no visitor
+        ("The mayor called the verdict a disgrace.", "called"),  # a label, no call
+        ("Two former ministers were called as witnesses.", "called"),  # a summons
+        ("Anyone with information is asked to call police at 555-123-4567.", "call"),
+        ("When deputies arrived, they found a wounded man.", "arrived"),  # no visit
         ("The clinic hosted a fundraising dinner.", "hosted"),
     ],
 )
@@ -223,6 +227,8 @@ def test_an_incident_and_a_named_gathering_stay_events(
         ("Militants released the two aid workers on Sunday.", "released", "RETREAT"),
         ("The agency flew relief to the flooded districts of Sindh.", "relief", "AID"),
         ("The king received the French envoy at the palace.", "received", "CONSULT"),
+        ("Erdogan called Putin on Sunday.", "called", "CONSULT"),  # "on Sunday": no "call on"
+        ("The Chinese premier arrived in Moscow on Monday.", "arrived", "CONSULT"),
     ],
 )
 def test_freeing_people_and_sending_relief_stay_events(

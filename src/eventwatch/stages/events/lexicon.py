@@ -140,12 +140,20 @@ def infinitive_marker(token: Token) -> bool:
     return token.dep_ == "aux" and token.tag_ == "TO"
 
 
+def _of_time(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Sunday", "in March")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
 def _dependents(token: Token) -> dict[str, Token]:
     """Lemmas of the token's children and of the objects of its prepositions."""
     found: dict[str, Token] = {}
     for child in token.children:
         if infinitive_marker(child):
             continue  # the infinitive's own "to" ("to protest the law") is no "protest to"
+        if child.dep_ == "prep" and _of_time(child):
+            continue  # "called Netanyahu on Sunday" is no "call on"
         found.setdefault(child.lemma_.lower(), child)
         found.setdefault(child.lower_, child)
         if child.dep_ in {"prep", "agent", "dative", "xcomp", "acomp", "oprd", "dobj"}:

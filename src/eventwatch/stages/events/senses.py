@@ -12,7 +12,9 @@ have besides the one its pattern codes.
   "a press release") or of a patient ("released from the hospital"): it frees no
   one; and relief that is felt ("expressed relief", "a relief to the families"),
   which is no aid;
-* a thing received ("received a hero award"), which is no visit;
+* a thing received ("received a hero award"), an arrival at no named place ("when
+  police arrived"), and a "call" that names, summons or rings a hotline ("a bar called
+  Ernie's", "officers were called to the scene", "call 911"): no visit and no call;
 * a deployment of peacekeepers, which is aid (CAMEO 074), not a mobilisation;
 * the act a request, a refusal, a promise or a threat is about, and the aim of a protest,
   which are part of that event, not events that outrank it.
@@ -20,6 +22,7 @@ have besides the one its pattern codes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -66,7 +69,48 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _in_a_name(match)
         or _habitual(match)
         or _received_thing(match)
+        or _no_phone_call(match)
+        or _no_visit(match)
     )
+
+
+#: a telephone number or an emergency line: "(707) 441-4109", "1-888-LOCK-U-UP", "911"
+_PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]?\d{4}\b|\b1-8\d\d-|\b911\b")
+#: whom one calls to report, not to consult
+_EMERGENCY = frozenset("police sheriff authorities 911 crimestoppers hotline line number".split())
+
+
+def _no_phone_call(match: TriggerMatch) -> bool:
+    """ "Call" that is no call between parties (CAMEO 041): a name or a label ("a bar
+    called Ernie's", "called the death a tragedy"), a summons ("officers were called to
+    the scene", "called as witnesses"), or a call to a hotline or the police ("call
+    911", "asked to call the police at (707) 441-4109")."""
+    token = match.token
+    if match.entry.type != "CONSULT" or match.entry.words != ("call",):
+        return False
+    children = {c.dep_: c for c in token.children}
+    if token.dep_ == "acl" or "oprd" in children:
+        return True
+    if "auxpass" in children and not any(c.dep_ == "agent" for c in token.children):
+        return True
+    callee = children.get("dobj")
+    if callee is not None and (callee.like_num or callee.lemma_.lower() in _EMERGENCY):
+        return True
+    return bool(_PHONE.search(token.sent.text[token.idx - token.sent.start_char :]))
+
+
+def _no_visit(match: TriggerMatch) -> bool:
+    """ "Arrived" with no place of a visit ("when police arrived", "deputies arrived at
+    the scene"): a visit (CAMEO 042) arrives somewhere named."""
+    token = match.token
+    if match.entry.type != "CONSULT" or match.entry.words != ("arrive",):
+        return False
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at", "to", "for"}:
+            for place in (g for g in prep.children if g.dep_ == "pobj"):
+                if place.pos_ == "PROPN" or place.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    return False
+    return True
 
 
 #: who is received or hosted on a visit, besides the people nouns and any name
