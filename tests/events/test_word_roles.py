@@ -180,6 +180,7 @@ def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
         ("Two former ministers were called as witnesses.", "called"),  # a summons
         ("Anyone with information is asked to call police at 555-123-4567.", "call"),
         ("When deputies arrived, they found a wounded man.", "arrived"),  # no visit
+        ("The officer returned to his car.", "returned"),  # going back returns nothing
         ("The clinic hosted a fundraising dinner.", "hosted"),
     ],
 )
@@ -229,6 +230,7 @@ def test_an_incident_and_a_named_gathering_stay_events(
         ("The king received the French envoy at the palace.", "received", "CONSULT"),
         ("Erdogan called Putin on Sunday.", "called", "CONSULT"),  # "on Sunday": no "call on"
         ("The Chinese premier arrived in Moscow on Monday.", "arrived", "CONSULT"),
+        ("Russia returned the seized tanker to Greece.", "returned", "RETREAT"),
     ],
 )
 def test_freeing_people_and_sending_relief_stay_events(

@@ -12,6 +12,7 @@ have besides the one its pattern codes.
   "a press release") or of a patient ("released from the hospital"): it frees no
   one; and relief that is felt ("expressed relief", "a relief to the families"),
   which is no aid;
+* going back ("returned home"), which returns nothing to anyone;
 * a thing received ("received a hero award"), an arrival at no named place ("when
   police arrived"), and a "call" that names, summons or rings a hotline ("a bar called
   Ernie's", "officers were called to the scene", "call 911"): no visit and no call;
@@ -71,7 +72,18 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _received_thing(match)
         or _no_phone_call(match)
         or _no_visit(match)
+        or _went_back(match)
     )
+
+
+def _went_back(match: TriggerMatch) -> bool:
+    """ "Returned home", "returned to the courtroom": going back is no return of
+    property or of people (CAMEO 0842 returns something to someone), which needs an
+    object or a passive ("the boy must be returned to his father")."""
+    token = match.token
+    if match.entry.type != "RETREAT" or match.entry.words != ("return",):
+        return False
+    return not any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in token.children)
 
 
 #: a telephone number or an emergency line: "(707) 441-4109", "1-888-LOCK-U-UP", "911"
