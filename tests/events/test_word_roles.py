@@ -181,6 +181,9 @@ def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
         ("Anyone with information is asked to call police at 555-123-4567.", "call"),
         ("When deputies arrived, they found a wounded man.", "arrived"),  # no visit
         ("The officer returned to his car.", "returned"),  # going back returns nothing
+        ("In exchange for his guilty plea, prosecutors dropped two counts.", "exchange"),
+        ("In exchange for his guilty plea, prosecutors dropped two counts.", "plea"),
+        ("Farmers are battling the worst recession in decades.", "battling"),
         ("The clinic hosted a fundraising dinner.", "hosted"),
     ],
 )
@@ -231,6 +234,7 @@ def test_an_incident_and_a_named_gathering_stay_events(
         ("Erdogan called Putin on Sunday.", "called", "CONSULT"),  # "on Sunday": no "call on"
         ("The Chinese premier arrived in Moscow on Monday.", "arrived", "CONSULT"),
         ("Russia returned the seized tanker to Greece.", "returned", "RETREAT"),
+        ("The bishop made a plea for calm after the riots.", "plea", "REQUEST"),
     ],
 )
 def test_freeing_people_and_sending_relief_stay_events(

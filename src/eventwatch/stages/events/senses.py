@@ -4,8 +4,9 @@ have besides the one its pattern codes.
 * a trigger noun that only names a place or thing ("the deployment zone");
 * a participle or adjective that describes rather than reports ("besieged Mariupol");
 * a month's name ("in March", "March 3") and a court plea ("pleaded guilty");
-* a natural hazard or an illness as the doer or the foe ("fires burn across the state",
-  "firefighters battled blazes", "a battle with cancer");
+* a natural hazard, an illness or a hardship as the doer or the foe ("fires burn across
+  the state", "firefighters battled blazes", "a battle with cancer", "battling the
+  crisis"), and a phrase of manner ("in exchange for", "in response to");
 * a word of a name ("the African Union Support and Stabilization Mission") and a
   habit told in the present ("the group frequently conducts bombings");
 * a release of what is published ("released a statement", "the report's release",
@@ -73,7 +74,26 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _no_phone_call(match)
         or _no_visit(match)
         or _went_back(match)
+        or _in_an_idiom(match)
     )
+
+
+#: "in X for/of/to": a phrase of manner that names no event ("in exchange for his
+#: plea", "in response to questions"); "in support of" can be a show of support
+_IDIOMS = frozenset(
+    {("exchange", "for"), ("return", "for"), ("response", "to"), ("favor", "of"),
+     ("favour", "of"), ("honor", "of"), ("honour", "of")}
+)  # fmt: skip
+
+
+def _in_an_idiom(match: TriggerMatch) -> bool:
+    token = match.token
+    if match.entry.pos != "NOUN" or token.dep_ != "pobj" or token.head.lower_ != "in":
+        return False
+    if any(c.dep_ == "det" for c in token.children):
+        return False  # "in the exchange of fire", "in the support of"
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    return any((token.lemma_.lower(), p) in _IDIOMS for p in preps)
 
 
 def _went_back(match: TriggerMatch) -> bool:
@@ -108,6 +128,8 @@ def _no_phone_call(match: TriggerMatch) -> bool:
     callee = children.get("dobj")
     if callee is not None and (callee.like_num or callee.lemma_.lower() in _EMERGENCY):
         return True
+    if callee is not None and callee.lemma_.lower() == "attention":
+        return True  # "called attention to the deaths": drew notice, rang no one
     return bool(_PHONE.search(token.sent.text[token.idx - token.sent.start_char :]))
 
 
@@ -274,6 +296,8 @@ _HAZARDS = frozenset(
     "fire fires blaze bushfire wildfire flame flood flooding storm hurricane cyclone typhoon "
     "tornado earthquake quake tsunami drought landslide avalanche eruption heatwave "
     "disease illness cancer virus pandemic epidemic outbreak infection".split()
+) | frozenset(  # hardships fought as one fights a hazard: "battling the financial crisis"
+    "crisis recession inflation poverty hunger famine unemployment addiction obesity".split()
 )
 #: the roles in which a hazard is the doer or the foe: "fires burn", "battled blazes",
 #: "a battle with cancer", "the fight against the virus"
@@ -462,4 +486,10 @@ def _names_no_event(match: TriggerMatch) -> bool:
         return (after is not None and after.like_num) or before.lower_ in _BEFORE_MONTH
     if token.lemma_.lower() == "plead":
         return any(c.lower_ in _PLEAS for c in token.subtree if c.i > token.i)
+    if token.lemma_.lower() == "plea" and token.pos_ == "NOUN":
+        # "his guilty plea", "a plea deal": a plea asks no one unless it is "for" or "to"
+        holders = [token, token.head] if token.dep_ == "dobj" else [token]  # "made a plea for"
+        return not any(
+            c.dep_ == "prep" and c.lower_ in {"for", "to"} for h in holders for c in h.children
+        )
     return False
