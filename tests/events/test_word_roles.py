@@ -184,6 +184,9 @@ def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
         ("In exchange for his guilty plea, prosecutors dropped two counts.", "exchange"),
         ("In exchange for his guilty plea, prosecutors dropped two counts.", "plea"),
         ("Farmers are battling the worst recession in decades.", "battling"),
+        ("Officials said the new missiles pose a threat to shipping.", "threat"),  # a danger
+        ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
+        ("The two families fought a long custody battle.", "battle"),
         ("The clinic hosted a fundraising dinner.", "hosted"),
     ],
 )
@@ -235,6 +238,7 @@ def test_an_incident_and_a_named_gathering_stay_events(
         ("The Chinese premier arrived in Moscow on Monday.", "arrived", "CONSULT"),
         ("Russia returned the seized tanker to Greece.", "returned", "RETREAT"),
         ("The bishop made a plea for calm after the riots.", "plea", "REQUEST"),
+        ("The militia issued a threat against the village.", "threat", "THREATEN"),
     ],
 )
 def test_freeing_people_and_sending_relief_stay_events(
