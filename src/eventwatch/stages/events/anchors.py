@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Event
-from ..lexicon import PERSON_NOUNS
+from ..lexicon import PERSON_NOUNS, SUBJECT_DEPS
 from .arguments import noun_arguments, verb_arguments
 
 if TYPE_CHECKING:
@@ -54,52 +54,67 @@ class AnchorSettings(StageSettings):
     keep_unanchored: bool = False
 
 
-def _participant(doc: Document, parse: Doc, event: Event) -> bool:
+def _roots(parse: Doc, event: Event) -> list[Token | None]:
+    """The root of each mention's trigger, ``None`` where a trigger does not align."""
+    roots: list[Token | None] = []
+    for mention in event.mentions or [event.evidence]:
+        trigger = mention.trigger
+        span = parse.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        roots.append(span.root if span is not None and len(span) else None)
+    return roots
+
+
+def _participant(roots: list[Token | None], spans: list[tuple[int, int]], kind: str) -> bool:
     """Whether an argument of any of the event's triggers is a person or group the
-    text names without identifying ("a man", "two men", "he")."""
-    spans = [(m.start, m.end) for m in doc.mentions]
+    text names without identifying ("a man", "two men", "he"); ``spans`` are the
+    document's actor mentions."""
 
     def named(word: Token) -> bool:
         if word.lower_ in _PERSONAL or word.lemma_.lower() in PERSON_NOUNS:
             return True
         return any(s <= word.idx < e for s, e in spans)
 
-    for mention in event.mentions or [event.evidence]:
-        trigger = parse.char_span(
-            mention.trigger.start, mention.trigger.end, alignment_mode="expand"
-        )
-        if trigger is None or not len(trigger):
+    for token in roots:
+        if token is None:
             continue
-        token = trigger.root
         arguments = verb_arguments if token.pos_ in {"VERB", "AUX"} else noun_arguments
-        sources, targets = arguments(token, event.type)
+        sources, targets = arguments(token, kind)
         if any(named(word) for word in [*sources, *targets]):
             return True
     return False
 
 
-def _series(parse: Doc, event: Event) -> bool:
+def _series(roots: list[Token | None]) -> bool:
     """Whether every mention is a plural noun that is no clause's subject ("conducts
     bombings and gun assaults", "a wave of kidnappings", "subject to attacks"): a run
-    of incidents or a habit, not one incident."""
-    for mention in event.mentions or [event.evidence]:
-        span = parse.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-        if span is None or not len(span) or span.root.tag_ not in {"NNS", "NNPS"}:
-            return False
-        if span.root.dep_ in {"nsubj", "nsubjpass"}:
-            return False  # "airstrikes hit the town", "clashes erupted": these ones
-    return True
+    of incidents or a habit, not one incident; "airstrikes hit the town", "clashes
+    erupted" tell of these ones."""
+    return all(
+        root is not None and root.tag_ in {"NNS", "NNPS"} and root.dep_ not in SUBJECT_DEPS
+        for root in roots
+    )
 
 
-def anchored(doc: Document, event: Event) -> bool:
-    """Whether the event is an attack or names a participant, a place or a count."""
-    if event.type in _INCIDENTS and not (doc.parse is not None and _series(doc.parse, event)):
-        return True
+def _anchored(doc: Document, event: Event, spans: list[tuple[int, int]]) -> bool:
     if event.source or event.target or event.location is not None:
         return True
     if event.quantities or event.killed is not None or event.injured is not None:
         return True
-    return doc.parse is not None and _participant(doc, doc.parse, event)
+    if doc.parse is None:
+        return event.type in _INCIDENTS
+    roots = _roots(doc.parse, event)
+    if event.type in _INCIDENTS and not _series(roots):
+        return True
+    return _participant(roots, spans, event.type)
+
+
+def anchored(doc: Document, event: Event) -> bool:
+    """Whether the event is an attack or names a participant, a place or a count."""
+    return _anchored(doc, event, _mention_spans(doc))
+
+
+def _mention_spans(doc: Document) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in doc.mentions]
 
 
 class EventAnchors:
@@ -110,7 +125,8 @@ class EventAnchors:
 
     def __call__(self, doc: Document) -> Document:
         if not self.settings.keep_unanchored:
-            doc.events = [e for e in doc.events if anchored(doc, e)]
+            spans = _mention_spans(doc)  # once per document, not once per event
+            doc.events = [e for e in doc.events if _anchored(doc, e, spans)]
         return doc
 
 
