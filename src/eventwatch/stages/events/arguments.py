@@ -31,6 +31,7 @@ __all__ = [
     "noun_arguments",
     "owner_undergoes",
     "place_objects",
+    "prep_objects",
     "verb_arguments",
     "with_conjuncts",
 ]
@@ -140,7 +141,8 @@ def _children(token: Token, deps: Set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    """The objects of the word's prepositions (or its passive ``by``) named in ``preps``."""
     objects: list[Token] = []
     for prep in token.children:
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
@@ -152,14 +154,14 @@ def _subject(verb: Token) -> list[Token]:
     subjects = _children(verb, _SUBJECTS)
     if subjects:
         return subjects
-    return _prep_objects(verb, {"by"}) if _children(verb, {"nsubjpass", "auxpass"}) else []
+    return prep_objects(verb, {"by"}) if _children(verb, {"nsubjpass", "auxpass"}) else []
 
 
 def _addressees(verb: Token) -> list[Token]:
     """ "call on X to": the ``on`` phrase right after the verb, when it names no time."""
     return [
         obj
-        for obj in _prep_objects(verb, {"on", "upon"})
+        for obj in prep_objects(verb, {"on", "upon"})
         if obj.head.i == verb.i + 1 and obj.ent_type_ not in _WHEN
     ]
 
@@ -202,11 +204,11 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         victims = _children(trigger, SUBJECT_DEPS) + _children(trigger.head, {"dobj"})
         return _subject(trigger.head) or _borrowed_subject(trigger.head), victims
     passive = bool(_children(trigger, {"nsubjpass", "auxpass"}))
-    if passive and trigger.lemma_.lower() in _STATIVE and not _prep_objects(trigger, {"by"}):
+    if passive and trigger.lemma_.lower() in _STATIVE and not prep_objects(trigger, {"by"}):
         passive = False  # "Israel is opposed to French mediation": Israel opposes
-        return _children(trigger, {"nsubjpass"}), _prep_objects(trigger, _VERB_TARGET_PREPS)
+        return _children(trigger, {"nsubjpass"}), prep_objects(trigger, _VERB_TARGET_PREPS)
     if passive:
-        sources = _prep_objects(trigger, {"by"})
+        sources = prep_objects(trigger, {"by"})
         targets = _children(trigger, {"nsubjpass"})
     else:
         sources = _children(trigger, _SUBJECTS)
@@ -222,11 +224,11 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
     if not sources and not passive:  # a passive's agent is never the clause's subject:
         # "Guterres condemned ..., as eight demonstrators were killed" has no killer
         sources = _borrowed_subject(trigger) or _stranded_subject(trigger)
-    targets = targets + _prep_objects(trigger, _VERB_TARGET_PREPS)
+    targets = targets + prep_objects(trigger, _VERB_TARGET_PREPS)
     for complement in _children(trigger, {"oprd", "acomp"}):  # "made available to KFOR"
-        targets += _prep_objects(complement, _VERB_TARGET_PREPS)
+        targets += prep_objects(complement, _VERB_TARGET_PREPS)
     if event_type == "CONSULT":
-        targets += _prep_objects(trigger, {"in"})
+        targets += prep_objects(trigger, {"in"})
     targets = [t for t in targets if t.ent_type_ not in _WHEN]  # "protested on Friday"
     if event_type in _COMPLAINTS and not targets:
         targets = _complained_of(trigger)
@@ -259,7 +261,7 @@ _INTRANSITIVE_SPEECH = {"protest", "complain", "insist", "say", "warn"}
 def _active_participle(verb: Token) -> bool:
     """A participle the tagger read as passive but that acts: it has an object of its own
     ("groups donated and delivered goods") or cannot take one ("a group protested")."""
-    if _prep_objects(verb, {"by"}):
+    if prep_objects(verb, {"by"}):
         return False
     if verb.lemma_.lower() in _INTRANSITIVE_SPEECH:
         return True
@@ -324,29 +326,30 @@ def owner_undergoes(trigger: Token) -> bool:
     return (
         trigger.lemma_.lower() in UNDERGONE_NOUNS
         and bool(_children(trigger, {"poss"}))
-        and not _prep_objects(trigger, {"of"})
+        and not prep_objects(trigger, {"of"})
     )
 
 
 def noun_arguments(trigger: Token, event_type: str) -> Arguments:
-    of_objects = _prep_objects(trigger, {"of"})
+    of_objects = prep_objects(trigger, {"of"})
     undergone = trigger.lemma_.lower() in UNDERGONE_NOUNS
     owners = _children(trigger, {"poss"})
-    if owner_undergoes(trigger):  # "Mech Dara's arrest": he is the one arrested
-        sources, targets = _prep_objects(trigger, {"by"}), owners
+    owned = owner_undergoes(trigger)
+    if owned:  # "Mech Dara's arrest": he is the one arrested
+        sources, targets = prep_objects(trigger, {"by"}), owners
     else:  # "Serbia's arrest of three officers", "Russia's invasion"
-        sources, targets = owners + _prep_objects(trigger, {"by"}), []
-    targets += _prep_objects(trigger, _NOUN_TARGET_PREPS)
+        sources, targets = owners + prep_objects(trigger, {"by"}), []
+    targets += prep_objects(trigger, _NOUN_TARGET_PREPS)
     if event_type in _OF_IS_SOURCE and not undergone:
         sources += of_objects
     else:
         targets += of_objects
         for obj in of_objects:  # "the arrest of three officers by Serbia"
-            sources += _prep_objects(obj, {"by"})
+            sources += prep_objects(obj, {"by"})
     if trigger.dep_ == "compound":  # "mediation mission between Syria and Arafat"
-        targets += _prep_objects(trigger.head, _NOUN_TARGET_PREPS)
-    between = _prep_objects(trigger, {"between", "among"}) or (
-        _prep_objects(trigger.head, {"between", "among"}) if trigger.dep_ == "compound" else []
+        targets += prep_objects(trigger.head, _NOUN_TARGET_PREPS)
+    between = prep_objects(trigger, {"between", "among"}) or (
+        prep_objects(trigger.head, {"between", "among"}) if trigger.dep_ == "compound" else []
     )
     if between:
         parties = with_conjuncts(between)
@@ -359,9 +362,9 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
     if (
         verb is not None and verb.lemma_.lower() in _LIGHT_VERBS
     ):  # "gave a warm welcome to de Klerk"
-        targets += _prep_objects(verb, _NOUN_TARGET_PREPS)
+        targets += prep_objects(verb, _NOUN_TARGET_PREPS)
     for acl in _children(trigger, {"acl"}):
-        sources += _prep_objects(acl, {"by"})
+        sources += prep_objects(acl, {"by"})
     if not targets:  # "a strike that shut down Kathmandu", "an attack which killed two"
         for clause in _children(trigger, {"relcl"}):
             if any(c.lower_ in {"that", "which"} for c in _children(clause, {"nsubj"})):
@@ -378,7 +381,7 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
             ]
     if not sources:
         verb = _governing_verb(trigger)
-        commented = owner_undergoes(trigger) or (
+        commented = owned or (
             undergone and verb is not None and verb.lemma_.lower() in _SOUGHT
         )  # "Trump confirmed al-Rufay'i's killing", "moved to halt the deportation"
         if verb is not None and verb.lemma_.lower() not in _NOT_THE_DOER and not commented:
@@ -465,14 +468,14 @@ def place_objects(match: TriggerMatch) -> list[Token]:
         if verb is not None:
             words.append(verb)  # "remained on alert in the West Bank"
     for word in words:
-        for obj in _prep_objects(word, preps):
+        for obj in prep_objects(word, preps):
             found.append(obj)
-            found += _prep_objects(obj, {"in", "of"})  # "at targets in Jericho"
+            found += prep_objects(obj, {"in", "of"})  # "at targets in Jericho"
         for child in word.children:
             if child.dep_ in {
                 "dobj",
                 "attr",
             }:  # "launched artillery, mortar and rocket fire against…"
                 for obj in with_conjuncts([child]):
-                    found += _prep_objects(obj, preps)
+                    found += prep_objects(obj, preps)
     return list(dict.fromkeys(found))

@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import PERSON_NOUNS
+from .arguments import prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -143,12 +144,8 @@ def _no_visit(match: TriggerMatch) -> bool:
     token = match.token
     if match.entry.type != "CONSULT" or match.entry.words != ("arrive",):
         return False
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "at", "to", "for"}:
-            for place in (g for g in prep.children if g.dep_ == "pobj"):
-                if place.pos_ == "PROPN" or place.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    return False
-    return True
+    places = prep_objects(token, {"in", "at", "to", "for"})
+    return not any(p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC", "FAC"} for p in places)
 
 
 #: who is received or hosted on a visit, besides the people nouns and any name
@@ -244,10 +241,7 @@ def _theme(token: Token) -> list[Token]:
             found += nouns  # "the statement released hours after", misread as a clause
         return found
     found = [c for c in token.children if c.dep_ in {"poss", "compound"}]
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            found += [g for g in prep.children if g.dep_ == "pobj"]
-    return found
+    return found + prep_objects(token, {"of"})
 
 
 #: where the sick and the wounded are released from: no one's captivity
@@ -262,12 +256,10 @@ def _published(match: TriggerMatch) -> bool:
         return False
     if any(t.lemma_.lower() in _PUBLISHED for t in _theme(match.token)):
         return True
-    for prep in match.token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            for place in (g for g in prep.children if g.dep_ == "pobj"):
-                words = [place, *(c for c in place.children if c.dep_ in {"compound", "amod"})]
-                if any(w.lemma_.lower() in _CARE for w in words):
-                    return True
+    for place in prep_objects(match.token, {"from"}):
+        words = [place, *(c for c in place.children if c.dep_ in {"compound", "amod"})]
+        if any(w.lemma_.lower() in _CARE for w in words):
+            return True
     return False
 
 
