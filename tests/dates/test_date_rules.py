@@ -52,6 +52,11 @@ def test_resolves(text: str, start: str, granularity: str, date_type: str) -> No
         ("the 1990s", "1990-01-01", "1999-12-31", "decade"),
         ("the 19th century", "1801-01-01", "1900-12-31", "century"),
         ("the first week of March", "2023-03-01", "2023-03-07", "week"),
+        ("the third week of last month", "2023-08-15", "2023-08-21", "week"),
+        ("the second month of 2024", "2024-02-01", "2024-02-29", "month"),
+        ("September of last year", "2022-09-01", "2022-09-30", "month"),
+        ("in March next year", "2024-03-01", "2024-03-31", "month"),
+        ("Oct. 3-5 this year", "2023-10-03", "2023-10-05", "day"),
     ],
 )
 def test_a_named_period_is_its_days(text: str, start: str, end: str, granularity: str) -> None:
@@ -78,6 +83,8 @@ def test_a_named_period_is_its_days(text: str, start: str, end: str, granularity
         ("a year and a half ago", "2022-03-29", "year", "exact"),
         ("twenty-five years ago", "1998-09-29", "year", "exact"),
         ("48 hours ago", "2023-09-27", "day", "exact"),
+        ("on Sept. 3 last year", "2022-09-03", "day", "exact"),
+        ("December 25 this year", "2023-12-25", "day", "exact"),
         ("in two weeks", "2023-10-13", "week", "exact"),
         ("the day before yesterday", "2023-09-27", "day", "exact"),
         ("two Fridays ago", "2023-09-15", "day", "exact"),

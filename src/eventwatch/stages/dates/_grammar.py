@@ -237,16 +237,22 @@ def _fraction(m: re.Match[str], c: Context) -> Reading | None:
 
 
 def _edge_units(m: re.Match[str], c: Context) -> Reading | None:
-    """ "The first week of March", "the last two days of 2020", "the first day of May"."""
+    """ "The first week of March", "the last two days of 2020", "the first day of May",
+    "the third week of October" (its days 15-21)."""
     inner, bounds = _period(m["x"], c)
     if inner is None or inner.start is None or bounds is None:
         return _unresolved_or_none(inner)
     unit = unit_of(m["unit"])
     count = count_of(m["n"])[0] if m["n"] else 1
     period_lo, period_hi = bounds
-    if _ORDINAL_PARTS[m["which"]] > 0:
-        lo = period_lo
+    index = _ORDINAL_PARTS[m["which"]]
+    if index > 1 and m["n"]:
+        return None  # "the second two weeks of May" is no calendar unit
+    if index > 0:
+        lo = shift(period_lo, index - 1, unit) or period_lo  # "the second week": days 8-14
         hi = (shift(lo, count, unit) or period_hi + DAY) - DAY
+        if lo > period_hi:
+            return None
     else:
         hi = period_hi
         lo = shift(hi + DAY, -count, unit) or period_lo
@@ -371,6 +377,24 @@ def _shifted(m: re.Match[str], c: Context) -> Reading | None:
     return Reading(lo, end, inner.granularity, kind)
 
 
+# --- a partial date in a named year -------------------------------------------------
+
+
+def _in_year(m: re.Match[str], c: Context) -> Reading | None:
+    """ "Sept. 3 last year", "March of next year", "Oct. 3-5 this year": the days the
+    month words name, moved into the year the other words name."""
+    if _HAS_YEAR.search(m["x"]):
+        return None  # "March 2020 last year" names its own year
+    year, days = _inner(m["y"], c), _inner(m["x"], c)
+    if year is None or year.start is None or year.granularity != "year" or year.end:
+        return None
+    if days is None or days.start is None or days.granularity not in ("day", "month"):
+        return None
+    months = 12 * (year.start.year - days.start.year)
+    end = add_months(days.end, months) if days.end else None
+    return replace(days, start=add_months(days.start, months), end=end)
+
+
 # --- ranges -------------------------------------------------------------------------
 
 _RANGE_SPLIT = re.compile(r"\s*-\s*| (?:to|through|thru|until|till|and|into) ")
@@ -425,7 +449,7 @@ def _range_parts(left: str, right: str, c: Context) -> Reading | None:
 
 _HALF = r"first|second|1st|2nd|last|final|latter"
 _QUARTER = r"first|second|third|fourth|1st|2nd|3rd|4th|last|final"
-_EDGE = r"first|last|final|opening|closing"
+_EDGE = r"first|second|third|fourth|2nd|3rd|4th|last|final|opening|closing"
 _COMPOSITION_TABLE: list[tuple[str, Composition]] = [
     (rf"(?P<lead>in|within) (?P<dur>{DUR})(?: time)?", _ahead),
     (rf"(?:{alternation(_FILLER)}) (?P<x>.+)", _filler),
@@ -435,6 +459,10 @@ _COMPOSITION_TABLE: list[tuple[str, Composition]] = [
         _hedged,
     ),  # fmt: skip
     (r"(?P<unit>minutes|hours|days|weeks) (?P<dir>earlier|later|before|after)", _bare_units),
+    (
+        rf"(?P<x>.*\b{MON}\b.*?),? (?:of |in )?(?P<y>(?:the )?(?:{REL}|following|same) year)",
+        _in_year,
+    ),  # fmt: skip
     (r"overnight", _overnight),
     (rf".*\b(?:{_PART_OF_DAY}|overnight)\b.*", _day_part),
     (rf"(?:the )?(?P<ord>{_HALF}) (?P<kind>half)(?: of (?P<x>.+))?", _fraction),
