@@ -17,6 +17,7 @@ BARE = [
     "Conditions eased on Saturday.",
     "Everyone agrees on the need for dialogue.",
     "Such regions see bombings and kidnappings every year.",  # a habit, not an incident
+    "He warned of the dangers of kidnapping.",  # a kind, not an incident
 ]
 
 
@@ -51,6 +52,8 @@ def test_a_trigger_that_names_nothing_is_no_event(
         ("Two men were arrested.", "arrested"),
         ("A shooting was reported.", "shooting"),  # an attack, told by its own word
         ("Airstrikes hit the town.", "Airstrikes"),  # plural, but these ones
+        ("Witnesses reported an attack.", "attack"),  # one, though no one is named
+        ("Kidnapping suspected, police say.", "Kidnapping"),  # a subject tells of one
     ],
 )
 def test_an_event_with_an_anchor_is_kept(code: Code, text: str, trigger: str) -> None:
@@ -64,3 +67,9 @@ def test_a_bare_mention_of_a_told_event_lives_on_in_it(code: Code) -> None:
     doc = code("Rebels attacked a convoy near Gao on Monday. The attack lasted an hour.")
     [attack] = [e for e in doc.events if e.type == "ASSAULT"]
     assert [m.trigger.text for m in attack.mentions] == ["attacked", "attack"]
+
+
+def test_the_crime_a_charge_names_is_no_second_incident(code: Code) -> None:
+    # the charge is an accusation against her; "aggravated assault" names its kind
+    doc = code("She was charged with aggravated assault.")
+    assert [e.type for e in doc.events] == ["ACCUSE"]

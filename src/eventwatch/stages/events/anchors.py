@@ -10,8 +10,9 @@ happened. So, after coreference (a bare re-mention of an event with actors has
 been merged into it by then), an event is kept only when it is an attack
 (ASSAULT: "a shooting near the stadium", "the killing of a shepherd", told by
 its own word, is an incident even when the text names no one; but not a bare
-plural that no clause has as its subject, "conducts bombings", "subject to
-attacks", which tells of a run of incidents or a habit) or has one anchor:
+plural or a bare singular that no clause has as its subject, "conducts
+bombings", "subject to attacks", "the dangers of kidnapping", which tells of a
+run of incidents, a habit or a kind) or has one anchor:
 
 * a source or a target;
 * a location;
@@ -84,15 +85,26 @@ def _participant(roots: list[Token | None], spans: list[tuple[int, int]], kind: 
     return False
 
 
+#: the words that make a noun count one thing: "the attack", "an attack", "two attacks"
+_COUNTING = frozenset({"det", "poss", "nummod"})
+
+
 def _series(roots: list[Token | None]) -> bool:
-    """Whether every mention is a plural noun that is no clause's subject ("conducts
-    bombings and gun assaults", "a wave of kidnappings", "subject to attacks"): a run
-    of incidents or a habit, not one incident; "airstrikes hit the town", "clashes
-    erupted" tell of these ones."""
-    return all(
-        root is not None and root.tag_ in {"NNS", "NNPS"} and root.dep_ not in SUBJECT_DEPS
-        for root in roots
-    )
+    """Whether every mention is a noun of a kind rather than of an incident, and no
+    clause's subject: a plural ("conducts bombings and gun assaults", "a wave of
+    kidnappings", "subject to attacks": a run of incidents or a habit) or a bare
+    singular used as a mass noun ("the dangers of kidnapping", "to prevent
+    violence"). "Airstrikes hit the town", "clashes erupted", "an attack on a
+    convoy" tell of these ones."""
+    return all(root is not None and _of_a_kind(root) for root in roots)
+
+
+def _of_a_kind(root: Token) -> bool:
+    if root.dep_ in SUBJECT_DEPS:
+        return False
+    if root.tag_ in {"NNS", "NNPS"}:
+        return True
+    return root.tag_ == "NN" and not any(c.dep_ in _COUNTING for c in root.children)
 
 
 def _anchored(doc: Document, event: Event, spans: list[tuple[int, int]]) -> bool:
