@@ -29,10 +29,20 @@ def _event(doc, word: str):
         # an event told as the setting of another is not the clause subject's
         ("Settlers burned the homes of farmers following the killing of a shepherd.", "killing"),
         ("Two people died after a shooting near the stadium.", "shooting"),
+        # a participle after its noun is a passive: the clause's subject did not do it
+        ("Villagers are relieved after 30 pupils kidnapped in Kano were freed.", "kidnapped"),
+        ("Residents mourned the soldiers killed in the ambush.", "killed"),
     ],
 )
 def test_a_speaker_or_judge_is_not_the_source(code: Code, text: str, word: str) -> None:
     assert _event(code(text), word).source == []
+
+
+def test_the_agent_of_a_participle_after_its_noun_is_the_source(code: Code) -> None:
+    doc = code("The governor said French soldiers backed by Malian troops held the town.")
+    backing = _event(doc, "backed")
+    assert [a.country for a in backing.source] == ["MLI"]
+    assert [a.country for a in backing.target] == ["FRA"]
 
 
 def test_a_relative_clause_after_x_of_y_tells_of_x_not_y(code: Code) -> None:

@@ -32,6 +32,7 @@ __all__ = [
     "owner_undergoes",
     "place_objects",
     "prep_objects",
+    "reduced_passive",
     "verb_arguments",
     "with_conjuncts",
 ]
@@ -217,10 +218,13 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         if not sources or sources[0].lower_ in {"which", "who", "that"}:
             sources = [_relative_antecedent(trigger.head)]
     if trigger.dep_ == "acl" and not sources and trigger.head.pos_ in {"NOUN", "PROPN"}:
-        if trigger.tag_ == "VBD" or trigger.head.dep_ == "ROOT" or _active_participle(trigger):
-            sources = [_outer_noun(trigger.head)]  # "A newspaper called on Arabs…" as a noun phrase
-        elif trigger.tag_ == "VBN":
+        if reduced_passive(trigger):
             targets = [trigger.head, *targets]  # "weapons seized last year": the noun undergoes it
+            passive = True  # and its doer is only a "by" phrase, never the clause's subject:
+            # "relief after schoolgirls kidnapped in Zamfara were freed" has no kidnapper
+            sources = prep_objects(trigger, {"by"})
+        elif trigger.tag_ == "VBD" or trigger.head.dep_ == "ROOT" or _active_participle(trigger):
+            sources = [_outer_noun(trigger.head)]  # "A newspaper called on Arabs…" as a noun phrase
     if not sources and not passive:  # a passive's agent is never the clause's subject:
         # "Guterres condemned ..., as eight demonstrators were killed" has no killer
         sources = _borrowed_subject(trigger) or _stranded_subject(trigger)
@@ -233,6 +237,19 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
     if event_type in _COMPLAINTS and not targets:
         targets = _complained_of(trigger)
     return sources, targets
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle after the noun that undergoes it: "schoolgirls *kidnapped* in
+    Zamfara", "weapons *seized* last year" (not a headline's "A newspaper called on…",
+    nor a participle with an object of its own)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.head.dep_ != "ROOT"
+        and not _active_participle(verb)
+    )
 
 
 #: events whose target is whoever acts in the clause complained of

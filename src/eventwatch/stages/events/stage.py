@@ -24,6 +24,7 @@ from .arguments import (
     noun_arguments,
     owner_undergoes,
     place_objects,
+    reduced_passive,
     verb_arguments,
     with_conjuncts,
 )
@@ -252,6 +253,7 @@ class EventDetector:
             not sources
             and reported_by
             and _is_passive(token)
+            and not reduced_passive(token)  # "soldiers backed by …", a description
             and self_reported(entry, reported_by[0])
         ):
             sources = reported_by[:1]  # "London said a battalion had been made available"
@@ -427,7 +429,9 @@ def _background(token: Token) -> bool:
 
 
 def _is_passive(token: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or reduced_passive(
+        token
+    )
 
 
 def _clause_depth(token: Token) -> int:
