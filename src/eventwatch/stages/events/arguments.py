@@ -416,7 +416,7 @@ _SEQUENCE = frozenset({"follow", "precede"})
 APPRAISAL_VERBS = frozenset(
     "condemn denounce deplore decry criticize criticise slam blast blame lament mourn "
     "regret welcome praise hail applaud commend investigate probe witness observe "
-    "monitor document describe report protest".split()
+    "monitor document describe report protest back support endorse".split()
 )
 #: governing verbs whose subject does not do what their object names
 _NOT_THE_DOER = APPRAISAL_VERBS | _SEQUENCE

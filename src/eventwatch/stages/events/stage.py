@@ -139,8 +139,11 @@ class EventDetector:
             probs = self.model.scores(sentence_features(sent))
         events = []
         tokens: list[Token] = []
+        stance = any(
+            c.match.token.i == sent.root.i and c.match.entry.type in _STANCES for c in candidates
+        )
         for cand in candidates:
-            event = self._event(doc, index, sent, cand, probs)
+            event = self._event(doc, index, sent, cand, probs, stance)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
                 tokens.append(cand.match.token)
@@ -206,8 +209,16 @@ class EventDetector:
         )
 
     def _event(
-        self, doc: Document, index: int, sent: Span, cand: _Candidate, probs: dict[str, float]
+        self,
+        doc: Document,
+        index: int,
+        sent: Span,
+        cand: _Candidate,
+        probs: dict[str, float],
+        stance: bool = False,
     ) -> Event | None:
+        """The event of one trigger; ``stance`` when the sentence's main verb asks for,
+        blames, rejects or backs something, so its subject is no one else's source."""
         match, token = cand.match, cand.match.token
         entry = match.entry
         coded = cand.coded or entry
@@ -244,6 +255,7 @@ class EventDetector:
         reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
         if (
             not sources
+            and not stance
             and not _is_passive(token)
             and not _background(token)
             and not (entry.pos == "NOUN" and owner_undergoes(token))
@@ -400,6 +412,9 @@ def _lent_actor(doc: Document, word: Token) -> Actor | None:
     return None
 
 
+#: types whose main verb takes a stance on other events: "the envoy called for an end to
+#: violence" does not make the envoy violent, nor "demanded the release" the releaser
+_STANCES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 #: verbs whose subject reports or judges an event and does not act in it
 _REPORTING_VERBS = SPEECH_VERBS | APPRAISAL_VERBS
 
