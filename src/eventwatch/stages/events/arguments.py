@@ -248,8 +248,13 @@ def reduced_passive(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and verb.head.pos_ in {"NOUN", "PROPN"}
         and verb.head.dep_ != "ROOT"
+        and not any(c.dep_ in _OWN_CLAUSE for c in verb.children)  # "that … had been made"
         and not _active_participle(verb)
     )
+
+
+#: the words that give a participle a clause of its own, so it reduces nothing
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
 
 
 #: events whose target is whoever acts in the clause complained of
