@@ -95,3 +95,25 @@ def test_the_seed_keeps_its_events(seed_doc) -> None:
     # 29 coded events, less one that names no one, nowhere and no number: "the need
     # for ... a return to dialogue"
     assert len(seed_doc.events) == 28
+
+
+def test_another_word_for_the_same_act_is_the_same_event(code) -> None:
+    # "freed", "were released" and "their release" set the same pupils free (one CAMEO
+    # code); "their release" is definite, so it points back
+    text = (
+        "Gunmen freed 30 pupils in Kaduna on Tuesday. "
+        "Officials said their release followed talks with elders."
+    )
+    doc = code(text, pub_date=DAY)
+    releases = [e for e in doc.events if e.type == "RETREAT"]
+    assert len(releases) == 1, [(e.evidence.trigger.text, e.evidence.sentence) for e in releases]
+    assert [m.trigger.text for m in releases[0].mentions] == ["freed", "release"]
+
+
+def test_the_second_attack_is_not_the_first(code) -> None:
+    text = (
+        "Gunmen attacked a checkpoint in Quetta on Monday. "
+        "The second attack, on a bus, wounded ten people."
+    )
+    doc = code(text, pub_date=DAY)
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2

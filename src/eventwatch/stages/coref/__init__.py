@@ -154,7 +154,7 @@ class EventCoreference:
             return None
         fitting = [g for g in reversed(groups) if self._fits(event, g)]
         word = _word(token.text)
-        same_word = [g for g in fitting if any(_head_word(e) == word for e in g.events)]
+        same_word = [g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)]
         if same_word:
             return same_word[0]
         if word in GENERAL_NOUNS and token.tag_ == "NN" and fitting:  # not "the attacks"
@@ -172,6 +172,18 @@ def _head_word(event: Event) -> str:
     """The trigger's last word, without a plural -s: "train hijacking" → "hijacking"."""
     words = event.evidence.trigger.text.split()
     return _word(words[-1]) if words else ""
+
+
+def _same_kind(parse: Doc, event: Event, word: str, other: Event) -> bool:
+    """Whether an earlier mention names the same kind of act: its word ("the
+    hijacking" after "train hijacking"; "their release" after "were released") or
+    its specific CAMEO code ("the release" after "were freed": both set people free; a
+    family's general code, such as 190 for any use of force, names too many acts)."""
+    specific = event.cameo is not None and not event.cameo.endswith("0")
+    if _head_word(other) == word or (specific and other.cameo == event.cameo):
+        return True
+    token = _trigger_token(parse, other)
+    return token is not None and token.lemma_.lower() == word
 
 
 def _word(text: str) -> str:
@@ -198,9 +210,20 @@ def _trigger_token(parse: Doc, event: Event) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
+#: modifiers that tell a new event from one told before: "the second shooting", "a
+#: separate attack", "the latest raid", "the previous talks"
+_ANOTHER = frozenset(
+    "second third fourth fifth another other separate new latest fresh further additional "
+    "previous earlier prior last next subsequent later first".split()
+)
+
+
 def _points_back(token: Token) -> bool:
-    """Whether the trigger is a noun the text makes definite ("the attack", "Tuesday's raid")."""
+    """Whether the trigger is a noun the text makes definite ("the attack", "Tuesday's raid")
+    and does not set apart from the ones told before ("the second attack")."""
     if token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in {"amod", "det"} and c.lower_ in _ANOTHER for c in token.children):
         return False
     for child in token.children:
         if child.dep_ in {"det", "poss"} and child.lower_ in _DEFINITE:
