@@ -444,9 +444,7 @@ def _background(token: Token) -> bool:
 
 
 def _is_passive(token: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or reduced_passive(
-        token
-    )
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or reduced_passive(token)
 
 
 def _clause_depth(token: Token) -> int:
