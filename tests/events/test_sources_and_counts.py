@@ -32,6 +32,8 @@ def _event(doc, word: str):
         # a participle after its noun is a passive: the clause's subject did not do it
         ("Villagers are relieved after 30 pupils kidnapped in Kano were freed.", "kidnapped"),
         ("Residents mourned the soldiers killed in the ambush.", "killed"),
+        # a copula describes its subject; the victims are not the attackers
+        ("The French nurses were victims of an attack in Gao.", "attack"),
         # who asks for, blames or backs something does not do it
         ("The French envoy called for an end to the violence in Mali.", "violence"),
         ("The Kenyan minister backed the airstrike on the camp.", "airstrike"),

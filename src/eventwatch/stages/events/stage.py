@@ -424,6 +424,8 @@ def _root_subject(doc: Document, sent: Span) -> list[Actor]:
     root = sent.root
     if root.lemma_.lower() in _REPORTING_VERBS:
         return []  # the speaker reports or judges the event; it does not act in it
+    if root.lemma_.lower() == "be":
+        return []  # a copula describes its subject: "women are victims of rape"
     return _actors(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
 
 
