@@ -117,3 +117,21 @@ def test_the_second_attack_is_not_the_first(code) -> None:
     )
     doc = code(text, pub_date=DAY)
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2
+
+
+def test_a_passive_that_tells_again_what_befell_the_named_is_the_same_event(code) -> None:
+    # "the pupils were released" retells the freeing: its subject is definite
+    text = (
+        "Gunmen freed 30 pupils in Kaduna on Tuesday. "
+        "The pupils were released near a forest, officials said."
+    )
+    doc = code(text, pub_date=DAY)
+    releases = [e for e in doc.events if e.type == "RETREAT"]
+    assert len(releases) == 1, [(e.evidence.trigger.text, e.evidence.sentence) for e in releases]
+    assert [m.trigger.text for m in releases[0].mentions] == ["freed", "released"]
+    # an indefinite subject tells of others: "two men were released" is a new release
+    other = code(
+        "Gunmen freed 30 pupils in Kaduna on Tuesday. Two teachers were released in Zaria.",
+        pub_date=DAY,
+    )
+    assert len([e for e in other.events if e.type == "RETREAT"]) == 2

@@ -118,7 +118,7 @@ class EventCoreference:
             else:
                 group.events.append(event)
         for event in furniture:  # a headline announces the first body event it matches
-            target = next((g for g in groups if self._fits(event, g)), None)
+            target = next((g for g in groups if self._fits(doc.parse, event, g)), None)
             if target is None:
                 groups.append(_Group([event]))
             else:
@@ -138,7 +138,7 @@ class EventCoreference:
         for group in reversed(groups):
             for other in group.events:
                 head = _trigger_token(parse, other)
-                if head is not None and head.i == token.head.i and self._fits(event, group):
+                if head is not None and head.i == token.head.i and self._fits(parse, event, group):
                     return group
         return None
 
@@ -150,9 +150,17 @@ class EventCoreference:
             return None
         trigger = _trigger_token(parse, event)
         token = _pointing_noun(trigger) if trigger is not None else None
+        if token is None and trigger is not None and _undergoer_told_before(trigger):
+            token = trigger  # "the 279 girls were released", after "schoolgirls were freed"
+            word = trigger.lemma_.lower()
+            fitting = [g for g in reversed(groups) if self._fits(parse, event, g)]
+            return next(
+                (g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)),
+                None,
+            )
         if token is None:
             return None
-        fitting = [g for g in reversed(groups) if self._fits(event, g)]
+        fitting = [g for g in reversed(groups) if self._fits(parse, event, g)]
         word = _word(token.text)
         same_word = [g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)]
         if same_word:
@@ -161,7 +169,7 @@ class EventCoreference:
             return max(reversed(fitting), key=lambda g: len(g.events) + len(g.furniture))
         return None
 
-    def _fits(self, event: Event, group: _Group) -> bool:
+    def _fits(self, parse: Doc, event: Event, group: _Group) -> bool:
         return all(
             compatible(event, other, max_km=self.settings.max_km, max_days=self.settings.max_days)
             for other in group.events
@@ -216,6 +224,30 @@ _ANOTHER = frozenset(
     "second third fourth fifth another other separate new latest fresh further additional "
     "previous earlier prior last next subsequent later first".split()
 )
+
+
+#: pronouns for people already named
+_ANAPHORS = frozenset({"he", "she", "they", "him", "her", "them", "it"})
+
+
+def _undergoer_told_before(verb: Token) -> bool:
+    """Whether a passive verb tells again what befell people already named: its
+    subject is definite or a pronoun ("the girls were released", "they were freed",
+    "the girls, who were kidnapped last Friday")."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    undergoers = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "relcl" and (not undergoers or undergoers[0].tag_ in {"WP", "WDT"}):
+        undergoers = [verb.head]
+    if not undergoers:
+        return False
+    word = undergoers[0]
+    if word.lower_ in _ANAPHORS:
+        return True
+    return word.pos_ == "NOUN" and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE and c.lower_ != "such"
+        for c in word.children
+    )
 
 
 def _points_back(token: Token) -> bool:
