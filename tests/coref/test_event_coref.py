@@ -135,3 +135,14 @@ def test_a_passive_that_tells_again_what_befell_the_named_is_the_same_event(code
         pub_date=DAY,
     )
     assert len([e for e in other.events if e.type == "RETREAT"]) == 2
+
+
+def test_an_act_told_again_on_a_named_object_is_the_same_event(code) -> None:
+    text = (
+        "Gunmen stormed a hotel in Beledweyne on Tuesday. "
+        "Witnesses said the gunmen stormed it after a blast."
+    )
+    doc = code(text, pub_date=DAY)
+    storms = [e for e in doc.events if e.type == "ASSAULT" and "stormed" in e.evidence.trigger.text]
+    assert len(storms) == 1
+    assert [m.trigger.text for m in storms[0].mentions] == ["stormed", "stormed"]

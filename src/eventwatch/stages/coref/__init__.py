@@ -149,15 +149,22 @@ class EventCoreference:
         if event.type in STATEMENTS:
             return None
         trigger = _trigger_token(parse, event)
-        token = _pointing_noun(trigger) if trigger is not None else None
-        if token is None and trigger is not None and _undergoer_told_before(trigger):
-            token = trigger  # "the 279 girls were released", after "schoolgirls were freed"
+        if trigger is not None and _undergoer_told_before(trigger):
+            # "the 279 girls were released", after "schoolgirls were freed"
             word = trigger.lemma_.lower()
-            fitting = [g for g in reversed(groups) if self._fits(parse, event, g)]
-            return next(
+            fitting = [  # a later sentence tells it again; one sentence tells two acts
+                g
+                for g in reversed(groups)
+                if self._fits(parse, event, g)
+                and all(e.evidence.sentence != event.evidence.sentence for e in g.events)
+            ]
+            again = next(
                 (g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)),
                 None,
             )
+            if again is not None:
+                return again
+        token = _pointing_noun(trigger) if trigger is not None else None
         if token is None:
             return None
         fitting = [g for g in reversed(groups) if self._fits(parse, event, g)]
@@ -231,14 +238,15 @@ _ANAPHORS = frozenset({"he", "she", "they", "him", "her", "them", "it"})
 
 
 def _undergoer_told_before(verb: Token) -> bool:
-    """Whether a passive verb tells again what befell people already named: its
-    subject is definite or a pronoun ("the girls were released", "they were freed",
-    "the girls, who were kidnapped last Friday")."""
-    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
+    """Whether a verb tells again what befell people or things already named: its
+    passive subject or its object is definite or a pronoun ("the girls were
+    released", "they were freed", "the girls, who were kidnapped last Friday",
+    "gunmen stormed it")."""
+    if verb.pos_ != "VERB":
         return False
-    undergoers = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if verb.dep_ == "relcl" and (not undergoers or undergoers[0].tag_ in {"WP", "WDT"}):
-        undergoers = [verb.head]
+    undergoers = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if verb.dep_ == "relcl" and any(u.tag_ in {"WP", "WDT"} for u in undergoers):
+        undergoers = [verb.head]  # "the girls, who were kidnapped": the girls
     if not undergoers:
         return False
     word = undergoers[0]
