@@ -146,3 +146,14 @@ def test_an_act_told_again_on_a_named_object_is_the_same_event(code) -> None:
     storms = [e for e in doc.events if e.type == "ASSAULT" and "stormed" in e.evidence.trigger.text]
     assert len(storms) == 1
     assert [m.trigger.text for m in storms[0].mentions] == ["stormed", "stormed"]
+
+
+def test_a_name_told_again_is_the_same_event_only_where_it_was_named(code) -> None:
+    doc = code(
+        "Police freed the journalist Mech Dara in Phnom Penh on Thursday. "
+        "His lawyer said Dara was released on bail.",
+        pub_date=DAY,
+    )
+    assert len([e for e in doc.events if e.type == "RETREAT"]) == 1
+    other = code("Police arrested Smith in Ohio. Jones was arrested later.", pub_date=DAY)
+    assert len([e for e in other.events if e.type == "COERCE"]) == 2

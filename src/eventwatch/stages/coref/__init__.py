@@ -39,6 +39,7 @@ Serbian deployment"), marked ``country_from: "discourse"``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -158,6 +159,9 @@ class EventCoreference:
                 if self._fits(parse, event, g)
                 and all(e.evidence.sentence != event.evidence.sentence for e in g.events)
             ]
+            named = _named_undergoer(trigger)
+            if named is not None:  # "Dara was released": only where Dara was named before
+                fitting = [g for g in fitting if any(_names(e, named) for e in g.events)]
             again = next(
                 (g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)),
                 None,
@@ -250,12 +254,27 @@ def _undergoer_told_before(verb: Token) -> bool:
     if not undergoers:
         return False
     word = undergoers[0]
-    if word.lower_ in _ANAPHORS:
-        return True
+    if word.lower_ in _ANAPHORS or word.pos_ == "PROPN":
+        return True  # a name is definite; the caller asks whether it was named before
     return word.pos_ == "NOUN" and any(
         c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE and c.lower_ != "such"
         for c in word.children
     )
+
+
+def _named_undergoer(verb: Token) -> str | None:
+    """The name of the one a verb befalls, when it is a name ("Dara was released")."""
+    for child in verb.children:
+        if child.dep_ in {"nsubjpass", "dobj"} and child.pos_ == "PROPN":
+            return child.text
+    return None
+
+
+def _names(event: Event, name: str) -> bool:
+    """Whether a sentence that tells the event names ``name`` ("freed the journalist
+    Mech Dara" names "Dara")."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    return any(pattern.search(m.text) for m in event.mentions or [event.evidence])
 
 
 def _points_back(token: Token) -> bool:
