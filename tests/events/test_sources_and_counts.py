@@ -136,3 +136,19 @@ def test_the_one_a_release_frees_is_its_target(code: Code) -> None:
     doc = code("Serbia's release of three Kosovo policemen eased tensions.")
     release = _event(doc, "release")
     assert [a.country for a in release.source] == ["SRB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HESPERIA, Calif. (VVNG.com) — A driver fired several rounds into a car on Tuesday.",
+        "NEWARK — Police arrested a man on Tuesday.",
+    ],
+)
+def test_the_dateline_is_where_the_report_was_filed_not_an_actor(code: Code, text: str) -> None:
+    doc = code(text)
+    assert doc.blocks and doc.blocks[0].kind == "dateline"
+    dateline = doc.blocks[0]
+    for event in doc.events:
+        for actor in [*event.source, *event.target]:
+            assert not (dateline.start <= actor.start < dateline.end), actor

@@ -269,6 +269,10 @@ class EventDetector:
             and self_reported(entry, reported_by[0])
         ):
             sources = reported_by[:1]  # "London said a battalion had been made available"
+        datelines = [(b.start, b.end) for b in doc.blocks if b.kind == "dateline"]
+        if datelines:  # "HESPERIA, Calif. — … one driver fired": where the reporter filed
+            sources = [a for a in sources if not any(overlaps(a, d) for d in datelines)]
+            targets = [a for a in targets if not any(overlaps(a, d) for d in datelines)]
         trigger_span = _trigger_span(doc, match)
         hypothetical = is_hypothetical(token)
         confidence = _confidence(
@@ -510,7 +514,7 @@ def _confidence(
 @stages.register(
     "eventwatch.event_detector.v1",
     settings=EventSettings,
-    requires=["parse", "sentences", "mentions"],
+    requires=["parse", "sentences", "blocks", "mentions"],
     assigns=["events"],
 )
 def make_event_detector(settings: EventSettings, resources: Resources) -> EventDetector:

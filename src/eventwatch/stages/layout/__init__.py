@@ -52,7 +52,7 @@ _LINE = re.compile(r"[^\n]+")
 #: "(Washington)", "WASHINGTON (AP) —", "KABUL, Afghanistan —", "LONDON, March 3 (Reuters) -"
 _DATELINE = re.compile(
     r"^\s*(?:\([A-Z][\w .'’-]{1,40}\)|[A-Z][A-Z .'’-]{1,40}(?:,[\w .'’-]{1,40})?"
-    r"(?:\s*\((?:AP|AFP|Reuters|VOA|dpa)\))?\s*[—–-]{1,2})"
+    r"(?:\s*\([A-Z][\w .&'’-]{0,30}\))?\s*[—–-]{1,2})"  # "(AP)", "(VVNG.com)"
 )
 
 
