@@ -259,3 +259,19 @@ def test_fire_set_or_returned_by_people_stays_an_event(
     code: Code, text: str, word: str, type_: str
 ) -> None:
     assert _types(code(text)).get(word) == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan officers asked the residents if they knew the driver.",
+        "French reporters asked the minister why Paris had waited.",
+    ],
+)
+def test_a_question_is_no_request(code: Code, text: str) -> None:
+    assert [e.type for e in code(text).events if e.type == "REQUEST"] == []
+
+
+def test_asking_for_something_is_still_a_request(code: Code) -> None:
+    doc = code("Kenya asked Britain for help, if it could spare any.")
+    assert "REQUEST" in [e.type for e in doc.events]

@@ -46,7 +46,39 @@ def other_reading(match: TriggerMatch) -> bool:
         or _went_back(match)
         or _in_an_idiom(match)
         or _danger_or_rivalry(match)
+        or _question(match)
     )
+
+
+#: the modals of a request put as a question: "asked if they could", "would they"
+_POLITE = frozenset({"could", "would", "can", "will"})
+#: the words that open an indirect question: "asked if", "asking why", "asked what"
+_QUESTION_WORDS = frozenset("if whether why what who whom how when where which".split())
+
+
+def _question(match: TriggerMatch) -> bool:
+    """ "Asked residents if they knew the victim", "have been asking why the mayor…":
+    a question asks to be told, not for something to be done (a REQUEST asks for an
+    act, an aid or a concession: "asked Kenya to withdraw", "asked for help")."""
+    token = match.token
+    if match.entry.type != "REQUEST" or token.lemma_.lower() not in {"ask", "inquire", "enquire"}:
+        return False
+    asks_for = any(
+        c.dep_ in {"prep", "xcomp"} and c.lower_ in {"for", "to"} for c in token.children
+    )
+    for clause in token.children:
+        if clause.dep_ not in {"ccomp", "xcomp", "advcl"}:
+            continue
+        if clause.dep_ == "advcl" and asks_for:
+            continue  # "asking for the public's help, if they saw it": a condition
+        if any(c.dep_ == "aux" and c.lower_ in _POLITE for c in clause.children):
+            continue  # "asked them if they could take the refugees": a request, politely
+        opening = clause.left_edge
+        if opening.lower_ in _QUESTION_WORDS or any(
+            c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in clause.children
+        ):
+            return True
+    return False
 
 
 #: verbs whose object or complement "threat" is a danger, not an act of threatening
