@@ -275,3 +275,30 @@ def test_a_question_is_no_request(code: Code, text: str) -> None:
 def test_asking_for_something_is_still_a_request(code: Code) -> None:
     doc = code("Kenya asked Britain for help, if it could spare any.")
     assert "REQUEST" in [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The French minister sought to distance himself from the deal.", "REQUEST"),
+        ("The paramedic was there to demonstrate to French students a technique.", "PROTEST"),
+        ("Kenyan troops demonstrated their strength in drills.", "PROTEST"),
+        ("The wounded Kenyan officer was airlifted to a hospital in Nairobi.", "AID"),
+    ],
+)
+def test_trying_showing_and_taking_to_hospital_are_no_events(
+    code: Code, text: str, type_: str
+) -> None:
+    assert type_ not in [e.type for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Iran sought Russian help.", "REQUEST"),
+        ("Students demonstrated in Tehran on Friday.", "PROTEST"),
+        ("The UN airlifted food to Gaza.", "AID"),
+    ],
+)
+def test_seeking_demonstrating_and_airlifting_still_are(code: Code, text: str, type_: str) -> None:
+    assert type_ in [e.type for e in code(text).events]

@@ -47,6 +47,46 @@ def other_reading(match: TriggerMatch) -> bool:
         or _in_an_idiom(match)
         or _danger_or_rivalry(match)
         or _question(match)
+        or _attempt(match)
+        or _showing(match)
+        or _to_hospital(match)
+    )
+
+
+def _attempt(match: TriggerMatch) -> bool:
+    """ "Sought to distance himself", "seeking to remove him": seeking to do is trying,
+    not asking (CAMEO 02 seeks something from someone: "sought Russian help")."""
+    token = match.token
+    if match.entry.type != "REQUEST" or token.lemma_.lower() not in {"seek", "attempt", "try"}:
+        return False
+    return any(c.dep_ == "xcomp" for c in token.children) and not any(
+        c.dep_ == "dobj" for c in token.children
+    )
+
+
+def _showing(match: TriggerMatch) -> bool:
+    """ "Demonstrate to students some techniques", "demonstrated their support": to
+    demonstrate something is to show it; a demonstration (PROTEST) has no object."""
+    token = match.token
+    if match.entry.type != "PROTEST" or token.lemma_.lower() != "demonstrate":
+        return False
+    return any(c.dep_ in {"dobj", "ccomp", "dative"} for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+    )
+
+
+#: where a patient is taken: moving the injured to care is no aid between parties
+_CARE = frozenset("hospital clinic infirmary trauma medical".split())
+
+
+def _to_hospital(match: TriggerMatch) -> bool:
+    """ "Gillespie was airlifted to a hospital": a patient taken to care."""
+    token = match.token
+    if match.entry.type != "AID" or token.pos_ != "VERB":
+        return False
+    places = prep_objects(token, {"to"})
+    return any(
+        p.lemma_.lower() in _CARE or any(c.lower_ in _CARE for c in p.children) for p in places
     )
 
 
