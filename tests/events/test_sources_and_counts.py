@@ -152,3 +152,10 @@ def test_the_dateline_is_where_the_report_was_filed_not_an_actor(code: Code, tex
     for event in doc.events:
         for actor in [*event.source, *event.target]:
             assert not (dateline.start <= actor.start < dateline.end), actor
+
+
+def test_a_coordinated_participle_shares_the_passive_subject_as_its_target(code: Code) -> None:
+    doc = code("The Kenyan journalist was arrested and charged with sedition.")
+    charge = _event(doc, "charged")
+    assert charge.source == []
+    assert [a.country for a in charge.target] == ["KEN"]

@@ -205,6 +205,9 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         victims = _children(trigger, SUBJECT_DEPS) + _children(trigger.head, {"dobj"})
         return _subject(trigger.head) or _borrowed_subject(trigger.head), victims
     passive = bool(_children(trigger, {"nsubjpass", "auxpass"}))
+    shared = _shared_passive_subject(trigger)
+    if shared:  # "was arrested and charged": the one arrested is the one charged
+        return prep_objects(trigger, {"by"}), shared
     if passive and trigger.lemma_.lower() in _STATIVE and not prep_objects(trigger, {"by"}):
         passive = False  # "Israel is opposed to French mediation": Israel opposes
         return _children(trigger, {"nsubjpass"}), prep_objects(trigger, _VERB_TARGET_PREPS)
@@ -237,6 +240,20 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
     if event_type in _COMPLAINTS and not targets:
         targets = _complained_of(trigger)
     return sources, targets
+
+
+def _shared_passive_subject(verb: Token) -> list[Token]:
+    """The passive subject a coordinated participle shares with the verb before it
+    ("the journalist was arrested and charged", "was issued a summons and released"),
+    when it has no subject, auxiliary or object of its own."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN":
+        return []
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"} for c in verb.children):
+        return []
+    head = verb.head
+    if not _children(head, {"auxpass"}):
+        return []
+    return _children(head, {"nsubjpass"})
 
 
 def reduced_passive(verb: Token) -> bool:
