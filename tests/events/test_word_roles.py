@@ -302,3 +302,14 @@ def test_trying_showing_and_taking_to_hospital_are_no_events(
 )
 def test_seeking_demonstrating_and_airlifting_still_are(code: Code, text: str, type_: str) -> None:
     assert type_ in [e.type for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kenyan soldier accidentally shot a French colleague in Gao.",
+        "Police in Nairobi are investigating an accidental shooting.",
+    ],
+)
+def test_an_accident_is_no_attack(code: Code, text: str) -> None:
+    assert "ASSAULT" not in [e.type for e in code(text).events]

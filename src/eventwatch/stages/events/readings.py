@@ -50,6 +50,26 @@ def other_reading(match: TriggerMatch) -> bool:
         or _attempt(match)
         or _showing(match)
         or _to_hospital(match)
+        or _accident(match)
+    )
+
+
+#: the words that make harm an accident: "accidentally shot himself", "an accidental
+#: discharge", "the gun went off by accident"
+_ACCIDENTAL = frozenset({"accidentally", "accidental", "inadvertently", "unintentionally"})
+
+
+def _accident(match: TriggerMatch) -> bool:
+    """An accident is no attack: "the weapon accidentally fired and hit the boy"."""
+    token = match.token
+    if match.entry.type != "ASSAULT":
+        return False
+    words = [c for c in token.children if c.dep_ in {"advmod", "amod"}]
+    if any(w.lower_ in _ACCIDENTAL for w in words):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.lower_ == "accident" for g in c.children)
+        for c in token.children
     )
 
 
