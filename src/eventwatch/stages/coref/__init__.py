@@ -13,11 +13,19 @@ something already told:
 * its trigger is a noun made definite ("the hijacking", "this assault",
   "Tuesday's attack") whose head word is the group's own ("the hijacking"
   after "train hijacking") or a general noun of events (:data:`GENERAL_NOUNS`:
-  "the attack" after "hijacking", "the talks" after "met"); a general noun
+  "the attack" after "hijacking", "the talks" after "met"), or names the same
+  act with another word ("their release" after "were freed": one specific
+  CAMEO code; "the second shooting" sets itself apart); a general noun
   points to the story's main event of its type (the group told most often,
   then the first), not merely the nearest. Statements (support, accusations,
   rejections, demands, threats) are not joined this way: "their support"
   said twice is usually two statements; or
+* its trigger is a verb, in a later sentence, that tells again what befell
+  someone already named: its passive subject or its object is definite, a
+  pronoun, or a name the earlier mention's sentence used ("the 279 girls were
+  released" after "schoolgirls were freed", "gunmen stormed it", "Dara was
+  released"), and the earlier mention names the same act (the same lemma or
+  the same specific CAMEO code); or
 * it stands in the headline or a subhead, which announce the body; or
 * its trigger is a participle that tells what the other did ("gunmen attacked
   a post, killing three": the killing is the attack's outcome, and its count
