@@ -31,7 +31,11 @@ def test_default_config_names_registered_stages_in_a_valid_order() -> None:
 
 
 def test_order_check_reports_a_field_no_earlier_stage_assigns() -> None:
-    infos = [stages.get("eventwatch.event_detector.v1"), stages.get("eventwatch.actor_mentions.v1")]
+    infos = [
+        stages.get("eventwatch.layout.v1"),  # the blocks the detector reads datelines from
+        stages.get("eventwatch.event_detector.v1"),
+        stages.get("eventwatch.actor_mentions.v1"),
+    ]
     problems = check_order(infos)
     assert problems == [
         "stage 'eventwatch.event_detector.v1' requires 'mentions', which no earlier stage assigns"
