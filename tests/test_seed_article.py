@@ -48,6 +48,10 @@ def test_phone_calls_between_governments(seed_doc) -> None:
     talk = _one(seed_doc, "CONSULT", "spoke with")
     assert countries(talk.source) == {"USA"} and countries(talk.target) == {"XKX"}
     assert talk.target[0].name == "Albin Kurti"
+    # "Vucic, reporting on an exchange Friday with … Blinken, accused Washington": the
+    # accusation's stance does not take the exchange from the one who reports it
+    exchange = _one(seed_doc, "CONSULT", "exchange")
+    assert countries(exchange.source) == {"SRB"} and countries(exchange.target) == {"USA"}
 
 
 def test_the_ambush_killed_a_kosovo_police_officer(seed_doc) -> None:

@@ -143,7 +143,8 @@ class EventDetector:
             c.match.token.i == sent.root.i and c.match.entry.type in _STANCES for c in candidates
         )
         for cand in candidates:
-            event = self._event(doc, index, sent, cand, probs, stance)
+            in_content = stance and _in_content(cand.match.token, sent.root)
+            event = self._event(doc, index, sent, cand, probs, in_content)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
                 tokens.append(cand.match.token)
@@ -421,6 +422,15 @@ def _lent_actor(doc: Document, word: Token) -> Actor | None:
 _STANCES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 #: verbs whose subject reports or judges an event and does not act in it
 _REPORTING_VERBS = SPEECH_VERBS | APPRAISAL_VERBS
+
+
+def _in_content(token: Token, root: Token) -> bool:
+    """Whether ``token`` lies in what the root verb takes its stance on, that is
+    anywhere but in the phrase of its subject: "Vucic, reporting on an exchange with
+    Blinken, accused Washington" leaves the exchange his."""
+    while token.head.i != token.i and token.head.i != root.i:
+        token = token.head
+    return token.i != root.i and token.dep_ not in SUBJECT_DEPS
 
 
 def _root_subject(doc: Document, sent: Span) -> list[Actor]:
