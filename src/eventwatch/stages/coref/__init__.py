@@ -127,7 +127,7 @@ class EventCoreference:
             else:
                 group.events.append(event)
         for event in furniture:  # a headline announces the first body event it matches
-            target = next((g for g in groups if self._fits(doc.parse, event, g)), None)
+            target = next((g for g in groups if self._fits(event, g)), None)
             if target is None:
                 groups.append(_Group([event]))
             else:
@@ -147,7 +147,7 @@ class EventCoreference:
         for group in reversed(groups):
             for other in group.events:
                 head = _trigger_token(parse, other)
-                if head is not None and head.i == token.head.i and self._fits(parse, event, group):
+                if head is not None and head.i == token.head.i and self._fits(event, group):
                     return group
         return None
 
@@ -164,7 +164,7 @@ class EventCoreference:
             fitting = [  # a later sentence tells it again; one sentence tells two acts
                 g
                 for g in reversed(groups)
-                if self._fits(parse, event, g)
+                if self._fits(event, g)
                 and all(e.evidence.sentence != event.evidence.sentence for e in g.events)
             ]
             named = _named_undergoer(trigger)
@@ -179,7 +179,7 @@ class EventCoreference:
         token = _pointing_noun(trigger) if trigger is not None else None
         if token is None:
             return None
-        fitting = [g for g in reversed(groups) if self._fits(parse, event, g)]
+        fitting = [g for g in reversed(groups) if self._fits(event, g)]
         word = _word(token.text)
         same_word = [g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)]
         if same_word:
@@ -188,7 +188,7 @@ class EventCoreference:
             return max(reversed(fitting), key=lambda g: len(g.events) + len(g.furniture))
         return None
 
-    def _fits(self, parse: Doc, event: Event, group: _Group) -> bool:
+    def _fits(self, event: Event, group: _Group) -> bool:
         return all(
             compatible(event, other, max_km=self.settings.max_km, max_days=self.settings.max_days)
             for other in group.events
@@ -256,7 +256,7 @@ def _undergoer_told_before(verb: Token) -> bool:
     "gunmen stormed it")."""
     if verb.pos_ != "VERB":
         return False
-    undergoers = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    undergoers = _undergoers(verb)
     if verb.dep_ == "relcl" and any(u.tag_ in {"WP", "WDT"} for u in undergoers):
         undergoers = [verb.head]  # "the girls, who were kidnapped": the girls
     if not undergoers:
@@ -270,19 +270,24 @@ def _undergoer_told_before(verb: Token) -> bool:
     )
 
 
-def _named_undergoer(verb: Token) -> str | None:
-    """The name of the one a verb befalls, when it is a name ("Dara was released")."""
-    for child in verb.children:
-        if child.dep_ in {"nsubjpass", "dobj"} and child.pos_ == "PROPN":
-            return child.text
+def _undergoers(verb: Token) -> list[Token]:
+    """The words a verb befalls: its passive subject and its object."""
+    return [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+
+
+def _named_undergoer(verb: Token) -> re.Pattern[str] | None:
+    """The name of the one a verb befalls, as a whole-word pattern, when it is a name
+    ("Dara was released")."""
+    for child in _undergoers(verb):
+        if child.pos_ == "PROPN":
+            return re.compile(rf"\b{re.escape(child.text)}\b")
     return None
 
 
-def _names(event: Event, name: str) -> bool:
+def _names(event: Event, name: re.Pattern[str]) -> bool:
     """Whether a sentence that tells the event names ``name`` ("freed the journalist
     Mech Dara" names "Dara")."""
-    pattern = re.compile(rf"\b{re.escape(name)}\b")
-    return any(pattern.search(m.text) for m in event.mentions or [event.evidence])
+    return any(name.search(m.text) for m in event.mentions or [event.evidence])
 
 
 def _points_back(token: Token) -> bool:
