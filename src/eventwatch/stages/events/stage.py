@@ -115,13 +115,16 @@ class EventDetector:
         if doc.parse is None:
             return doc
         events: list[Event] = []
+        datelines = [(b.start, b.end) for b in doc.blocks if b.kind == "dateline"]
         for index, sent in enumerate(doc.parse.sents):
-            events.extend(self._sentence_events(doc, index, sent))
+            events.extend(self._sentence_events(doc, index, sent, datelines))
         events.sort(key=lambda e: (e.evidence.trigger.start, e.type))
         doc.events = events  # ids are given by the pipeline, from the events' content
         return doc
 
-    def _sentence_events(self, doc: Document, index: int, sent: Span) -> list[Event]:
+    def _sentence_events(
+        self, doc: Document, index: int, sent: Span, datelines: list[tuple[int, int]]
+    ) -> list[Event]:
         candidates = []
         for token in sent:
             match = self.lexicon.match(token)
@@ -144,7 +147,7 @@ class EventDetector:
         )
         for cand in candidates:
             in_content = stance and _in_content(cand.match.token, sent.root)
-            event = self._event(doc, index, sent, cand, probs, in_content)
+            event = self._event(doc, index, sent, cand, probs, in_content, datelines)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
                 tokens.append(cand.match.token)
@@ -217,9 +220,11 @@ class EventDetector:
         cand: _Candidate,
         probs: dict[str, float],
         stance: bool = False,
+        datelines: list[tuple[int, int]] | None = None,
     ) -> Event | None:
         """The event of one trigger; ``stance`` when the sentence's main verb asks for,
-        blames, rejects or backs something, so its subject is no one else's source."""
+        blames, rejects or backs something, so its subject is no one else's source;
+        ``datelines`` are the document's dateline spans, where no actor of it stands."""
         match, token = cand.match, cand.match.token
         entry = match.entry
         coded = cand.coded or entry
@@ -270,7 +275,6 @@ class EventDetector:
             and self_reported(entry, reported_by[0])
         ):
             sources = reported_by[:1]  # "London said a battalion had been made available"
-        datelines = [(b.start, b.end) for b in doc.blocks if b.kind == "dateline"]
         if datelines:  # "HESPERIA, Calif. — … one driver fired": where the reporter filed
             sources = [a for a in sources if not any(overlaps(a, d) for d in datelines)]
             targets = [a for a in targets if not any(overlaps(a, d) for d in datelines)]
