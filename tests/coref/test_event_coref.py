@@ -97,6 +97,13 @@ def test_the_seed_keeps_its_events(seed_doc) -> None:
     assert len(seed_doc.events) == 28
 
 
+def _mention_words(doc, type_: str) -> list[str]:
+    """The trigger words of the one event of ``type_`` the document codes."""
+    found = [e for e in doc.events if e.type == type_]
+    assert len(found) == 1, [(e.evidence.trigger.text, e.evidence.sentence) for e in found]
+    return [m.trigger.text for m in found[0].mentions]
+
+
 def test_another_word_for_the_same_act_is_the_same_event(code) -> None:
     # "freed", "were released" and "their release" set the same pupils free (one CAMEO
     # code); "their release" is definite, so it points back
@@ -104,10 +111,7 @@ def test_another_word_for_the_same_act_is_the_same_event(code) -> None:
         "Gunmen freed 30 pupils in Kaduna on Tuesday. "
         "Officials said their release followed talks with elders."
     )
-    doc = code(text, pub_date=DAY)
-    releases = [e for e in doc.events if e.type == "RETREAT"]
-    assert len(releases) == 1, [(e.evidence.trigger.text, e.evidence.sentence) for e in releases]
-    assert [m.trigger.text for m in releases[0].mentions] == ["freed", "release"]
+    assert _mention_words(code(text, pub_date=DAY), "RETREAT") == ["freed", "release"]
 
 
 def test_the_second_attack_is_not_the_first(code) -> None:
@@ -125,10 +129,7 @@ def test_a_passive_that_tells_again_what_befell_the_named_is_the_same_event(code
         "Gunmen freed 30 pupils in Kaduna on Tuesday. "
         "The pupils were released near a forest, officials said."
     )
-    doc = code(text, pub_date=DAY)
-    releases = [e for e in doc.events if e.type == "RETREAT"]
-    assert len(releases) == 1, [(e.evidence.trigger.text, e.evidence.sentence) for e in releases]
-    assert [m.trigger.text for m in releases[0].mentions] == ["freed", "released"]
+    assert _mention_words(code(text, pub_date=DAY), "RETREAT") == ["freed", "released"]
     # an indefinite subject tells of others: "two men were released" is a new release
     other = code(
         "Gunmen freed 30 pupils in Kaduna on Tuesday. Two teachers were released in Zaria.",
