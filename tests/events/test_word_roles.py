@@ -11,7 +11,8 @@ pytestmark = pytest.mark.issue(16)
 
 
 def _types(doc) -> dict[str, str]:
-    return {e.evidence.trigger.text.lower(): e.type for e in doc.events}
+    """Each coded word's type, over every mention (an outcome merges into its act)."""
+    return {m.trigger.text.lower(): e.type for e in doc.events for m in e.mentions or [e.evidence]}
 
 
 @pytest.mark.parametrize(
@@ -157,12 +158,29 @@ def test_taking_ground_by_force_is_an_assault(code: Code, text: str, word: str) 
         ("Volunteers battled the blazes for three days.", "battled"),
         ("The senator died last year after a long battle with cancer.", "battle"),
         ("A kitchen fire killed an elderly man on Sunday.", "killed"),
+        ("Five people had likely been killed in the crash.", "killed"),
+        ("Two people died in the floods near the river.", "died"),
+        ("The plane crashed in Ghazni, resulting in all crew members killed.", "killed"),
+        ("The helicopter crashed near Kabul, killing all 12 soldiers on board.", "killing"),
     ],
 )
 def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
     code: Code, text: str, word: str
 ) -> None:
+    # harm in a hazard or a mishap (a crash, a flood) is no attack
     assert word not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Three soldiers were killed by sniper fire in Donetsk.", "killed"),
+        ("Five soldiers were killed in the attack on the base.", "killed"),
+        ("Militants shot down a helicopter near Kabul on Monday.", "shot down"),
+    ],
+)
+def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, word: str) -> None:
+    assert _types(code(text)).get(word) == "ASSAULT"
 
 
 @pytest.mark.parametrize(

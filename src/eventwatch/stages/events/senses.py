@@ -77,6 +77,33 @@ _HAZARDS = frozenset(
 _HAZARD_ROLES = frozenset({"nsubj", "dobj"})
 
 
+#: mishaps: harm in one is no attack ("killed in the crash", "injured in an accident")
+_MISHAPS = frozenset(
+    "crash accident collision derailment stampede shipwreck capsizing collapse".split()
+)
+#: what a mishap does: "the plane crashed, killing five", "a bus overturned"
+_MISHAP_VERBS = frozenset("crash collide derail capsize overturn plunge".split())
+#: the causes in which harm falls: "died in the flood", "killed in a crash"; "fire" is
+#: left out, as "killed by sniper fire" is an attack
+_CAUSES = (_HAZARDS | _MISHAPS) - {"fire", "fires"}
+
+
+def _in_a_mishap(token: Token) -> bool:
+    """Harm that a hazard or a mishap causes: "five people were killed in the crash",
+    "died in the floods", "crashed ... resulting in all crew killed", "a bus
+    overturned, injuring 20"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "from", "during", "by"}:
+            if any(_counted(g).lemma_.lower() in _CAUSES for g in child.children):
+                return True
+    head, steps = token, 0
+    while head.head.i != head.i and steps < 4:
+        head, steps = head.head, steps + 1
+        if head.pos_ == "VERB" and head.lemma_.lower() in _MISHAP_VERBS:
+            return True
+    return False
+
+
 #: nouns that count what their "of" names ("dozens of wildfires")
 _COUNTING = frozenset("dozen hundred thousand score number".split())
 
@@ -96,9 +123,11 @@ def _against_nature(match: TriggerMatch) -> bool:
     children = list(token.children)
     if token.dep_ == "xcomp":  # "bushfires continue to burn"
         children += [c for c in token.head.children if c.dep_ == "nsubj"]
+    if match.entry.type == "ASSAULT" and _in_a_mishap(token):
+        return True
     for child in children:
         lemma = _counted(child).lemma_.lower()
-        if child.dep_ in _HAZARD_ROLES and lemma in _HAZARDS and lemma not in own:
+        if child.dep_ in _HAZARD_ROLES and lemma in _HAZARDS | _MISHAPS and lemma not in own:
             return True
         if child.dep_ == "prep" and child.lower_ in {"with", "against"}:
             if any(g.lemma_.lower() in _HAZARDS for g in child.children if g.dep_ == "pobj"):
