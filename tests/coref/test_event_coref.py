@@ -81,11 +81,20 @@ def test_a_credit_line_is_no_event(code) -> None:
 def test_the_hijacking_story_names_its_hijacking_once(code) -> None:
     story = _voa("voa-8011076")
     doc = code(story["text"], id=story["id"], pub_date=dt.date.fromisoformat(story["pub_date"]))
-    hijackings = [e for e in doc.events if "hijacking" in e.evidence.trigger.text]
+    hijackings = [e for e in doc.events if any("hijacking" in m.trigger.text for m in e.mentions)]
     assert len(hijackings) == 1
     mentions = [(m.trigger.text, m.text[:22]) for m in hijackings[0].mentions]
-    assert [word for word, _ in mentions] == ["hijacking", "attack", "hijacking"]
-    assert mentions[1][1] == "Blaming neighbors Tues"  # "Tuesday's attack marked …": the main event
+    # "31 people … lost their lives in Tuesday's train hijacking", then its toll: "those
+    # killed in the initial attack", "five … were also killed in the attack"
+    assert [word for word, _ in mentions] == [
+        "hijacking",
+        "killed",
+        "killed",
+        "attack",
+        "hijacking",
+    ]
+    assert mentions[3][1] == "Blaming neighbors Tues"  # "Tuesday's attack marked …": the main event
+    assert hijackings[0].killed == 5  # the one toll the parse counts on a killing verb
     kinds = {doc.text[b.start : b.end]: b.kind for b in doc.blocks}
     assert kinds.get("Intelligence failure?") == "subhead"
 
@@ -158,3 +167,55 @@ def test_a_name_told_again_is_the_same_event_only_where_it_was_named(code) -> No
     assert len([e for e in doc.events if e.type == "RETREAT"]) == 1
     other = code("Police arrested Smith in Ohio. Jones was arrested later.", pub_date=DAY)
     assert len([e for e in other.events if e.type == "COERCE"]) == 2
+
+
+def test_an_attacks_toll_is_that_attack(code) -> None:
+    # the toll in the next sentence, and the dead and hurt told together, are the
+    # attack's outcome: one event that carries both counts
+    doc = code(
+        "A suicide bomber attacked a market in Kabul on Friday. "
+        "Seven people were killed and 20 others were wounded.",
+        pub_date=DAY,
+    )
+    (attack,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [m.trigger.text for m in attack.mentions] == ["attacked", "killed", "wounded"]
+    assert (attack.killed, attack.injured) == (7, 20)
+    assert [a.text for a in attack.source] == ["suicide bomber"]
+
+
+def test_a_toll_told_as_another_incident_stays_its_own(code) -> None:
+    doc = code(
+        "A suicide bomber attacked a market in Kabul on Friday. "
+        "Separately, two soldiers were killed in Kandahar.",
+        pub_date=DAY,
+    )
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2
+    # a count that differs from the attack's own is another toll
+    other = code(
+        "A suicide bomber attacked a market in Kabul on Friday, killing seven. "
+        "Nine people were killed.",
+        pub_date=DAY,
+    )
+    assert len([e for e in other.events if e.type == "ASSAULT"]) == 2
+
+
+def test_the_dead_an_attack_leaves_are_its_count(code) -> None:
+    doc = code(
+        "Gunmen stormed a hotel in Beledweyne on Tuesday, leaving at least five people dead. "
+        "They attacked the hotel at dawn, witnesses said.",
+        pub_date=DAY,
+    )
+    (attack,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attack.killed == 5
+    assert attack.quantities["killed"].text == "at least five people"
+    # "they attacked the hotel": the general verb of the class, on the hotel named before
+    assert [m.trigger.text for m in attack.mentions] == ["stormed", "attacked"]
+
+
+def test_the_killed_in_the_attack_are_its_toll(code) -> None:
+    doc = code(
+        "Militants hijacked a train near Sibi on Tuesday. "
+        "Officials said 18 soldiers were among those killed in the attack.",
+        pub_date=DAY,
+    )
+    assert _mention_words(doc, "ASSAULT") == ["hijacked", "killed"]

@@ -27,9 +27,20 @@ something already told:
   released"), and the earlier mention names the same act (the same lemma or
   the same specific CAMEO code); or
 * it stands in the headline or a subhead, which announce the body; or
-* its trigger is a participle that tells what the other did ("gunmen attacked
-  a post, killing three": the killing is the attack's outcome, and its count
-  is the attack's).
+* it tells the toll of an attack (``_tolls.py``): a participle that tells what
+  the other did ("gunmen attacked a post, killing three": the killing is the
+  attack's outcome, and its count is the attack's), the dead an attack leaves
+  ("stormed a hotel, leaving five dead"), a toll coordinated with the act or
+  with another toll ("five were killed, and five others were injured"), the
+  killed "in the attack", or a sentence that gives only the toll of the attack
+  told in the sentence before ("A bomber attacked a market. Seven people were
+  killed."), unless it opens as another incident ("Separately, …") or counts
+  differently; or
+* its trigger is a verb of the class's general word on a thing already named
+  ("they attacked the hotel", after "gunmen stormed a hotel").
+
+Harm in a mishap or a hazard ("killed in the crash") is no attack at all: the
+event detector does not code it.
 
 Events in a byline or a credit line ("… contributed to this report") are no
 events and are dropped.
@@ -59,6 +70,7 @@ from ...records import Event, Evidence, Place, TimeSpan
 from ..lexicon import overlaps
 from ._compare import compatible
 from ._discourse import lend_discourse_sides
+from ._tolls import has_toll, opens_another_incident, outcome_heads, same_toll, tells_a_toll
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -119,8 +131,10 @@ class EventCoreference:
             (furniture if inside else body).append(event)
         groups: list[_Group] = []
         for event in body:
-            group = self._outcome_of(doc.parse, event, groups) or self._antecedent(
-                doc.parse, event, groups
+            group = (
+                self._outcome_of(doc.parse, event, groups)
+                or self._toll_of(doc.parse, event, groups)
+                or self._antecedent(doc.parse, event, groups)
             )
             if group is None:
                 groups.append(_Group([event]))
@@ -140,15 +154,41 @@ class EventCoreference:
         return doc
 
     def _outcome_of(self, parse: Doc, event: Event, groups: list[_Group]) -> _Group | None:
-        """The group of the event whose trigger governs this one as its participle."""
+        """The group of the event whose trigger governs this one as its outcome."""
         token = _trigger_token(parse, event)
-        if token is None or token.tag_ != "VBG" or token.dep_ not in {"advcl", "xcomp", "conj"}:
+        if token is None:
+            return None
+        heads = outcome_heads(token, event)
+        if not heads:
             return None
         for group in reversed(groups):
             for other in group.events:
                 head = _trigger_token(parse, other)
-                if head is not None and head.i == token.head.i and self._fits(event, group):
+                if head is not None and head.i in heads and self._fits(event, group):
                     return group
+        return None
+
+    def _toll_of(self, parse: Doc, event: Event, groups: list[_Group]) -> _Group | None:
+        """The attack told in the sentence before, when this sentence gives its toll
+        and nothing else: "A bomber attacked a market. Seven people were killed." (or
+        the toll told beside it: "five were killed, and five others were injured"). A
+        passive with no side of its own, a count of the dead or hurt that the attack
+        does not already have otherwise, and no word that starts another incident
+        ("Separately, two were killed")."""
+        token = _trigger_token(parse, event)
+        if token is None or not tells_a_toll(token, event) or opens_another_incident(token):
+            return None
+        here = event.evidence.sentence
+        for group in reversed(groups):
+            told = {e.evidence.sentence for e in group.events}
+            beside = any(e.evidence.sentence == here and has_toll(e) for e in group.events)
+            if not beside and (here - 1 not in told or here in told):
+                continue  # the sentence before, or a toll beside it: "five were killed and …"
+            tokens = [_trigger_token(parse, e) for e in group.events]
+            if all(t is not None and t.tag_ == "NNS" for t in tokens):
+                continue  # "one of three shootings": a count of incidents takes no one toll
+            if group.events[0].type == "ASSAULT" and self._fits(event, group):
+                return group if same_toll(event, group.events) else None
         return None
 
     def _antecedent(self, parse: Doc, event: Event, groups: list[_Group]) -> _Group | None:
@@ -165,7 +205,8 @@ class EventCoreference:
                 g
                 for g in reversed(groups)
                 if self._fits(event, g)
-                and all(e.evidence.sentence != event.evidence.sentence for e in g.events)
+                and any(e.evidence.sentence < event.evidence.sentence for e in g.events)
+                and not any(_told_here(parse, event, word, e) for e in g.events)
             ]
             named = _named_undergoer(trigger)
             if named is not None:  # "Dara was released": only where Dara was named before
@@ -174,6 +215,11 @@ class EventCoreference:
                 (g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)),
                 None,
             )
+            thing = _undergoer_word(trigger) if word in GENERAL_NOUNS else None
+            if again is None and thing is not None:
+                # "they attacked the hotel", after "gunmen stormed a hotel": the general
+                # verb of the class, on a thing the earlier mention's sentence named
+                again = next((g for g in fitting if any(_names(e, thing) for e in g.events)), None)
             if again is not None:
                 return again
         token = _pointing_noun(trigger) if trigger is not None else None
@@ -181,7 +227,12 @@ class EventCoreference:
             return None
         fitting = [g for g in reversed(groups) if self._fits(event, g)]
         word = _word(token.text)
-        same_word = [g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)]
+        if trigger is None or token.i == trigger.i or token.dep_ != "pobj":
+            same_word = [
+                g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)
+            ]
+        else:  # "killed in the crash": the noun, not the verb, names what is told again
+            same_word = [g for g in fitting if any(_head_word(e) == word for e in g.events)]
         if same_word:
             return same_word[0]
         if word in GENERAL_NOUNS and token.tag_ == "NN" and fitting:  # not "the attacks"
@@ -220,15 +271,25 @@ def _word(text: str) -> str:
 
 def _pointing_noun(trigger: Token) -> Token | None:
     """The definite event noun a mention points back with: the trigger itself ("the
-    attack"), or the subject of a verb trigger that tells its outcome ("the attack
-    wounded ten")."""
+    attack"), the subject of a verb trigger that tells its outcome ("the attack
+    wounded ten"), or the attack a casualty verb's people fell in ("were killed in
+    the attack")."""
     if _points_back(trigger):
         return trigger
     if trigger.pos_ == "VERB":
         for child in trigger.children:
             if child.dep_ == "nsubj" and _points_back(child):
                 return child
+        for child in trigger.children:  # "five were killed in the attack": its toll
+            if child.dep_ == "prep" and child.lower_ == "in" and _KILLING & {trigger.lemma_}:
+                nouns = [c for c in child.children if c.dep_ == "pobj" and _points_back(c)]
+                if nouns:
+                    return nouns[0]
     return None
+
+
+#: the verbs that tell what an attack did to people ("killed in the attack")
+_KILLING = frozenset({"kill", "injure", "wound", "hurt", "die"})
 
 
 def _trigger_token(parse: Doc, event: Event) -> Token | None:
@@ -281,6 +342,24 @@ def _named_undergoer(verb: Token) -> re.Pattern[str] | None:
     for child in _undergoers(verb):
         if child.pos_ == "PROPN":
             return re.compile(rf"\b{re.escape(child.text)}\b")
+    return None
+
+
+def _told_here(parse: Doc, event: Event, word: str, other: Event) -> bool:
+    """Whether the other mention names the same act in the event's own sentence: one
+    sentence that says a verb twice tells two acts ("stormed a hotel and then stormed
+    a school")."""
+    return other.evidence.sentence == event.evidence.sentence and _same_kind(
+        parse, event, word, other
+    )
+
+
+def _undergoer_word(verb: Token) -> re.Pattern[str] | None:
+    """The head word of the definite common noun a verb befalls ("attacked the
+    hotel" → "hotel"), as a whole-word pattern."""
+    for child in _undergoers(verb):
+        if child.pos_ == "NOUN" and any(c.lower_ in _DEFINITE for c in child.children):
+            return re.compile(rf"\b{re.escape(child.text)}\b", re.IGNORECASE)
     return None
 
 

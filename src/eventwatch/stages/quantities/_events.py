@@ -361,6 +361,34 @@ def _trigger_token(doc: Document, event: Event) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
+#: the clauses that tell an attack's toll: "stormed a hotel, leaving five dead"
+_TOLL_DEPS = {"advcl", "conj", "xcomp"}
+
+
+def _toll(trigger: Token) -> Iterator[tuple[str, Quantity]]:
+    """The killed and injured an attack leaves: "stormed a hotel, leaving at least
+    five people dead", "the blast left 12 soldiers dead", "attacked the post,
+    leaving three officers injured". The attack's own word counts no one, so its
+    count is the one its resultative "leave" clause gives."""
+    leaves = [c for c in trigger.children if c.dep_ in _TOLL_DEPS and c.lemma_.lower() == "leave"]
+    if trigger.dep_ in SUBJECT_DEPS and trigger.head.lemma_.lower() == "leave":
+        leaves.append(trigger.head)  # "the blast left 12 dead"
+    for leave in leaves:
+        for word in leave.subtree:
+            key = _key(word) if word.i != leave.i else None
+            near = word.head.i == leave.i or word.head.head.i == leave.i
+            if key in {"killed", "injured"} and near and (found := _read(word, key)):
+                yield key, found
+
+
+def _record(event: Event, key: str, found: Quantity) -> None:
+    event.quantities.setdefault(key, found)
+    if key == "killed" and event.killed is None:
+        event.killed = estimate(found)
+    elif key == "injured" and event.injured is None:
+        event.injured = estimate(found)
+
+
 def quantify(doc: Document, event: Event) -> None:
     """Fill one event's quantities and its ``killed``/``injured`` figures."""
     trigger = _trigger_token(doc, event)
@@ -368,15 +396,15 @@ def quantify(doc: Document, event: Event) -> None:
         return
     key = _key(trigger)
     found = _read(trigger, key) if key else None
+    if key is None and event.type == "ASSAULT":
+        for toll_key, toll in _toll(trigger):
+            _record(event, toll_key, toll)
+        return
     if key is None and event.type in _PERSONNEL_TYPES:
         key, found = "personnel", _personnel(trigger)
     if key is None or found is None:
         return
-    event.quantities.setdefault(key, found)
-    if key == "killed" and event.killed is None:
-        event.killed = estimate(found)
-    elif key == "injured" and event.injured is None:
-        event.injured = estimate(found)
+    _record(event, key, found)
 
 
 class QuantityStage:
