@@ -188,3 +188,41 @@ def test_hours_later_is_found_and_read_from_the_anchor(code) -> None:
     found = {t.text.lower(): t for t in doc.times}
     assert "hours later" in found
     assert found["hours later"].start_date == "2024-03-11"
+
+
+@pytest.mark.issue(15)
+def test_a_participle_after_its_noun_takes_only_its_own_date(code) -> None:  # type: ignore[no-untyped-def]
+    pub = dt.date(2021, 3, 5)
+    doc = code("More than 270 schoolgirls kidnapped in Zamfara were freed Tuesday.", pub_date=pub)
+    dates = {e.evidence.trigger.text: _date(e) for e in doc.events}
+    assert dates["freed"].start_date == "2021-03-02"
+    # the kidnapping was before the release: "Tuesday" is the freeing's, not its
+    assert (dates["kidnapped"].source, dates["kidnapped"].text) == ("publication", "")
+    own = code("Two activists arrested last year were freed on Tuesday.", pub_date=pub)
+    arrested = next(e for e in own.events if e.evidence.trigger.text == "arrested")
+    assert _date(arrested).text == "last year"
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # the incident's own name: the shots were fired when the police were called
+        ("On March 15, 2018, officers responded to reports of shots fired.", "fired", "2018-03-15"),
+        # the state someone was found in, at the finding
+        (
+            "Police arrived on Friday to find a man wounded in the driveway.",
+            "wounded",
+            "2021-03-05",
+        ),
+    ],
+)
+def test_a_participle_naming_the_incident_or_a_found_state_takes_the_clause_date(
+    code,
+    text: str,
+    trigger: str,
+    day: str,  # type: ignore[no-untyped-def]
+) -> None:
+    doc = code(text, pub_date=dt.date(2021, 3, 5))
+    event = next(e for e in doc.events if e.evidence.trigger.text == trigger)
+    assert _date(event).start_date == day

@@ -6,6 +6,9 @@ at distance 0; ties go to the nearer one in the text); else, for events that are
 not historical, the last resolved expression of the previous sentence (the
 narrative context); else the publication date, marked ``source="publication"``
 and ``date_type="unresolved"`` with an empty text at the trigger's start.
+A past participle after its noun ("schoolgirls kidnapped in Zamfara were freed
+Tuesday") describes the noun: only a date in its own words dates it, never the
+clause's or the previous sentence's, so with none it takes the publication date.
 A historical event never takes the publication date nor a neighbour's date: with
 nothing of its own it stays undated (``source="none"``, no start date). An event
 whose own expression (one attached to its trigger: "the 2004 bombing", "killed in
@@ -103,14 +106,18 @@ def date_events(
             )
             continue
         sentence = _sentence_index(sent_starts, trigger.i)
-        best = _best(doc, trigger, by_sentence.get(sentence, []))
+        candidates = by_sentence.get(sentence, [])
+        described = _describes_its_noun(trigger, event)
+        if described:
+            candidates = [f for f in candidates if f.head in _subtree(trigger)]
+        best = _best(doc, trigger, candidates)
         if (
             best is not None
             and best.head == trigger.i
             and _years_back(best, pub_date, historical_days)
         ):
             event.historical = True  # its own date: "the 2004 bombing", "killed in 2019"
-        if best is None and not event.historical:
+        if best is None and not event.historical and not described:
             previous = [f for f in by_sentence.get(sentence - 1, []) if f.span.start_date]
             best = previous[-1] if previous else None
         if best is not None:
@@ -119,6 +126,39 @@ def date_events(
             event.date = _undated(position)
         else:
             event.date = publication_span(position, pub_date)
+
+
+#: the words that give a participle a clause of its own
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
+
+
+#: what is fired: "shots fired", "rockets launched" name the incident itself
+_MUNITIONS = frozenset("shot round bullet rocket missile shell mortar grenade bomb".split())
+#: verbs whose object's participle tells its state at that time: "found him wounded"
+_FINDING = frozenset({"find", "see", "leave", "discover", "spot"})
+
+
+def _describes_its_noun(trigger: Token, event: Event) -> bool:
+    """A past participle after its noun ("schoolgirls kidnapped in Zamfara were freed
+    Tuesday") tells what befell the noun at another time than the clause's verb: only
+    a date in its own words dates it ("weapons seized last year"). Not when the noun
+    is the event's own word or what it fired ("reports of shots fired", the incident's
+    name), nor when
+    it tells the state someone was found in ("found a man wounded")."""
+    noun = trigger.head
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(c.dep_ in _OWN_CLAUSE for c in trigger.children):
+        return False
+    if noun.lemma_.lower() in _MUNITIONS or (
+        event.evidence.trigger.start <= noun.idx < event.evidence.trigger.end
+    ):
+        return False
+    return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in _FINDING)
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
 
 
 def _years_back(item: Found, pub_date: dt.date | None, days: int) -> bool:
