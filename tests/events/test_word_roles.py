@@ -331,3 +331,29 @@ def test_seeking_demonstrating_and_airlifting_still_are(code: Code, text: str, t
 )
 def test_an_accident_is_no_attack(code: Code, text: str) -> None:
     assert "ASSAULT" not in [e.type for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Food aid went to refugees fleeing the civil war in Liberia.", "war"),
+        ("Their repeated calls on the parties to end the war have gone unanswered.", "war"),
+        ("The protests led to more than a decade of civil war.", "war"),
+    ],
+)
+def test_a_conflict_named_as_the_setting_is_no_event(code: Code, text: str, word: str) -> None:
+    assert word not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Relations soured after a deadly war between guerrillas and Serbian forces.", "war"),
+        ("Rebels waged war on the government in 1990.", "war"),
+        ("War broke out in the north in 1991.", "war"),
+    ],
+)
+def test_a_conflict_with_its_sides_or_its_outbreak_is_an_event(
+    code: Code, text: str, word: str
+) -> None:
+    assert _types(code(text)).get(word.lower()) == "ASSAULT"

@@ -58,6 +58,7 @@ def not_an_event(match: TriggerMatch) -> bool:
         _names_no_event(match)
         or _against_nature(match)
         or _background_noun(match)
+        or _setting(match)
         or _describes_state(match)
         or other_reading(match)
     )
@@ -133,6 +134,37 @@ def _against_nature(match: TriggerMatch) -> bool:
             if any(g.lemma_.lower() in _HAZARDS for g in child.children if g.dep_ == "pobj"):
                 return True
     return False
+
+
+#: nouns for a state of armed conflict, which a report mostly names as its setting
+_CONFLICTS = frozenset({"war", "warfare", "conflict", "insurgency"})
+#: verbs that make a conflict happen in the telling: "waged war", "war broke out"
+_WAGING = frozenset(
+    "wage waged waging declare launch start fight escalate expand intensify".split()
+)  # the parser's lemma of "waged" is "wag", so its forms are listed
+_OUTBREAK = frozenset("break erupt begin start escalate resume rage spread".split())
+#: the phrases that name a conflict's sides: "a war between guerrillas and Serbian forces"
+_SIDES = frozenset({"between", "against", "with", "on"})
+
+
+def _setting(match: TriggerMatch) -> bool:
+    """A conflict named as the setting, not told as an event: "refugees fleeing the civil
+    war in Liberia", "calls to end the war", "a decade of civil war". A conflict is an
+    event when the text names its sides ("a war between guerrillas and Serbian
+    forces", "Russia's war", "the war against Iraq") or tells it happen ("waged war
+    on", "fighting escalated", "war broke out")."""
+    token = match.token
+    if match.entry.type != "ASSAULT" or token.pos_ != "NOUN":
+        return False
+    if token.lemma_.lower() not in _CONFLICTS:
+        return False
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in _SIDES):
+            return False
+    head = {token.head.lemma_.lower(), token.head.lower_}
+    if token.dep_ in {"dobj", "pobj"} and head & (_WAGING | {"go", "to"}):
+        return False  # "waged war", "went to war"
+    return not (token.dep_ in {"nsubj", "nsubjpass"} and head & _OUTBREAK)
 
 
 def _background_noun(match: TriggerMatch) -> bool:
