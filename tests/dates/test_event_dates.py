@@ -226,3 +226,11 @@ def test_a_participle_naming_the_incident_or_a_found_state_takes_the_clause_date
     doc = code(text, pub_date=dt.date(2021, 3, 5))
     event = next(e for e in doc.events if e.evidence.trigger.text == trigger)
     assert _date(event).start_date == day
+
+
+@pytest.mark.issue(17)
+def test_a_number_that_numbers_a_block_is_no_year(code) -> None:  # type: ignore[no-untyped-def]
+    doc = code("Police got a call in the 1300 block of Main Street.", pub_date=dt.date(2021, 3, 5))
+    assert [t.text for t in doc.times] == []
+    dated = code("The 2004 bombing killed nine soldiers. In 2022 prices rose.", pub_date=PUB)
+    assert [t.start_date for t in dated.times] == ["2004-01-01", "2022-01-01"]

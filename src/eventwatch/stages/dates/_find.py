@@ -32,7 +32,7 @@ from ._tense import expression_head, tense_of
 from ._words import COUNT, DUR, ORD
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["Found", "find_times"]
 
@@ -226,6 +226,8 @@ def _found(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if _numbers_a_place(span):
+        return None
     head = expression_head(span)
     hints = tense_of(span, head, text[max(0, start - 20) : start])
     reading = _read(text[start:end], pub_date, hints)
@@ -234,6 +236,26 @@ def _found(
     anchor = "publication" if pub_date is not None else None
     record = reading_to_span(reading, text=text[start:end], start=start, end=end, anchor=anchor)
     return Found(record, _sentence_of(sent_starts, span.start), head.i, reading, hints)
+
+
+#: nouns a bare number before them names rather than dates: "the 1300 block"
+_NUMBERED = frozenset("block street avenue road boulevard drive lane way place court".split())
+
+
+def _numbers_a_place(span: Span) -> bool:
+    """A bare number that numbers a place is no year: "the 1300 block of Main
+    Street" (but "the 2004 bombing", "the 2020 elections", and "in 2022 prices
+    rose", where the parser takes the year for a count). A count of things ("2000
+    soldiers") is left to the resolver: "the 1990 talks" looks the same."""
+    if len(span) != 1 or not span.text.isdigit():
+        return False
+    word = span[0]
+    noun = word.head
+    if word.dep_ not in {"nummod", "compound"} or noun.i <= word.i:
+        return False
+    if word.i > 0 and word.doc[word.i - 1].tag_ == "IN":
+        return False  # "in 2022 prices rose": a year after its preposition
+    return noun.lemma_.lower() in _NUMBERED
 
 
 def _sentence_of(starts: list[int], token: int) -> int:
