@@ -357,3 +357,16 @@ def test_a_conflict_with_its_sides_or_its_outbreak_is_an_event(
     code: Code, text: str, word: str
 ) -> None:
     assert _types(code(text)).get(word.lower()) == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The envoy called for the charges to be dropped.", "called for"),
+        ("Rights groups asked for the sanctions to be lifted.", "asked for"),
+    ],
+)
+def test_a_call_for_something_to_be_done_is_a_request(code: Code, text: str, word: str) -> None:
+    # "for" opens the clause of what is asked ("for the charges to be dropped"), as a
+    # preposition opens its object in "called for the release": no phone call
+    assert _types(code(text)).get(word) == "REQUEST"

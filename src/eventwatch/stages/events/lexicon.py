@@ -156,6 +156,10 @@ def _dependents(token: Token) -> dict[str, Token]:
             continue  # "called Netanyahu on Sunday" is no "call on"
         found.setdefault(child.lemma_.lower(), child)
         found.setdefault(child.lower_, child)
+        if child.dep_ in {"advcl", "ccomp"} and any(infinitive_marker(c) for c in child.children):
+            for mark in child.children:  # "called for the charge to be dropped"
+                if mark.dep_ == "mark" and mark.lower_ == "for":
+                    found.setdefault("for", mark)
         if child.dep_ in {"prep", "agent", "dative", "xcomp", "acomp", "oprd", "dobj"}:
             for grandchild in child.children:
                 if grandchild.dep_ in {"pobj", "dobj", "compound", "amod", "prt"}:
