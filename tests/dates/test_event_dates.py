@@ -234,3 +234,15 @@ def test_a_number_that_numbers_a_block_is_no_year(code) -> None:  # type: ignore
     assert [t.text for t in doc.times] == []
     dated = code("The 2004 bombing killed nine soldiers. In 2022 prices rose.", pub_date=PUB)
     assert [t.start_date for t in dated.times] == ["2004-01-01", "2022-01-01"]
+
+
+@pytest.mark.issue(17)
+def test_a_clause_about_now_borrows_no_date_from_years_back(code) -> None:  # type: ignore[no-untyped-def]
+    pub = dt.date(2021, 3, 5)
+    doc = code("Kenya gained independence in 1963. Britain will cede the islands.", pub_date=pub)
+    cede = next(e for e in doc.events if e.evidence.trigger.text == "cede")
+    assert (_date(cede).source, _date(cede).start_date) == ("publication", "2021-03-05")
+    # the narrative past still takes the date the story gave before
+    past = code("In 2019 he was arrested in Harare. Police charged him with theft.", pub_date=pub)
+    charged = next(e for e in past.events if e.evidence.trigger.text == "charged")
+    assert _date(charged).start_date == "2019-01-01"

@@ -6,6 +6,9 @@ at distance 0; ties go to the nearer one in the text); else, for events that are
 not historical, the last resolved expression of the previous sentence (the
 narrative context); else the publication date, marked ``source="publication"``
 and ``date_type="unresolved"`` with an empty text at the trigger's start.
+A clause in the present, the present perfect or the future speaks of now: it
+borrows no date from the previous sentence that lies years back ("In 2022 he
+was arrested … Rights groups have condemned the arrest").
 A past participle after its noun ("schoolgirls kidnapped in Zamfara were freed
 Tuesday") describes the noun: only a date in its own words dates it, never the
 clause's or the previous sentence's, so with none it takes the publication date.
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ...records import Event, TimeSpan
 from ._find import Found
+from ._tense import speaks_of_now
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -120,6 +124,9 @@ def date_events(
         if best is None and not event.historical and not described:
             previous = [f for f in by_sentence.get(sentence - 1, []) if f.span.start_date]
             best = previous[-1] if previous else None
+            if best is not None and _years_back(best, pub_date, historical_days):
+                if speaks_of_now(trigger):  # "groups have condemned", after "In 2022, …"
+                    best = None
         if best is not None:
             event.date = best.span
         elif event.historical:
@@ -139,12 +146,15 @@ _FINDING = frozenset({"find", "see", "leave", "discover", "spot"})
 
 
 def _describes_its_noun(trigger: Token, event: Event) -> bool:
-    """A past participle after its noun ("schoolgirls kidnapped in Zamfara were freed
-    Tuesday") tells what befell the noun at another time than the clause's verb: only
-    a date in its own words dates it ("weapons seized last year"). Not when the noun
-    is the event's own word or what it fired ("reports of shots fired", the incident's
-    name), nor when
-    it tells the state someone was found in ("found a man wounded")."""
+    """A clause in the present, the present perfect or the future speaks of now: it
+    borrows no date from the previous sentence that lies years back ("In 2022 he
+    was arrested … Rights groups have condemned the arrest").
+    A past participle after its noun ("schoolgirls kidnapped in Zamfara were freed
+        Tuesday") tells what befell the noun at another time than the clause's verb: only
+        a date in its own words dates it ("weapons seized last year"). Not when the noun
+        is the event's own word or what it fired ("reports of shots fired", the incident's
+        name), nor when
+        it tells the state someone was found in ("found a man wounded")."""
     noun = trigger.head
     if trigger.dep_ != "acl" or trigger.tag_ != "VBN" or noun.pos_ not in {"NOUN", "PROPN"}:
         return False

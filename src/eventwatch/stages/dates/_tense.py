@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["expression_head", "tense_of"]
+__all__ = ["expression_head", "speaks_of_now", "tense_of"]
 
 _MODALS = frozenset({"will", "'ll", "shall", "wo", "would", "might", "must", "may", "should"})
 _INTENT = frozenset(
@@ -103,3 +103,16 @@ def _simple_present(verb: Token) -> bool:
     if any(k.dep_ == "aux" and k.lemma_ == "have" for k in verb.children):
         return False  # "have been searching since …": the present perfect
     return any(w.tag_ in ("VBZ", "VBP") for w in (verb, *verb.children))
+
+
+def speaks_of_now(token: Token) -> bool:
+    """Whether the clause of ``token`` speaks of the present or the future: a simple
+    present ("a provision allows"), a present perfect ("groups have condemned the
+    arrest") or a modal or future ("Britain will cede"), not the narrative past."""
+    verb = _clause_verb(token)
+    if verb.pos_ not in _VERBAL:
+        return False
+    kids = list(verb.children)
+    if any(k.dep_ == "aux" and k.lemma_ == "have" and k.tag_ in ("VBZ", "VBP") for k in kids):
+        return True
+    return _forward(verb) or _simple_present(verb)
