@@ -177,6 +177,7 @@ def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
         ("Three soldiers were killed by sniper fire in Donetsk.", "killed"),
         ("Five soldiers were killed in the attack on the base.", "killed"),
         ("Militants shot down a helicopter near Kabul on Monday.", "shot down"),
+        ("Militants planted a bomb near the market.", "planted a bomb"),
     ],
 )
 def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, word: str) -> None:
@@ -203,6 +204,9 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("In exchange for his guilty plea, prosecutors dropped two counts.", "plea"),
         ("Farmers are battling the worst recession in decades.", "battling"),
         ("Officials said the new missiles pose a threat to shipping.", "threat"),  # a danger
+        ("Analysts said Algeria is facing an increasing threat.", "threat"),  # one faced
+        ("Police found an IED near the bridge.", "ied"),  # a device found, not used
+        ("The cell was making remote-controlled bombs in a garage.", "bombs"),
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
         ("The two families fought a long custody battle.", "battle"),
         ("The clinic hosted a fundraising dinner.", "hosted"),

@@ -51,7 +51,29 @@ def other_reading(match: TriggerMatch) -> bool:
         or _showing(match)
         or _to_hospital(match)
         or _accident(match)
+        or _device(match)
     )
+
+
+#: devices named as ASSAULT nouns ("a bomb", "an IED"), which may be mere things
+_DEVICES = frozenset({"bomb", "ied", "landmine", "mine", "explosive", "grenade"})
+#: what is done with a device that uses none: "making bombs", "found an IED"
+_HANDLING = frozenset(
+    "make build assemble manufacture produce possess have carry store hide stockpile "
+    "buy sell smuggle find discover locate seize recover defuse dismantle".split()
+)
+
+
+def _device(match: TriggerMatch) -> bool:
+    """A device made, held, found or defused is no attack ("the group was making
+    bombs", "police found an IED", "bombs were seized"); one that is set off, thrown
+    or that kills is ("a bomb exploded", "planted a bomb")."""
+    token = match.token
+    if match.entry.type != "ASSAULT" or match.entry.pos != "NOUN" or len(match.tokens) > 1:
+        return False
+    if token.lemma_.lower() not in _DEVICES:
+        return False
+    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in _HANDLING
 
 
 #: the words that make harm an accident: "accidentally shot himself", "an accidental
@@ -144,6 +166,8 @@ def _question(match: TriggerMatch) -> bool:
 #: verbs whose object or complement "threat" is a danger, not an act of threatening
 _DANGER_VERBS = frozenset(
     "pose represent constitute remain become see view consider perceive regard".split()
+    # a danger faced or countered: "Algeria is facing an increasing threat"
+    + "face confront counter combat tackle address assess reduce mitigate".split()
 )
 #: what a "war" or a "battle" is fought with when it is no fighting: "a trade war",
 #: "a legal battle", "a war of words"
@@ -154,9 +178,9 @@ _RIVALRIES = frozenset(
 
 
 def _danger_or_rivalry(match: TriggerMatch) -> bool:
-    """ "Poses a threat", "sees China as a threat", "a high-threat inmate": a danger,
-    not a threat made (CAMEO 13); "a trade war", "a legal battle", "a war of words": a
-    rivalry, not an assault."""
+    """ "Poses a threat", "sees China as a threat", "is facing an increasing threat",
+    "a high-threat inmate": a danger, not a threat made (CAMEO 13); "a trade war", "a
+    legal battle", "a war of words": a rivalry, not an assault."""
     token = match.token
     if match.entry.pos != "NOUN":
         return False
