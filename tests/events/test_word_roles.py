@@ -178,6 +178,7 @@ def test_what_a_hazard_does_or_what_is_fought_against_it_is_no_event(
         ("Five soldiers were killed in the attack on the base.", "killed"),
         ("Militants shot down a helicopter near Kabul on Monday.", "shot down"),
         ("Militants planted a bomb near the market.", "planted a bomb"),
+        ("Iran executed two prisoners on Tuesday.", "executed"),
     ],
 )
 def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, word: str) -> None:
@@ -206,6 +207,8 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("Officials said the new missiles pose a threat to shipping.", "threat"),  # a danger
         ("Analysts said Algeria is facing an increasing threat.", "threat"),  # one faced
         ("Police found an IED near the bridge.", "ied"),  # a device found, not used
+        ("Officers executed a search warrant at the house.", "executed"),  # carried out
+        ("Police arrested a man, according to a release from the department.", "release"),
         ("The cell was making remote-controlled bombs in a garage.", "bombs"),
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
         ("The two families fought a long custody battle.", "battle"),

@@ -52,6 +52,20 @@ def other_reading(match: TriggerMatch) -> bool:
         or _to_hospital(match)
         or _accident(match)
         or _device(match)
+        or _carried_out(match)
+    )
+
+
+def _carried_out(match: TriggerMatch) -> bool:
+    """To execute a warrant, an order or a plan is to carry it out: no one is killed
+    ("executed a search warrant"); "executed two prisoners" is a killing."""
+    token = match.token
+    if match.entry.type != "ASSAULT" or token.lemma_.lower() != "execute":
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return bool(objects) and not any(
+        o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ in {"PERSON", "NORP"} or o.pos_ == "PRON"
+        for o in objects
     )
 
 
@@ -364,14 +378,23 @@ def _theme(token: Token) -> list[Token]:
 _CARE = frozenset("hospital clinic infirmary care treatment medical trauma".split())
 
 
+#: the prepositions a cited document stands under: "according to a release", "in a release"
+_CITED = frozenset({"to", "in", "via", "through"})
+
+
 def _published(match: TriggerMatch) -> bool:
-    """A release of what is published ("released a statement"), or of a patient
-    ("treated and released from the hospital"): no one is freed from captivity."""
+    """A release of what is published ("released a statement", "according to a
+    release from the police"), or of a patient ("treated and released from the
+    hospital"): no one is freed from captivity."""
     entry = match.entry
     if entry.type != "RETREAT" or entry.mode != "release":
         return False
-    if any(t.lemma_.lower() in _PUBLISHED for t in _theme(match.token)):
+    theme = _theme(match.token)
+    if any(t.lemma_.lower() in _PUBLISHED for t in theme):
         return True
+    token = match.token
+    if token.pos_ == "NOUN" and not theme and token.dep_ == "pobj" and token.head.lower_ in _CITED:
+        return True  # "according to a release from the police", "said in a release"
     for place in prep_objects(match.token, {"from"}):
         words = [place, *(c for c in place.children if c.dep_ in {"compound", "amod"})]
         if any(w.lemma_.lower() in _CARE for w in words):
