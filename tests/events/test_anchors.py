@@ -73,3 +73,13 @@ def test_the_crime_a_charge_names_is_no_second_incident(code: Code) -> None:
     # the charge is an accusation against her; "aggravated assault" names its kind
     doc = code("She was charged with aggravated assault.")
     assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
+def test_a_toll_of_no_one_told_alone_is_no_event(code: Code) -> None:
+    # "No one was injured" on its own says nothing befell anyone
+    assert not code("A man robbed the store on Main Street. No one was injured.").events
+    # after an attack it is the attack's toll: one event, injured 0
+    doc = code("Gunmen fired on a bus near Quetta on Monday. No one was injured in the attack.")
+    [attack] = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attack.injured == 0
+    assert [m.trigger.text for m in attack.mentions] == ["fired on", "injured"]

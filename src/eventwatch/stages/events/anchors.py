@@ -22,6 +22,9 @@ run of incidents, a habit or a kind) or has one anchor:
   farmers were arrested". PLOVER leaves such actors out of the source and
   target, but they still say that someone was there.
 
+A toll of no one ("No one was injured.") that coreference did not join to an
+attack is dropped too: it says that nothing befell anyone.
+
 ``keep_unanchored = true`` keeps every event, for a user who wants the triggers.
 """
 
@@ -107,7 +110,23 @@ def _of_a_kind(root: Token) -> bool:
     return root.tag_ == "NN" and not any(c.dep_ in _COUNTING for c in root.children)
 
 
+def _unharmed(event: Event) -> bool:
+    """ "No one was injured", told on its own: a count of no one harmed, with no one who
+    harmed and no other mention, says that nothing befell anyone (when it retells an
+    attack, coreference has merged it into the attack by now)."""
+    counts = list(event.quantities.values())
+    return (
+        event.type in _INCIDENTS
+        and bool(counts)
+        and all(q.max == 0 for q in counts)
+        and not event.source
+        and len(event.mentions) <= 1
+    )
+
+
 def _anchored(doc: Document, event: Event, spans: list[tuple[int, int]]) -> bool:
+    if _unharmed(event):
+        return False
     if event.source or event.target or event.location is not None:
         return True
     if event.quantities or event.killed is not None or event.injured is not None:
