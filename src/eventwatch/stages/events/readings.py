@@ -13,8 +13,12 @@ lists names no event of its type.
   scene", "call 911"): no visit and no call;
 * going back ("returned home"), which returns nothing to anyone;
 * a phrase of manner ("in exchange for", "in response to");
-* a danger ("poses a threat") and a rivalry ("a trade war", "a legal battle"), which
-  are no threat made and no assault.
+* a danger ("poses a threat", "is facing a threat") and a rivalry ("a trade war", "a
+  legal battle"), which are no threat made and no assault;
+* harm by accident ("accidentally fired"), a device made, held or found ("making
+  bombs", "found an IED") and a warrant or plan carried out ("executed a search
+  warrant"), which are no attack; a question, an attempt, a showing and a patient
+  taken to hospital, which are no request, protest or aid.
 """
 
 from __future__ import annotations

@@ -152,7 +152,7 @@ def _setting(match: TriggerMatch) -> bool:
     war in Liberia", "calls to end the war", "a decade of civil war". A conflict is an
     event when the text names its sides ("a war between guerrillas and Serbian
     forces", "Russia's war", "the war against Iraq") or tells it happen ("waged war
-    on", "fighting escalated", "war broke out")."""
+    on", "the conflict escalated", "war broke out")."""
     token = match.token
     if match.entry.type != "ASSAULT" or token.pos_ != "NOUN":
         return False
