@@ -208,6 +208,8 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("Analysts said Algeria is facing an increasing threat.", "threat"),  # one faced
         ("Police found an IED near the bridge.", "ied"),  # a device found, not used
         ("Officers executed a search warrant at the house.", "executed"),  # carried out
+        ("'Thank you so much for coming,' he told one woman.", "thank"),  # a courtesy
+        ("He has occupied the clerk's seat since 1985.", "occupied"),  # an office held
         ("Police arrested a man, according to a release from the department.", "release"),
         ("The cell was making remote-controlled bombs in a garage.", "bombs"),
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
@@ -377,3 +379,16 @@ def test_a_call_for_something_to_be_done_is_a_request(code: Code, text: str, wor
     # "for" opens the clause of what is asked ("for the charges to be dropped"), as a
     # preposition opens its object in "called for the release": no phone call
     assert _types(code(text)).get(word) == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_"),
+    [
+        ("Zelensky thanked the United States for its support.", "thanked", "SUPPORT"),
+        ("Israeli forces occupied the town on Monday.", "occupied", "COERCE"),
+    ],
+)
+def test_thanks_to_a_party_and_ground_occupied_stay_events(
+    code: Code, text: str, word: str, type_: str
+) -> None:
+    assert _types(code(text)).get(word) == type_

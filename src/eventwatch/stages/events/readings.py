@@ -18,7 +18,9 @@ lists names no event of its type.
 * harm by accident ("accidentally fired"), a device made, held or found ("making
   bombs", "found an IED") and a warrant or plan carried out ("executed a search
   warrant"), which are no attack; a question, an attempt, a showing and a patient
-  taken to hospital, which are no request, protest or aid.
+  taken to hospital, which are no request, protest or aid;
+* a courtesy ("Thank you for coming") and an office held ("has occupied the seat
+  since 1985"), which are no praise and no seizure.
 """
 
 from __future__ import annotations
@@ -57,7 +59,34 @@ def other_reading(match: TriggerMatch) -> bool:
         or _accident(match)
         or _device(match)
         or _carried_out(match)
+        or _courtesy(match)
+        or _holding_office(match)
     )
+
+
+def _courtesy(match: TriggerMatch) -> bool:
+    """ "Thank you for coming": the formula said to whoever is present, no praise of a
+    party (CAMEO 051 "praise or endorse": "Kyiv thanked Washington for its aid")."""
+    token = match.token
+    if match.entry.type != "SUPPORT" or token.lemma_.lower() != "thank":
+        return False
+    children = list(token.children)
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children) and any(
+        c.dep_ == "dobj" and c.lower_ == "you" for c in children
+    )
+
+
+#: what is held as an office, not taken as ground: "occupied the clerk's seat"
+_OFFICES = frozenset("seat post office position role chair job presidency throne".split())
+
+
+def _holding_office(match: TriggerMatch) -> bool:
+    """To occupy a seat or a post is to hold an office, not to seize ground."""
+    token = match.token
+    if match.entry.type != "COERCE" or token.lemma_.lower() != "occupy":
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.lemma_.lower() in _OFFICES for o in objects)
 
 
 def _carried_out(match: TriggerMatch) -> bool:
