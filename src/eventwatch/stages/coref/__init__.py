@@ -281,7 +281,7 @@ def _pointing_noun(trigger: Token) -> Token | None:
             if child.dep_ == "nsubj" and _points_back(child):
                 return child
         for child in trigger.children:  # "five were killed in the attack": its toll
-            if child.dep_ == "prep" and child.lower_ == "in" and _KILLING & {trigger.lemma_}:
+            if child.dep_ == "prep" and child.lower_ == "in" and trigger.lemma_ in _KILLING:
                 nouns = [c for c in child.children if c.dep_ == "pobj" and _points_back(c)]
                 if nouns:
                     return nouns[0]

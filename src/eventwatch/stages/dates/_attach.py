@@ -26,6 +26,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...records import Event, TimeSpan
+from ..lexicon import participle_of_its_noun
 from ._find import Found
 from ._tense import speaks_of_now
 
@@ -124,19 +125,18 @@ def date_events(
         if best is None and not event.historical and not described:
             previous = [f for f in by_sentence.get(sentence - 1, []) if f.span.start_date]
             best = previous[-1] if previous else None
-            if best is not None and _years_back(best, pub_date, historical_days):
-                if speaks_of_now(trigger):  # "groups have condemned", after "In 2022, …"
-                    best = None
+            if (
+                best is not None
+                and _years_back(best, pub_date, historical_days)
+                and speaks_of_now(trigger)  # "groups have condemned", after "In 2022, …"
+            ):
+                best = None
         if best is not None:
             event.date = best.span
         elif event.historical:
             event.date = _undated(position)
         else:
             event.date = publication_span(position, pub_date)
-
-
-#: the words that give a participle a clause of its own
-_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
 
 
 #: what is fired: "shots fired", "rockets launched" name the incident itself
@@ -146,20 +146,14 @@ _FINDING = frozenset({"find", "see", "leave", "discover", "spot"})
 
 
 def _describes_its_noun(trigger: Token, event: Event) -> bool:
-    """A clause in the present, the present perfect or the future speaks of now: it
-    borrows no date from the previous sentence that lies years back ("In 2022 he
-    was arrested … Rights groups have condemned the arrest").
-    A past participle after its noun ("schoolgirls kidnapped in Zamfara were freed
-        Tuesday") tells what befell the noun at another time than the clause's verb: only
-        a date in its own words dates it ("weapons seized last year"). Not when the noun
-        is the event's own word or what it fired ("reports of shots fired", the incident's
-        name), nor when
-        it tells the state someone was found in ("found a man wounded")."""
+    """A past participle after its noun ("schoolgirls kidnapped in Zamfara were freed
+    Tuesday") tells what befell the noun at another time than the clause's verb: only
+    a date in its own words dates it ("weapons seized last year"). Not when the noun
+    is the event's own word or what it fired ("reports of shots fired", the incident's
+    name), nor when it tells the state someone was found in ("found a man wounded")."""
+    if not participle_of_its_noun(trigger):
+        return False
     noun = trigger.head
-    if trigger.dep_ != "acl" or trigger.tag_ != "VBN" or noun.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    if any(c.dep_ in _OWN_CLAUSE for c in trigger.children):
-        return False
     if noun.lemma_.lower() in _MUNITIONS or (
         event.evidence.trigger.start <= noun.idx < event.evidence.trigger.end
     ):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import TYPE_CHECKING
 
-from ..lexicon import SUBJECT_DEPS
+from ..lexicon import SUBJECT_DEPS, participle_of_its_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -261,17 +261,10 @@ def reduced_passive(verb: Token) -> bool:
     Zamfara", "weapons *seized* last year" (not a headline's "A newspaper called on…",
     nor a participle with an object of its own)."""
     return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and verb.head.pos_ in {"NOUN", "PROPN"}
+        participle_of_its_noun(verb)  # not "that … had been made"
         and verb.head.dep_ != "ROOT"
-        and not any(c.dep_ in _OWN_CLAUSE for c in verb.children)  # "that … had been made"
         and not _active_participle(verb)
     )
-
-
-#: the words that give a participle a clause of its own, so it reduces nothing
-_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
 
 
 #: events whose target is whoever acts in the clause complained of

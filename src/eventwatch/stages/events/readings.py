@@ -164,10 +164,6 @@ def _showing(match: TriggerMatch) -> bool:
     )
 
 
-#: where a patient is taken: moving the injured to care is no aid between parties
-_CARE = frozenset("hospital clinic infirmary trauma medical".split())
-
-
 def _to_hospital(match: TriggerMatch) -> bool:
     """ "Gillespie was airlifted to a hospital": a patient taken to care."""
     token = match.token
@@ -407,7 +403,8 @@ def _theme(token: Token) -> list[Token]:
     return found + prep_objects(token, {"of"})
 
 
-#: where the sick and the wounded are released from: no one's captivity
+#: where the sick and the wounded are taken and released: no captivity, no aid between
+#: parties
 _CARE = frozenset("hospital clinic infirmary care treatment medical trauma".split())
 
 

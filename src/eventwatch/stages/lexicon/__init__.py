@@ -3,7 +3,8 @@
 * :mod:`.speech`: verbs of saying and the attribution cues of quotes;
 * :mod:`.numbers`: number words (cardinals and ordinals);
 * :mod:`.people`: common nouns for people and for units of them;
-* :mod:`.syntax`: dependency-label sets and span overlap.
+* :mod:`.syntax`: dependency-label sets, span overlap and a participle that
+  describes its noun.
 
 A stage package imports this and never another stage package, so two stages
 can no longer drift apart on what counts as a verb of saying.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from .numbers import NUMBER_WORDS, ORDINAL_WORDS, cardinal_value, ordinal_value
 from .people import PERSON_NOUNS, PERSONNEL_NOUNS
 from .speech import ATTRIBUTION_CUES, DIRECTIVE_VERBS, SPEECH_VERBS
-from .syntax import OBJECT_DEPS, SUBJECT_DEPS, overlaps
+from .syntax import OBJECT_DEPS, SUBJECT_DEPS, overlaps, participle_of_its_noun
 
 __all__ = [
     "ATTRIBUTION_CUES",
@@ -29,4 +30,5 @@ __all__ = [
     "cardinal_value",
     "ordinal_value",
     "overlaps",
+    "participle_of_its_noun",
 ]

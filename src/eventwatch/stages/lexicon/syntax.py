@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-__all__ = ["OBJECT_DEPS", "SUBJECT_DEPS", "Spanned", "overlaps"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["OBJECT_DEPS", "SUBJECT_DEPS", "Spanned", "overlaps", "participle_of_its_noun"]
 
 #: the subject of a clause, active or passive
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: the direct object of a verb, and the noun a passive makes its subject
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+#: the words that give a participle a clause of its own ("that … had been made")
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
+
+
+def participle_of_its_noun(verb: Token) -> bool:
+    """A past participle after its noun, with no subject, auxiliary or mark of its own:
+    "schoolgirls *kidnapped* in Zamfara", "weapons *seized* last year". It describes
+    the noun rather than telling a clause of its own."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and not any(c.dep_ in _OWN_CLAUSE for c in verb.children)
+    )
 
 
 class Spanned(Protocol):
