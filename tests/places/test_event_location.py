@@ -119,6 +119,24 @@ def test_a_place_in_an_actors_role_is_not_the_location(code: Code, text: str, tr
         ("A soldier was killed by a mine near the Syrian-Turkish border.", "killed", "border"),
         ("Gunmen shot a guard and wounded two others in the city of Peshawar.", "shot", "Peshawar"),
         ("Two men were killed when a bomb exploded near a market in Kabul.", "killed", "Kabul"),
+        # a reference point is a fallback, not the place the phrase names
+        (
+            "Two soldiers were killed when a bomb exploded near their convoy in Anbar "
+            "province, west of Baghdad.",
+            "killed",
+            "Anbar",
+        ),
+        ("Gunmen killed five villagers 20 miles from Kandahar.", "killed", "Kandahar"),
+        # a participle says where its noun was
+        (
+            "A grenade exploded near a bus passing through the town of Jalalabad.",
+            "exploded",
+            "Jalalabad",
+        ),
+        # a town before a site it owns: the town is where, not who
+        ("A suicide bomber blew himself up at a Baghdad market.", "blew", "Baghdad"),
+        ("Police clashed with protesters in Nairobi's Kibera slum.", "clashed", "Nairobi"),
+        ("A car bomb exploded in Baghdad's eastern district of Zayouna.", "exploded", "Zayouna"),
     ],
 )
 def test_syntax_places_the_event(code: Code, text: str, trigger: str, place: str) -> None:
@@ -165,3 +183,16 @@ def test_a_capitalised_agent_noun_opening_a_sentence_is_an_actor_not_a_place(cod
     doc = code("Rebels were captured in the hills on Monday.")
     assert [p.text for p in doc.places if p.text == "Rebels"] == []
     assert [(a.text, a.sector) for a in doc.actors] == [("Rebels", "REB")]
+
+
+@pytest.mark.issue(17)
+def test_a_capital_before_an_event_noun_is_its_place_not_its_attacker(code: Code) -> None:
+    event = event_at(code("The Kabul attack killed 10 people."), "killed")
+    assert event.source == []
+    assert event.location is not None and event.location.text == "Kabul"
+
+
+@pytest.mark.issue(17)
+def test_a_capital_before_an_agent_noun_stays_an_actor(code: Code) -> None:
+    event = event_at(code("Kabul police arrested two men."), "arrested")
+    assert [a.text for a in event.source] == ["Kabul police"]

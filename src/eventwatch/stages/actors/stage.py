@@ -19,7 +19,7 @@ from pydantic import Field
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Actor
-from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS
+from ..lexicon import SITE_NOUNS, SPEECH_VERBS, SUBJECT_DEPS
 from ._cameo import CameoCodes
 from .dictionary import ActorDictionary
 from .lexicon import ActorVocabulary, NameMatch
@@ -184,6 +184,8 @@ class ActorMentions:
                 continue
             if token.i in names and names[token.i].end - 1 != token.i:
                 continue  # inside a multi-word name: its last word is the head
+            if token.i in names and self._locates_its_noun(token, names[token.i]):
+                continue
             actor = self._mention(token, names, memory, doc)
             if actor is not None:
                 doc.mentions.append(actor)
@@ -191,6 +193,20 @@ class ActorMentions:
                     doc.actor_heads[token.i] = actor
         _countries_from_sentences(doc)
         return doc
+
+    def _locates_its_noun(self, token: Token, match: NameMatch) -> bool:
+        """A capital before a noun that is no agent says where, not who: "the Kabul
+        attack", "a Baghdad market", "Nairobi's Kibera slum" (but "Baghdad police",
+        "the Tehran regime", and "Moscow's decision", the government's)."""
+        if match.entry.kind != "capital" or token.head.pos_ != "NOUN":
+            return False
+        head = token.head
+        if token.dep_ == "poss":
+            return head.lower_ in SITE_NOUNS
+        if token.dep_ != "compound":
+            return False
+        found = self.vocab.sector_ending_at(token.doc, head.i)
+        return found is None or found[0].kind != "agent"
 
     def _mention(
         self, token: Token, names: dict[int, NameMatch], memory: _Memory, doc: Document

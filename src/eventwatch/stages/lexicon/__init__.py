@@ -3,6 +3,7 @@
 * :mod:`.speech`: verbs of saying and the attribution cues of quotes;
 * :mod:`.numbers`: number words (cardinals and ordinals);
 * :mod:`.people`: common nouns for people and for units of them;
+* :mod:`.places`: common nouns for kinds of place and sites in a town;
 * :mod:`.syntax`: dependency-label sets, span overlap and a participle that
   describes its noun.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from .numbers import NUMBER_WORDS, ORDINAL_WORDS, cardinal_value, ordinal_value
 from .people import PERSON_NOUNS, PERSONNEL_NOUNS
+from .places import PLACE_NOUNS, SITE_NOUNS
 from .speech import ATTRIBUTION_CUES, DIRECTIVE_VERBS, SPEECH_VERBS
 from .syntax import OBJECT_DEPS, SUBJECT_DEPS, overlaps, participle_of_its_noun
 
@@ -25,6 +27,8 @@ __all__ = [
     "ORDINAL_WORDS",
     "PERSONNEL_NOUNS",
     "PERSON_NOUNS",
+    "PLACE_NOUNS",
+    "SITE_NOUNS",
     "SPEECH_VERBS",
     "SUBJECT_DEPS",
     "cardinal_value",

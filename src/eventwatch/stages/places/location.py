@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING
 from ...pipeline.document import Document
 from ...records import Event, Place
 from ...resources.gazetteer import Gazetteer
+from ..lexicon import PLACE_NOUNS, SITE_NOUNS
 from .toponyms import DIRECTIONS
-from .unresolved import GROUND_NOUNS, GROUND_VERBS, PLACE_NOUNS
+from .unresolved import GROUND_NOUNS, GROUND_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,6 +87,10 @@ _COARSE = {
     "PCLI": 3,
     "CONT": 3,
 }
+#: the rank of a site's town, among the containers, and of a place that only
+#: measures where a phrase is, below any country
+_CONTAINER = 3
+_REFERENCE = 4
 
 
 class _Places:
@@ -158,13 +163,24 @@ def _dateline(doc: Document) -> tuple[int, int] | None:
 
 def _walk(token: Token, depth: int = 0) -> Iterator[tuple[int, Token]]:
     """The tokens under a phrase with their depth, nearest first; a possessor
-    ("Mexico's army") is an owner, not a place the phrase names."""
+    ("Mexico's army") is an owner, not a place the phrase names, but for a site's town."""
     yield depth, token
     if depth > 6:
         return
     for child in token.children:
-        if child.dep_ in _FOLLOW:
+        if child.dep_ in _FOLLOW or _where_it_was(child) or _town_of_site(child):
             yield from _walk(child, depth + 1)
+
+
+def _town_of_site(word: Token) -> bool:
+    """The town that owns a site ("in *Nairobi's* Kibera slum")."""
+    return word.dep_ == "poss" and word.head.lower_ in SITE_NOUNS
+
+
+def _where_it_was(word: Token) -> bool:
+    """A participle that says where its noun was ("near a patrol *passing on a bridge*
+    west of X", "a car *parked outside* the ministry")."""
+    return word.dep_ == "acl" and word.tag_ in {"VBG", "VBN"}
 
 
 def _owner(token: Token, place: Place) -> bool:
@@ -184,8 +200,22 @@ def _owner(token: Token, place: Place) -> bool:
     return head.lower_ not in _AREA_HEADS
 
 
+def _reference_point(token: Token) -> bool:
+    """A place that only measures where the phrase is ("Diyala province, north of
+    Baghdad", "34 km west of the Duluiyah town"): a direction without an article,
+    unlike "the north of Iraq", which is a part of it."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    direction = of.head
+    return direction.lower_ in DIRECTIONS and not any(c.dep_ == "det" for c in direction.children)
+
+
 def _specific(places: _Places, root: Token) -> Place | None:
-    """The most specific place under a phrase, the nearest among equals."""
+    """The most specific place under a phrase, the nearest among equals; a reference
+    point ranks below every place the phrase names itself."""
     best: tuple[int, int, int, Place] | None = None
     for depth, token in _walk(root):
         border = token.lower_ in _BORDER_NOUNS and places.demonym_border(token)
@@ -199,7 +229,13 @@ def _specific(places: _Places, root: Token) -> Place | None:
             owner = owner.head
         if owner.lower_ in _BORDER_NOUNS and not border:
             place = places.border(owner, place)
-        key = (_COARSE.get(place.feature or "", 0), depth, token.i)
+        if _reference_point(token):
+            rank = _REFERENCE
+        elif _town_of_site(token):  # "in Baghdad's southern district of Saiydiah"
+            rank = max(_CONTAINER, _COARSE.get(place.feature or "", 0))
+        else:
+            rank = _COARSE.get(place.feature or "", 0)
+        key = (rank, depth, token.i)
         if best is None or key < best[:3]:
             best = (*key, place)
     return best[3] if best else None
@@ -209,7 +245,7 @@ def _phrases(places: _Places, head: Token) -> Place | None:
     """The place of the first locative phrase on ``head`` that names one; a phrase of
     time is passed through ("on Wednesday in the city of Kandahar")."""
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
+        if prep.dep_ != "prep" or (prep.lower_ not in LOCATIVE and not _distance_from(prep)):
             continue
         if _temporal(prep):
             objects = (c for c in prep.children if c.dep_ == "pobj")
@@ -219,6 +255,17 @@ def _phrases(places: _Places, head: Token) -> Place | None:
         if place is not None:
             return place
     return None
+
+
+_DISTANCE_UNITS = frozenset("mile kilometer kilometre km metre meter yard".split())
+
+
+def _distance_from(prep: Token) -> bool:
+    """ "(patrolling) 10 miles from the city of X": a distance says the place is near."""
+    if prep.lower_ != "from":
+        return False
+    around = [*prep.children, *prep.head.children]
+    return any(w.dep_ == "npadvmod" and w.lemma_.lower() in _DISTANCE_UNITS for w in around)
 
 
 def _temporal(prep: Token) -> bool:

@@ -15,7 +15,7 @@ from ...records import Actor, Place
 from ...resources import Country, Institution
 from ...resources.gazetteer import Entry, Gazetteer, normalise
 from ...resources.wordlists import read_rows, split_cell
-from ..lexicon import DIRECTIVE_VERBS, SPEECH_VERBS, SUBJECT_DEPS, overlaps
+from ..lexicon import DIRECTIVE_VERBS, SITE_NOUNS, SPEECH_VERBS, SUBJECT_DEPS, overlaps
 from .demonyms import demonym_spans
 from .location import LOCATIVE, locate_events
 from .resolve import PlaceWeights, Scored, resolve_all
@@ -301,6 +301,8 @@ class PlaceResolver:
                 continue  # the ground a verb acts on ("captured Kabul") is a place
             if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
                 continue  # "demonstrated in Tel Aviv", whatever actor the events stage saw
+            if root.dep_ == "poss" and root.head.lower_ in SITE_NOUNS:
+                continue  # "Nairobi's Kibera slum"
             if speaker or in_role or root.dep_ in {*SUBJECT_DEPS, "dobj", "poss"}:
                 found.add(index)
         return found

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from ...records import Actor, Place
 from ...resources.gazetteer import normalise
+from ..lexicon import PLACE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["GROUND_NOUNS", "GROUND_VERBS", "PLACE_NOUNS", "UNRESOLVED", "unresolved_places"]
+__all__ = ["GROUND_NOUNS", "GROUND_VERBS", "UNRESOLVED", "unresolved_places"]
 
 #: the ``feature`` of a place the gazetteer does not know
 UNRESOLVED = "UNRESOLVED"
@@ -40,15 +41,6 @@ GROUND_VERBS = frozenset(
 GROUND_NOUNS = frozenset(
     "capture recapture seizure occupation liberation invasion storming raid bombing "
     "bombardment shelling siege encirclement blockade patrol destruction".split()
-)
-#: nouns that name a kind of place, after a name ("Makhmur district") or before
-#: "of" ("the village of X")
-PLACE_NOUNS = frozenset(
-    "village villages town towns city cities district districts province provinces "
-    "governorate region county municipality prefecture neighborhood neighbourhood quarter "
-    "suburb area camp base outpost airbase crossing crossroad crossroads square palace "
-    "valley lake river mountain mountains mount island islands peninsula desert plain "
-    "plateau hills bay gulf coast strait settlement oblast state territory zone".split()
 )
 #: place nouns written before a name ("Lake Ondrava", "Mount Ushba")
 _BEFORE_NAMES = frozenset({"lake", "mount", "mt."})
