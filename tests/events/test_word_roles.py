@@ -210,6 +210,9 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("Officers executed a search warrant at the house.", "executed"),  # carried out
         ("'Thank you so much for coming,' he told one woman.", "thank"),  # a courtesy
         ("He has occupied the clerk's seat since 1985.", "occupied"),  # an office held
+        ("The Norwegian skier captured gold in the downhill.", "captured"),  # a prize won
+        ("The party captured 40 percent of the vote.", "captured"),
+        ("The champion seized the lead in the second set.", "seized"),
         ("Police arrested a man, according to a release from the department.", "release"),
         ("The cell was making remote-controlled bombs in a garage.", "bombs"),
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
@@ -221,6 +224,17 @@ def test_a_published_release_and_a_felt_relief_are_no_events(
     code: Code, text: str, word: str
 ) -> None:
     assert word not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured 40 percent of the territory.",
+        "Rebels seized the seat of the provincial government.",
+    ],
+)
+def test_ground_and_a_seat_of_government_taken_are_still_seized(code: Code, text: str) -> None:
+    assert set(_types(code(text)).values()) & {"ASSAULT", "COERCE"}
 
 
 @pytest.mark.parametrize(

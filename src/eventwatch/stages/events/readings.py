@@ -19,8 +19,9 @@ lists names no event of its type.
   bombs", "found an IED") and a warrant or plan carried out ("executed a search
   warrant"), which are no attack; a question, an attempt, a showing and a patient
   taken to hospital, which are no request, protest or aid;
-* a courtesy ("Thank you for coming") and an office held ("has occupied the seat
-  since 1985"), which are no praise and no seizure.
+* a courtesy ("Thank you for coming"), an office held ("has occupied the seat
+  since 1985") and a contest's prize won ("captured the gold", "seized the lead"),
+  which are no praise and no seizure.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def other_reading(match: TriggerMatch) -> bool:
         or _carried_out(match)
         or _courtesy(match)
         or _holding_office(match)
+        or _prize_won(match)
     )
 
 
@@ -87,6 +89,34 @@ def _holding_office(match: TriggerMatch) -> bool:
         return False
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(o.lemma_.lower() in _OFFICES for o in objects)
+
+
+#: what a contest gives its winner: "captured the gold", "seized the lead", "captured
+#: 40 percent of the vote", "stormed to the title"
+_PRIZES = frozenset(
+    "title crown gold silver bronze medal trophy cup championship pennant prize award race "
+    "match game victory win lead seat vote majority nomination point".split()
+)
+_WINNING = frozenset("capture seize take grab snatch claim clinch storm".split())
+
+
+def _prize_won(match: TriggerMatch) -> bool:
+    """A title, a medal, a lead or votes won is no seizure: it is a contest's prize
+    ("captured the final gold"); "the seat of government" is a building."""
+    token = match.token
+    if match.entry.type not in {"ASSAULT", "COERCE"} or token.lemma_.lower() not in _WINNING:
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += prep_objects(token, {"to"})
+    return any(_a_prize(o) for o in objects)
+
+
+def _a_prize(word: Token) -> bool:
+    """ "The title", "40 percent of the vote"; not "the seat of government"."""
+    owned = prep_objects(word, {"of"})
+    if word.lemma_.lower() in {"percent", "share", "%"}:
+        return any(_a_prize(o) for o in owned)
+    return word.lemma_.lower() in _PRIZES and not owned
 
 
 def _carried_out(match: TriggerMatch) -> bool:
