@@ -70,3 +70,19 @@ def test_a_coordinated_verb_lends_its_recipient(code) -> None:
     event = best_event(doc, "AID")
     assert [a.sector for a in event.source] == ["MED"]
     assert "IRQ" in countries(event.target)
+
+
+def test_a_bare_number_counts_the_people_named_before_it(code) -> None:
+    doc = code("Egyptian police fired on Islamist demonstrators, killing one and arresting 12.")
+    assert [a.text for a in best_event(doc, "COERCE").target] == ["Islamist demonstrators"]
+
+
+def test_a_country_the_source_took_from_its_sentence_may_be_the_targets(code) -> None:
+    # "Settlers" takes the only country of its sentence, which is the offices' owner's
+    doc = code("Settlers set fire to Palestinian offices.")
+    assert countries(best_event(doc, "COERCE").target) == {"PSE"}
+
+
+def test_a_street_is_where_not_whom(code) -> None:
+    doc = code("A man was shot on Grafton Street on Tuesday night.")
+    assert best_event(doc, "ASSAULT").target == []

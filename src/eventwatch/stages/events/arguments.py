@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import TYPE_CHECKING
 
-from ..lexicon import SUBJECT_DEPS, participle_of_its_noun
+from ..lexicon import PERSON_NOUNS, SUBJECT_DEPS, participle_of_its_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -121,6 +121,8 @@ _STATIVE = {
     "opposed",
     "committed",
 }
+#: ways along which something happens, never whom it is done to
+_WAYS = frozenset("street road highway avenue motorway lane".split())
 #: "left 30 soldiers injured": the participle's subject is the victim
 _RESULT_VERBS = {"leave"}
 
@@ -236,10 +238,37 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         targets += prep_objects(complement, _VERB_TARGET_PREPS)
     if event_type == "CONSULT":
         targets += prep_objects(trigger, {"in"})
-    targets = [t for t in targets if t.ent_type_ not in _WHEN]  # "protested on Friday"
+    targets = [  # "protested on Friday", "gunned down on the streets of New York"
+        t for t in targets if t.ent_type_ not in _WHEN and not _a_way(t)
+    ]
+    targets = [_counted_group(t) if _bare_count(t) else t for t in targets]
     if event_type in _COMPLAINTS and not targets:
         targets = _complained_of(trigger)
     return sources, targets
+
+
+def _a_way(word: Token) -> bool:
+    """A street or a road ("on Grafton Street"), not a person named Lane."""
+    return word.lemma_.lower() in _WAYS and word.ent_type_ != "PERSON"
+
+
+def _bare_count(word: Token) -> bool:
+    """A number that stands for people without a noun ("arresting 12")."""
+    return (
+        word.pos_ == "NUM"
+        and word.dep_ == "dobj"
+        and not any(c.dep_ == "prep" for c in word.children)
+    )
+
+
+def _counted_group(number: Token) -> Token:
+    """The people a bare number counts: the nearest plural noun of people before it in
+    its sentence ("fired on demonstrators, killing one and arresting 12": 12 of the
+    demonstrators)."""
+    for word in reversed(number.doc[number.sent.start : number.i]):
+        if word.tag_ in {"NNS", "NNPS"} and word.lemma_.lower() in PERSON_NOUNS:
+            return word
+    return number
 
 
 def _shared_passive_subject(verb: Token) -> list[Token]:
@@ -501,6 +530,8 @@ def place_objects(match: TriggerMatch) -> list[Token]:
             words.append(verb)  # "remained on alert in the West Bank"
     for word in words:
         for obj in prep_objects(word, preps):
+            if _a_way(obj):
+                continue  # "on the streets of New York": where, not whom
             found.append(obj)
             found += prep_objects(obj, {"in", "of"})  # "at targets in Jericho"
         for child in word.children:

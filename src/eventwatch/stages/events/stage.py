@@ -235,7 +235,7 @@ class EventDetector:
         sources = _actors(doc, source_words, exclude=token)
         targets = [
             a
-            for a in _actors(doc, target_words, exclude=token, lent_from=sources)
+            for a in _actors(doc, target_words, exclude=token, lent_from=sources, argument=True)
             if a not in sources
         ]
         if moves_forces(entry) and not sources and entry.pos == "VERB":
@@ -326,15 +326,26 @@ def _subjects(verb: Token | None) -> list[Token]:
 
 
 def _actors(
-    doc: Document, words: list[Token], *, exclude: Token, lent_from: list[Actor] | None = None
+    doc: Document,
+    words: list[Token],
+    *,
+    exclude: Token,
+    lent_from: list[Actor] | None = None,
+    argument: bool = False,
 ) -> list[Actor]:
     """The resolved actors for argument words; a non-actor noun lends its actor modifiers.
 
     A lent actor of the same country as a source is the source's own ("expressed
-    American concern"), not a target, and is left out when ``lent_from`` is given.
+    American concern"), not a target, and is left out when ``lent_from`` is given;
+    for the trigger's own ``argument``, a country the source only took from its
+    sentence may be the lent actor's ("Settlers set fire to Palestinian offices").
     """
     found: list[Actor] = []
-    own = {a.country for a in lent_from or [] if a.country}
+    own = {
+        a.country
+        for a in lent_from or []
+        if a.country and not (argument and a.country_from == "sentence")
+    }
     direct = {w.i for w in words}
     for word in with_conjuncts(words):
         if word.i == exclude.i:
