@@ -86,3 +86,10 @@ def test_a_country_the_source_took_from_its_sentence_may_be_the_targets(code) ->
 def test_a_street_is_where_not_whom(code) -> None:
     doc = code("A man was shot on Grafton Street on Tuesday night.")
     assert best_event(doc, "ASSAULT").target == []
+
+
+def test_a_mission_withdrawn_in_the_passive_is_its_senders(code) -> None:
+    withdrawn = best_event(code("Eighty UN peacekeepers were shipped out of Gorazde."), "SANCTION")
+    assert countries(withdrawn.source) == {"IGO"}
+    expelled = best_event(code("Eritrea expelled UN peacekeepers."), "SANCTION")
+    assert countries(expelled.source) == {"ERI"} and countries(expelled.target) == {"IGO"}

@@ -2,7 +2,7 @@
 
 * a deployment, a withdrawal or an aid: what it moves ("withdraw its troops") is
   the source's own, never a target, and the forces a passive moves ("Serbian troops
-  were deployed") are its source;
+  were deployed", "UN peacekeepers were shipped out") are its source;
 * a passive told by a speaker: the speaker is its author only when the act is its
   own to tell (its aid, its withdrawal) or the state reports an arrest or a release
   it made; never a killing it reports.
@@ -22,10 +22,17 @@ _SELF_REPORTED = {"AID", "MOBILIZE", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT
 _ENFORCERS = {"COP", "GOV", "JUD", "MIL"}
 
 
+#: the words of a withdrawal of one's own mission (CAMEO 166x "expel or withdraw")
+_WITHDRAWING = frozenset({"withdraw", "ship", "pull", "recall"})
+
+
 def moves_forces(entry: TriggerEntry) -> bool:
     """A deployment or a withdrawal: its passive subject is the force that moves, the
-    source's own ("Serbian troops were deployed"), not a target; a release is not one
-    ("the journalist was released": he is its target)."""
+    source's own ("Serbian troops were deployed", "UN peacekeepers were shipped out"),
+    not a target; a release is not one ("the journalist was released": he is its
+    target), nor an expulsion ("the monitors were expelled")."""
+    if entry.type == "SANCTION":
+        return (entry.cameo or "").startswith("166") and entry.words[0] in _WITHDRAWING
     return entry.type == "MOBILIZE" or (entry.type == "RETREAT" and entry.mode == "withdraw")
 
 
