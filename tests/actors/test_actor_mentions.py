@@ -79,6 +79,19 @@ def test_country_from_the_only_country_of_the_sentence_is_marked(code) -> None:
     assert (minister.country, minister.sector, minister.country_from) == ("SRB", "GOV", "sentence")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country"),
+    [
+        ("Settlers in the West Bank burned olive groves.", "Settlers in the West Bank", None),
+        ("Peacekeepers in Mali were attacked on Sunday.", "Peacekeepers in Mali", None),
+        ("Tourists from France were kidnapped in Egypt.", "Tourists from France", "FRA"),
+        ("Farmers in Kenya protested.", "Farmers in Kenya", "KEN"),
+    ],
+)
+def test_where_outsiders_are_is_not_their_country(code, sentence, mention, country) -> None:
+    assert actor_at(code(sentence), mention).country == country
+
+
 def test_no_country_without_support_in_the_text(code) -> None:
     doc = code(
         "Gunmen attacked a convoy near the border of Ruritania and Freedonia with France and Spain."

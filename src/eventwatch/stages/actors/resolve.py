@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..lexicon import OUTSIDER_NOUNS
 from .lexicon import ActorVocabulary, NameMatch, SectorEntry
 
 if TYPE_CHECKING:
@@ -229,7 +230,9 @@ class Resolver:
         if not res.sectors and head.ent_type_ == "NORP" and head.tag_ in {"NNPS", "NNS"}:
             res.add_sector("CVL")  # "Iraqi Kurds": people named by their group
         if res.country is None and not res.person and self.place_country is not None:
-            self._from_place_names(res, head, start, end, names, context)
+            where = (i for i in range(head.i + 1, end) if _where_outsiders_are(head, i))
+            own_end = next(where, end)
+            self._from_place_names(res, head, start, own_end, names, context)
         if res.person and res.country == "IGO":
             res.add_sector("GOV")  # an organisation's officers are its executive
         if len(res.sectors) > 1 and "UNK" in res.sectors:
@@ -357,7 +360,8 @@ class Resolver:
         skip: NameMatch | None,
     ) -> None:
         seen: list[NameMatch] = []
-        for i in list(range(start, head.i)) + list(range(head.i + 1, end)):
+        after = [i for i in range(head.i + 1, end) if not _where_outsiders_are(head, i)]
+        for i in list(range(start, head.i)) + after:
             match = names.get(i)
             if match is None or match is skip or match in seen:
                 continue
@@ -424,6 +428,18 @@ class Resolver:
 
 #: nouns that name a relation to their possessor, not a part of it
 _RELATION_NOUNS = {"ally", "partner", "rival", "enemy", "foe", "proxy", "neighbour", "neighbor"}
+
+
+def _where_outsiders_are(head: Token, index: int) -> bool:
+    """Whether word ``index`` of a mention names where outsiders are ("settlers *in the
+    West Bank*", "peacekeepers *in Mali*"), which is not where they come from ("tourists
+    *from France*" is)."""
+    if head.lemma_.lower() not in OUTSIDER_NOUNS:
+        return False
+    word = head.doc[index]
+    while word.head.i != word.i and word.head.i != head.i:
+        word = word.head
+    return word.dep_ == "prep" and word.lower_ != "from"
 
 
 def _relation_of(name: Token) -> bool:

@@ -19,7 +19,7 @@ from pydantic import Field
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Actor
-from ..lexicon import SITE_NOUNS, SPEECH_VERBS, SUBJECT_DEPS
+from ..lexicon import OUTSIDER_NOUNS, SITE_NOUNS, SPEECH_VERBS, SUBJECT_DEPS
 from ._cameo import CameoCodes
 from .dictionary import ActorDictionary
 from .lexicon import ActorVocabulary, NameMatch
@@ -313,7 +313,9 @@ def _countries_from_sentences(doc: Document) -> None:
     "President Omar El Bashir lifted the state of emergency in Sudan": the
     sentence names Sudan and no other country, so the president is Sudan's. A
     sentence that names two countries (or none) lends nothing; the actor is
-    marked ``country_from: "sentence"`` so the inference stays visible.
+    marked ``country_from: "sentence"`` so the inference stays visible. Outsiders
+    ("settlers", "peacekeepers", "tourists") take none: their sentence names where
+    they are, not where they come from.
     """
     parse = doc.parse
     if parse is None:
@@ -333,7 +335,8 @@ def _countries_from_sentences(doc: Document) -> None:
         (country,) = countries
         for head in heads:
             actor = doc.actor_heads[head]
-            if actor.country is None and actor.sector in _DOMESTIC:
+            outsider = parse[head].lemma_.lower() in OUTSIDER_NOUNS  # "settlers", "tourists"
+            if actor.country is None and actor.sector in _DOMESTIC and not outsider:
                 replaced[id(actor)] = dataclasses.replace(
                     actor, country=country, country_from="sentence"
                 )

@@ -14,7 +14,7 @@ can no longer drift apart on what counts as a verb of saying.
 from __future__ import annotations
 
 from .numbers import NUMBER_WORDS, ORDINAL_WORDS, cardinal_value, ordinal_value
-from .people import PERSON_NOUNS, PERSONNEL_NOUNS
+from .people import OUTSIDER_NOUNS, PERSON_NOUNS, PERSONNEL_NOUNS
 from .places import PLACE_NOUNS, SITE_NOUNS
 from .speech import ATTRIBUTION_CUES, DIRECTIVE_VERBS, SPEECH_VERBS
 from .syntax import OBJECT_DEPS, SUBJECT_DEPS, overlaps, participle_of_its_noun
@@ -25,6 +25,7 @@ __all__ = [
     "NUMBER_WORDS",
     "OBJECT_DEPS",
     "ORDINAL_WORDS",
+    "OUTSIDER_NOUNS",
     "PERSONNEL_NOUNS",
     "PERSON_NOUNS",
     "PLACE_NOUNS",

@@ -3,7 +3,7 @@ deployed, and who can take part in an event without being named."""
 
 from __future__ import annotations
 
-__all__ = ["PERSONNEL_NOUNS", "PERSON_NOUNS"]
+__all__ = ["OUTSIDER_NOUNS", "PERSONNEL_NOUNS", "PERSON_NOUNS"]
 
 #: people and units that are sent, deployed or mobilised ("500 troops", "a battalion")
 PERSONNEL_NOUNS = frozenset(
@@ -24,4 +24,10 @@ PERSON_NOUNS = PERSONNEL_NOUNS | frozenset(
     "gunman gunmen assailant attacker hostage teenager kid one stepfather stepmother "
     "stepson stepdaughter grandson granddaughter boyfriend girlfriend roommate "
     "acquaintance classmate officer sheriff clerk cashier guard owner other".split()
+)
+#: people whose being in a place says they come from elsewhere: "settlers in the West
+#: Bank", "peacekeepers in Mali", "tourists in Egypt" are not that place's own
+OUTSIDER_NOUNS = frozenset(
+    "settler colonist occupier invader foreigner expatriate expat tourist visitor migrant "
+    "immigrant refugee peacekeeper mercenary".split()
 )
