@@ -93,3 +93,14 @@ def test_a_mission_withdrawn_in_the_passive_is_its_senders(code) -> None:
     assert countries(withdrawn.source) == {"IGO"}
     expelled = best_event(code("Eritrea expelled UN peacekeepers."), "SANCTION")
     assert countries(expelled.source) == {"ERI"} and countries(expelled.target) == {"IGO"}
+
+
+def test_whom_an_event_befalls_is_no_doer(code) -> None:
+    seen = best_event(
+        code("Nigeria is seeing a wave of kidnappings of school children."), "ASSAULT"
+    )
+    assert "NGA" not in countries(seen.source)
+    suffered = best_event(code("Iraq suffered a wave of bombings."), "ASSAULT")
+    assert suffered.source == [] and countries(suffered.target) == {"IRQ"}
+    charged = best_event(code("Williamson faces a count of aggravated assault."), "ASSAULT")
+    assert [a.text for a in charged.source] == ["Williamson"]

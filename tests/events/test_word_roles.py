@@ -213,6 +213,8 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("The Norwegian skier captured gold in the downhill.", "captured"),  # a prize won
         ("The party captured 40 percent of the vote.", "captured"),
         ("The champion seized the lead in the second set.", "seized"),
+        ("She said the battle is not won while children are at risk.", "battle"),  # a figure
+        ("The drive aims to fight corruption and promote democracy.", "fight"),  # an ill
         ("Police arrested a man, according to a release from the department.", "release"),
         ("The cell was making remote-controlled bombs in a garage.", "bombs"),
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
@@ -231,10 +233,14 @@ def test_a_published_release_and_a_felt_relief_are_no_events(
     [
         "Rebels captured 40 percent of the territory.",
         "Rebels seized the seat of the provincial government.",
+        "Ukraine lost the battle for Bakhmut.",
+        "He was charged with terrorism.",
     ],
 )
-def test_ground_and_a_seat_of_government_taken_are_still_seized(code: Code, text: str) -> None:
-    assert set(_types(code(text)).values()) & {"ASSAULT", "COERCE"}
+def test_ground_taken_a_battle_with_its_ground_and_a_charge_are_still_events(
+    code: Code, text: str
+) -> None:
+    assert set(_types(code(text)).values()) & {"ASSAULT", "COERCE", "ACCUSE"}
 
 
 @pytest.mark.parametrize(

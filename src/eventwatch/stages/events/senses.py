@@ -59,19 +59,29 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _against_nature(match)
         or _background_noun(match)
         or _setting(match)
+        or _figure_of_speech(match)
         or _describes_state(match)
         or other_reading(match)
     )
 
 
+#: social ills fought by policy: "a drive to fight corruption", "the fight against crime"
+_ILLS = frozenset(
+    "corruption crime terrorism extremism radicalism radicalization discrimination racism "
+    "inequality misinformation disinformation pollution emissions".split()
+)
 #: natural hazards and illnesses: what they do, or what is fought against them, is no
 #: political event
-_HAZARDS = frozenset(
-    "fire fires blaze bushfire wildfire flame flood flooding storm hurricane cyclone typhoon "
-    "tornado earthquake quake tsunami drought landslide avalanche eruption heatwave "
-    "disease illness cancer virus pandemic epidemic outbreak infection".split()
-) | frozenset(  # hardships fought as one fights a hazard: "battling the financial crisis"
-    "crisis recession inflation poverty hunger famine unemployment addiction obesity".split()
+_HAZARDS = (
+    _ILLS
+    | frozenset(
+        "fire fires blaze bushfire wildfire flame flood flooding storm hurricane cyclone typhoon "
+        "tornado earthquake quake tsunami drought landslide avalanche eruption heatwave "
+        "disease illness cancer virus pandemic epidemic outbreak infection".split()
+    )
+    | frozenset(  # hardships fought as one fights a hazard: "battling the financial crisis"
+        "crisis recession inflation poverty hunger famine unemployment addiction obesity".split()
+    )
 )
 #: the roles in which a hazard is the doer or the foe: "fires burn", "battled blazes",
 #: "a battle with cancer", "the fight against the virus"
@@ -85,8 +95,8 @@ _MISHAPS = frozenset(
 #: what a mishap does: "the plane crashed, killing five", "a bus overturned"
 _MISHAP_VERBS = frozenset("crash collide derail capsize overturn plunge".split())
 #: the causes in which harm falls: "died in the flood", "killed in a crash"; "fire" is
-#: left out, as "killed by sniper fire" is an attack
-_CAUSES = (_HAZARDS | _MISHAPS) - {"fire", "fires"}
+#: left out, as "killed by sniper fire" is an attack, and so are the ills of society
+_CAUSES = (_HAZARDS | _MISHAPS) - _ILLS - {"fire", "fires"}
 
 
 def _in_a_mishap(token: Token) -> bool:
@@ -131,7 +141,10 @@ def _against_nature(match: TriggerMatch) -> bool:
         if child.dep_ in _HAZARD_ROLES and lemma in _HAZARDS | _MISHAPS and lemma not in own:
             return True
         if child.dep_ == "prep" and child.lower_ in {"with", "against"}:
-            if any(g.lemma_.lower() in _HAZARDS for g in child.children if g.dep_ == "pobj"):
+            # "a battle with cancer", "the fight against corruption"; but "charged with
+            # terrorism" is an accusation
+            foes = _HAZARDS if child.lower_ == "against" else _HAZARDS - _ILLS
+            if any(g.lemma_.lower() in foes for g in child.children if g.dep_ == "pobj"):
                 return True
     return False
 
@@ -165,6 +178,23 @@ def _setting(match: TriggerMatch) -> bool:
     if token.dep_ in {"dobj", "pobj"} and head & (_WAGING | {"go", "to"}):
         return False  # "waged war", "went to war"
     return not (token.dep_ in {"nsubj", "nsubjpass"} and head & _OUTBREAK)
+
+
+#: what is done to a contest: "the battle is not won", "lose the fight"
+_WON_OR_LOST = frozenset({"win", "won", "lose", "lost"})
+
+
+def _figure_of_speech(match: TriggerMatch) -> bool:
+    """A battle or a fight won or lost with no sides, ground or aim named is a figure
+    of speech ("the battle is not won if children can still be kidnapped"); "lost the
+    battle for Bakhmut" and "Russia's fight" are not."""
+    token = match.token
+    if match.entry.type != "ASSAULT" or token.lemma_.lower() not in {"battle", "fight"}:
+        return False
+    if token.pos_ != "NOUN" or token.head.lemma_.lower() not in _WON_OR_LOST:
+        return False
+    named = [*token.children, *(c for c in token.head.children if c.dep_ == "prep")]
+    return not any(c.dep_ in {"poss", "prep", "compound", "amod"} for c in named)
 
 
 def _background_noun(match: TriggerMatch) -> bool:

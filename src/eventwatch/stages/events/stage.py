@@ -267,6 +267,8 @@ class EventDetector:
             and not (entry.pos == "NOUN" and owner_undergoes(token))
         ):
             sources = [a for a in _root_subject(doc, sent) if a not in targets]
+            if not targets and _befalls_the_subject(token, sent.root):
+                targets = _actors(doc, _subjects(sent.root), exclude=sent.root)
         if (
             not sources
             and reported_by
@@ -437,6 +439,18 @@ def _lent_actor(doc: Document, word: Token) -> Actor | None:
 _STANCES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 #: verbs whose subject reports or judges an event and does not act in it
 _REPORTING_VERBS = SPEECH_VERBS | APPRAISAL_VERBS
+#: verbs whose subject an event befalls or is seen by: "Nigeria is seeing a wave of
+#: kidnappings", "Iraq suffered a wave of bombings" ("faces charges of assault" is
+#: left out: the one charged is the doer)
+_UNDERGOING_VERBS = frozenset("see experience suffer endure undergo".split())
+
+
+def _befalls_the_subject(trigger: Token, root: Token) -> bool:
+    """ "Iraq suffered a wave of bombings": the event, in what the root's subject
+    suffered, is done to that subject."""
+    if root.lemma_.lower() not in _UNDERGOING_VERBS - {"see"}:
+        return False
+    return any(trigger in c.subtree for c in root.children if c.dep_ == "dobj")
 
 
 def _in_content(token: Token, root: Token) -> bool:
@@ -451,8 +465,8 @@ def _in_content(token: Token, root: Token) -> bool:
 def _root_subject(doc: Document, sent: Span) -> list[Actor]:
     """The actor subject of the sentence's main verb: the last-resort source."""
     root = sent.root
-    if root.lemma_.lower() in _REPORTING_VERBS:
-        return []  # the speaker reports or judges the event; it does not act in it
+    if root.lemma_.lower() in _REPORTING_VERBS | _UNDERGOING_VERBS:
+        return []  # the speaker reports or judges the event, or it befalls the subject
     if root.lemma_.lower() == "be":
         return []  # a copula describes its subject: "women are victims of rape"
     return _actors(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
