@@ -246,3 +246,20 @@ def test_a_clause_about_now_borrows_no_date_from_years_back(code) -> None:  # ty
     past = code("In 2019 he was arrested in Harare. Police charged him with theft.", pub_date=pub)
     charged = next(e for e in past.events if e.evidence.trigger.text == "charged")
     assert _date(charged).start_date == "2019-01-01"
+
+
+@pytest.mark.issue(15)
+def test_a_relative_clause_keeps_its_date_and_an_overnight_raid_dates_nothing(code) -> None:  # type: ignore[no-untyped-def]
+    pub = dt.date(2021, 3, 2)  # a Tuesday
+    doc = code(
+        "More than 270 schoolgirls were freed by their captors on Tuesday. No ransom was "
+        "paid to secure the release of the girls, who were kidnapped last Friday during an "
+        "overnight raid at their school. Their abduction triggered global condemnation.",
+        pub_date=pub,
+    )
+    assert [t.text for t in doc.times] == ["Tuesday", "last Friday"]
+    release = next(e for e in doc.events if e.type == "RETREAT")
+    assert [m.trigger.text for m in release.mentions] == ["freed", "release"]
+    kidnapping = next(e for e in doc.events if e.type == "ASSAULT")
+    assert _date(kidnapping).start_date == "2021-02-26"
+    assert [m.trigger.text for m in kidnapping.mentions] == ["kidnapped", "abduction"]

@@ -9,9 +9,11 @@ and ``date_type="unresolved"`` with an empty text at the trigger's start.
 A clause in the present, the present perfect or the future speaks of now: it
 borrows no date from the previous sentence that lies years back ("In 2022 he
 was arrested … Rights groups have condemned the arrest").
-A past participle after its noun ("schoolgirls kidnapped in Zamfara were freed
-Tuesday") describes the noun: only a date in its own words dates it, never the
-clause's or the previous sentence's, so with none it takes the publication date.
+A date in a clause that describes whom the trigger acts on dates that clause ("the
+release of the girls, who were kidnapped last Friday"). A past participle after its
+noun ("schoolgirls kidnapped in Zamfara were freed Tuesday") describes the noun:
+only a date in its own words dates it, never the clause's or the previous
+sentence's, so with none it takes the publication date.
 A historical event never takes the publication date nor a neighbour's date: with
 nothing of its own it stays undated (``source="none"``, no start date). An event
 whose own expression (one attached to its trigger: "the 2004 bombing", "killed in
@@ -115,6 +117,7 @@ def date_events(
         described = _describes_its_noun(trigger, event)
         if described:
             candidates = [f for f in candidates if f.head in _subtree(trigger)]
+        candidates = [f for f in candidates if not _in_a_clause_of_its_own(doc[f.head], trigger)]
         best = _best(doc, trigger, candidates)
         if (
             best is not None
@@ -159,6 +162,20 @@ def _describes_its_noun(trigger: Token, event: Event) -> bool:
     ):
         return False
     return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in _FINDING)
+
+
+def _in_a_clause_of_its_own(word: Token, trigger: Token) -> bool:
+    """Whether a date lies in a clause that describes someone the trigger acts on, so
+    dates that clause's verb: "the release of the girls, *who were kidnapped last
+    Friday*" (but "the attack, which began on Monday, killed five" dates the attack,
+    and "the summit held in February" the summit)."""
+    above = {trigger.i} | {t.i for t in trigger.ancestors}
+    while word.i not in above and word.head.i != word.i:
+        if word.dep_ == "relcl" and word.pos_ in {"VERB", "AUX"}:
+            noun = word.head
+            return noun.i != trigger.i and noun.dep_ not in {"nsubj", "nsubjpass"}
+        word = word.head
+    return False
 
 
 def _subtree(token: Token) -> set[int]:

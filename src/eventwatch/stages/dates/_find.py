@@ -226,7 +226,7 @@ def _found(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if _numbers_a_place(span):
+    if _numbers_a_place(span) or _kind_of_thing(span):
         return None
     head = expression_head(span)
     hints = tense_of(span, head, text[max(0, start - 20) : start])
@@ -256,6 +256,13 @@ def _numbers_a_place(span: Span) -> bool:
     if word.i > 0 and word.doc[word.i - 1].tag_ == "IN":
         return False  # "in 2022 prices rose": a year after its preposition
     return noun.lemma_.lower() in _NUMBERED
+
+
+def _kind_of_thing(span: Span) -> bool:
+    """ "An overnight raid", "an overnight curfew": an adjective of time that says what
+    kind of thing its noun is dates nothing (the raid's day is told elsewhere, "kidnapped
+    last Friday during an overnight raid")."""
+    return len(span) == 1 and span[0].lower_ == "overnight" and span[0].dep_ == "amod"
 
 
 def _sentence_of(starts: list[int], token: int) -> int:
