@@ -104,3 +104,9 @@ def test_whom_an_event_befalls_is_no_doer(code) -> None:
     assert suffered.source == [] and countries(suffered.target) == {"IRQ"}
     charged = best_event(code("Williamson faces a count of aggravated assault."), "ASSAULT")
     assert [a.text for a in charged.source] == ["Williamson"]
+
+
+def test_the_dead_a_result_verb_leaves_do_nothing_after(code) -> None:
+    doc = code("Gunmen stormed a hotel, leaving five people dead and triggering a siege.")
+    siege = next(e for e in doc.events if e.evidence.trigger.text == "siege")
+    assert [a.text for a in siege.source] == ["Gunmen"]

@@ -180,6 +180,10 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         if not controller and head.lemma_.lower() in _OBJECT_CONTROL:
             controller = _children(head, {"dobj"})
         return controller or _subject(head) or _borrowed_subject(head, depth + 1)
+    if dep == "conj" and _left_in_a_state(head):
+        # "leaving five people dead and triggering a siege": the dead trigger nothing;
+        # the leaver does
+        return _subject(head.head) or _borrowed_subject(head.head, depth + 1)
     if dep in {"conj", "advcl", "ccomp"}:
         passive_head = dep == "conj" and bool(_children(head, {"nsubjpass"}))
         own = _children(head, {"nsubjpass"}) if passive_head else _subject(head)
@@ -195,6 +199,13 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "pcomp" and head.head.i != head.i:
         return _subject(head.head) or _borrowed_subject(head.head, depth + 1)
     return []
+
+
+def _left_in_a_state(word: Token) -> bool:
+    """The state a result verb leaves its victims in ("leaving five people *dead*")."""
+    return word.dep_ in {"ccomp", "oprd", "xcomp", "acomp"} and (
+        word.head.lemma_.lower() in _RESULT_VERBS
+    )
 
 
 def verb_arguments(trigger: Token, event_type: str) -> Arguments:
