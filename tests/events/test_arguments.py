@@ -110,3 +110,22 @@ def test_the_dead_a_result_verb_leaves_do_nothing_after(code) -> None:
     doc = code("Gunmen stormed a hotel, leaving five people dead and triggering a siege.")
     siege = next(e for e in doc.events if e.evidence.trigger.text == "siege")
     assert [a.text for a in siege.source] == ["Gunmen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Mech Dara was released after apologizing to Hun Manet.", "apologizing", ["Mech Dara"]),
+        ("Akel is accused of shooting a neighbour.", "shooting", ["Akel"]),
+        ("Thousands of civilians were displaced by fighting between rebels.", "fighting", []),
+    ],
+)
+def test_who_was_acted_on_does_what_the_clause_after_tells(code, text, trigger, source) -> None:
+    event = next(e for e in code(text).events if e.evidence.trigger.text == trigger)
+    assert [a.text for a in event.source][: len(source) or None] == source
+
+
+def test_one_held_in_detention_is_the_detainee(code) -> None:
+    doc = code("The reporter had been in pretrial detention since September 30.")
+    detention = best_event(doc, "COERCE")
+    assert detention.source == [] and [a.text for a in detention.target] == ["reporter"]

@@ -185,7 +185,8 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         # the leaver does
         return _subject(head.head) or _borrowed_subject(head.head, depth + 1)
     if dep in {"conj", "advcl", "ccomp"}:
-        passive_head = dep == "conj" and bool(_children(head, {"nsubjpass"}))
+        # "was released after apologizing": who was released apologized
+        passive_head = dep in {"conj", "advcl"} and bool(_children(head, {"nsubjpass"}))
         own = _children(head, {"nsubjpass"}) if passive_head else _subject(head)
         return own or _borrowed_subject(head, depth + 1)
     if dep == "acl" and head.pos_ == "NOUN":  # "issued a declaration demanding that…"
@@ -196,8 +197,12 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if dep == "acomp":  # "they are willing to forgive": the copula's subject
         return _subject(head) or _borrowed_subject(head, depth + 1)
-    if dep == "pcomp" and head.head.i != head.i:
-        return _subject(head.head) or _borrowed_subject(head.head, depth + 1)
+    if dep == "pcomp" and head.head.i != head.i:  # "was released after apologizing"
+        clause = head.head
+        own = _subject(clause)
+        if not own and head.lower_ != "by":  # "displaced by fighting": not the displaced
+            own = _children(clause, {"nsubjpass"})
+        return own or _borrowed_subject(clause, depth + 1)
     return []
 
 
@@ -456,9 +461,29 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
         commented = owned or (
             undergone and verb is not None and verb.lemma_.lower() in _SOUGHT
         )  # "Trump confirmed al-Rufay'i's killing", "moved to halt the deportation"
-        if verb is not None and verb.lemma_.lower() not in _NOT_THE_DOER and not commented:
+        if verb is not None and _held_in(trigger, verb):
+            targets += _subject(verb) or _children(verb, {"nsubjpass"})
+        elif verb is not None and verb.lemma_.lower() not in _NOT_THE_DOER and not commented:
             sources = _subject(verb) or _borrowed_subject(verb)
+            # "Mech Dara's arrest drew condemnation": what befell him condemns nothing
+            sources = [s for s in sources if not owner_undergoes(s)]
     return sources, targets
+
+
+#: the states a detainee is held in: "had been in pretrial detention", "was placed
+#: under arrest", "remains in custody"
+_HELD_PREPS = frozenset({"in", "into", "under"})
+
+
+def _held_in(noun: Token, verb: Token) -> bool:
+    """Whether the clause's subject is the one held ("the reporter had been in
+    detention"), not the one holding: an undergone noun in a state phrase of a copula,
+    a passive or a verb of remaining."""
+    if noun.lemma_.lower() not in UNDERGONE_NOUNS | {"custody", "prison", "jail"}:
+        return False
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _HELD_PREPS:
+        return False
+    return verb.lemma_.lower() in {"be", "remain", "stay"} or bool(_children(verb, {"nsubjpass"}))
 
 
 #: participles the parser reads as verbs that only order events ("set fire to homes
