@@ -60,6 +60,13 @@ def test_negated_denied_and_refused_acts(code) -> None:
     assert refused and refused[0].negated
 
 
+def test_no_before_another_noun_denies_that_noun_only(code) -> None:
+    shooting = code("There is no known motive for the deadly shooting.").events
+    assert shooting and not shooting[0].negated
+    attack = code("There was no sign of an attack.").events
+    assert attack and attack[0].negated
+
+
 def test_hypothetical_acts(code) -> None:
     doc = code("NATO said it was ready to deploy more troops.")
     deploy = [e for e in doc.events if e.type == "MOBILIZE"]

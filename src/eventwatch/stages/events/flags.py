@@ -103,11 +103,19 @@ def _path(trigger: Token, limit: int = 6) -> list[Token]:
     return path
 
 
+#: nouns whose "no" denies what they are of: "no sign of an attack", "no reports of
+#: arrests"; "no known motive for the shooting" denies only the motive
+_EVIDENCE = frozenset("evidence sign indication proof report record trace word".split())
+
+
 def is_negated(trigger: Token) -> bool:
     for token in _path(trigger):
+        other_noun = token.i != trigger.i and token.pos_ in {"NOUN", "PROPN"}
         for child in token.children:
             if child.dep_ == "neg" or (
-                child.lower_ in _NEGATORS and child.dep_ in {"det", "advmod"}
+                child.lower_ in _NEGATORS
+                and child.dep_ in {"det", "advmod"}
+                and (not other_noun or token.lemma_.lower() in _EVIDENCE)
             ):
                 return True
         if token.i != trigger.i and token.lemma_.lower() in _DENIAL:
