@@ -23,16 +23,16 @@ from ..lexicon import PERSON_NOUNS, SUBJECT_DEPS, participle_of_its_noun
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .lexicon import TriggerMatch
-
 __all__ = [
     "APPRAISAL_VERBS",
     "Arguments",
     "noun_arguments",
     "owner_undergoes",
-    "place_objects",
+    "governing_verb",
+    "is_a_way",
     "prep_objects",
     "reduced_passive",
+    "subjects",
     "verb_arguments",
     "with_conjuncts",
 ]
@@ -153,7 +153,7 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return objects
 
 
-def _subject(verb: Token) -> list[Token]:
+def subjects(verb: Token) -> list[Token]:
     subjects = _children(verb, _SUBJECTS)
     if subjects:
         return subjects
@@ -179,27 +179,27 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         controller = _addressees(head)
         if not controller and head.lemma_.lower() in _OBJECT_CONTROL:
             controller = _children(head, {"dobj"})
-        return controller or _subject(head) or _borrowed_subject(head, depth + 1)
+        return controller or subjects(head) or _borrowed_subject(head, depth + 1)
     if dep == "conj" and _left_in_a_state(head):
         # "leaving five people dead and triggering a siege": the dead trigger nothing;
         # the leaver does
-        return _subject(head.head) or _borrowed_subject(head.head, depth + 1)
+        return subjects(head.head) or _borrowed_subject(head.head, depth + 1)
     if dep in {"conj", "advcl", "ccomp"}:
         # "was released after apologizing": who was released apologized
         passive_head = dep in {"conj", "advcl"} and bool(_children(head, {"nsubjpass"}))
-        own = _children(head, {"nsubjpass"}) if passive_head else _subject(head)
+        own = _children(head, {"nsubjpass"}) if passive_head else subjects(head)
         return own or _borrowed_subject(head, depth + 1)
     if dep == "acl" and head.pos_ == "NOUN":  # "issued a declaration demanding that…"
-        governor = _governing_verb(head)
+        governor = governing_verb(head)
         if governor is not None:
-            return _subject(governor) or _borrowed_subject(governor, depth + 1)
+            return subjects(governor) or _borrowed_subject(governor, depth + 1)
     if dep == "relcl" and head.pos_ in {"NOUN", "PROPN"}:
         return [head]
     if dep == "acomp":  # "they are willing to forgive": the copula's subject
-        return _subject(head) or _borrowed_subject(head, depth + 1)
+        return subjects(head) or _borrowed_subject(head, depth + 1)
     if dep == "pcomp" and head.head.i != head.i:  # "was released after apologizing"
         clause = head.head
-        own = _subject(clause)
+        own = subjects(clause)
         if not own and head.lower_ != "by":  # "displaced by fighting": not the displaced
             own = _children(clause, {"nsubjpass"})
         return own or _borrowed_subject(clause, depth + 1)
@@ -221,7 +221,7 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
         "acomp",
     }:
         victims = _children(trigger, SUBJECT_DEPS) + _children(trigger.head, {"dobj"})
-        return _subject(trigger.head) or _borrowed_subject(trigger.head), victims
+        return subjects(trigger.head) or _borrowed_subject(trigger.head), victims
     passive = bool(_children(trigger, {"nsubjpass", "auxpass"}))
     shared = _shared_passive_subject(trigger)
     if shared:  # "was arrested and charged": the one arrested is the one charged
@@ -255,7 +255,7 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
     if event_type == "CONSULT":
         targets += prep_objects(trigger, {"in"})
     targets = [  # "protested on Friday", "gunned down on the streets of New York"
-        t for t in targets if t.ent_type_ not in _WHEN and not _a_way(t)
+        t for t in targets if t.ent_type_ not in _WHEN and not is_a_way(t)
     ]
     targets = [_counted_group(t) if _bare_count(t) else t for t in targets]
     if event_type in _COMPLAINTS and not targets:
@@ -263,7 +263,7 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
     return sources, targets
 
 
-def _a_way(word: Token) -> bool:
+def is_a_way(word: Token) -> bool:
     """A street or a road ("on Grafton Street"), not a person named Lane."""
     return word.lemma_.lower() in _WAYS and word.ent_type_ != "PERSON"
 
@@ -435,7 +435,7 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
             targets.extend(parties[1:])
         else:  # "mediation between Syria and Arafat": both are acted upon
             targets.extend(parties)
-    verb = _governing_verb(trigger)
+    verb = governing_verb(trigger)
     if (
         verb is not None and verb.lemma_.lower() in _LIGHT_VERBS
     ):  # "gave a warm welcome to de Klerk"
@@ -457,14 +457,14 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
                 if m.i != trigger.i and m.i < trigger.i and _names_someone(m)
             ]
     if not sources:
-        verb = _governing_verb(trigger)
+        verb = governing_verb(trigger)
         commented = owned or (
             undergone and verb is not None and verb.lemma_.lower() in _SOUGHT
         )  # "Trump confirmed al-Rufay'i's killing", "moved to halt the deportation"
         if verb is not None and _held_in(trigger, verb):
-            targets += _subject(verb) or _children(verb, {"nsubjpass"})
+            targets += subjects(verb) or _children(verb, {"nsubjpass"})
         elif verb is not None and verb.lemma_.lower() not in _NOT_THE_DOER and not commented:
-            sources = _subject(verb) or _borrowed_subject(verb)
+            sources = subjects(verb) or _borrowed_subject(verb)
             # "Mech Dara's arrest drew condemnation": what befell him condemns nothing
             sources = [s for s in sources if not owner_undergoes(s)]
     return sources, targets
@@ -513,7 +513,7 @@ def _names_someone(modifier: Token) -> bool:
     return modifier.pos_ in {"PROPN", "ADJ", "NOUN"} and modifier.text[:1].isupper()
 
 
-def _governing_verb(noun: Token) -> Token | None:
+def governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through one preposition."""
     if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
         return noun.head
@@ -522,59 +522,9 @@ def _governing_verb(noun: Token) -> Token | None:
             return noun.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "launched ten days of war games"
         measure = noun.head.head
-        verb = _governing_verb(measure) if measure.dep_ == "dobj" else None
+        verb = governing_verb(measure) if measure.dep_ == "dobj" else None
         if verb is not None and (
             verb.lemma_.lower() in _LIGHT_VERBS or any(c.dep_ == "nummod" for c in measure.children)
         ):
             return verb
     return None
-
-
-_PLACE_PREPS = {
-    "against",
-    "on",
-    "to",
-    "into",
-    "in",
-    "at",
-    "toward",
-    "towards",
-    "upon",
-    "for",
-    "with",
-}
-
-
-def place_objects(match: TriggerMatch) -> list[Token]:
-    """Objects of the trigger's (and its pattern nouns') prepositions: the fallback target.
-
-    "called for sanctions against Nigeria", "sent personnel to Bosnia": when no
-    target actor is found, the country such a phrase names is acted upon. For
-    withdrawals and aid, "from" names it too ("withdraw from Lebanon", "evacuated
-    the wounded from Gorazde").
-    """
-    preps = _PLACE_PREPS | ({"from"} if match.entry.type in {"RETREAT", "AID"} else set())
-    found: list[Token] = []
-    words = list(match.tokens)
-    words += [  # "donated and delivered goods to the school"
-        v for v in _children(match.token, {"conj"}) if v.pos_ == "VERB" and not _subject(v)
-    ]
-    if match.token.pos_ not in {"VERB", "AUX"}:
-        verb = match.token.head if match.token.head.pos_ in {"VERB", "AUX"} else None
-        verb = verb or _governing_verb(match.token)
-        if verb is not None:
-            words.append(verb)  # "remained on alert in the West Bank"
-    for word in words:
-        for obj in prep_objects(word, preps):
-            if _a_way(obj):
-                continue  # "on the streets of New York": where, not whom
-            found.append(obj)
-            found += prep_objects(obj, {"in", "of"})  # "at targets in Jericho"
-        for child in word.children:
-            if child.dep_ in {
-                "dobj",
-                "attr",
-            }:  # "launched artillery, mortar and rocket fire against…"
-                for obj in with_conjuncts([child]):
-                    found += prep_objects(obj, preps)
-    return list(dict.fromkeys(found))

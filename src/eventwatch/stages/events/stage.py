@@ -17,20 +17,21 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
-from ...records import Actor, Event, Evidence, TextSpan
-from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, overlaps
-from .arguments import (
-    APPRAISAL_VERBS,
-    noun_arguments,
-    owner_undergoes,
-    place_objects,
-    reduced_passive,
-    verb_arguments,
-    with_conjuncts,
-)
+from ...records import Event, Evidence, TextSpan
+from ..lexicon import SUBJECT_DEPS, overlaps
+from .arguments import noun_arguments, owner_undergoes, reduced_passive, verb_arguments
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
+from .participants import (
+    BACKGROUND_PREPS,
+    actors_of,
+    befalls_the_subject,
+    clause_actor,
+    root_subject,
+    subjects_of,
+)
+from .place_phrases import place_objects
 from .roles import THEME_TYPES, moves_forces, self_reported
 from .senses import as_peacekeeping, not_an_event, rank_contents, rank_under_promise
 
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from .classifier import TypeModel
 
 __all__ = ["ConfidenceWeights", "EventDetector", "EventSettings", "make_event_detector"]
-
-_ACTOR_DEPS = {"poss", "compound", "amod", "nmod", "pobj"}
 
 
 @dataclass(slots=True)
@@ -162,14 +161,14 @@ class EventDetector:
         self, doc: Document, index: int, sent: Span, com: Commitment, probs: dict[str, float]
     ) -> Event:
         act = com.act
-        sources = _actors(doc, com.speakers, exclude=act)
+        sources = actors_of(doc, com.speakers, exclude=act)
         if com.addressees:
-            targets = _actors(doc, com.addressees, exclude=act)
+            targets = actors_of(doc, com.addressees, exclude=act)
         else:
             match = self.lexicon.match(act)
             act_type = match.entry.type if match else "AGREE"
             _, objects = verb_arguments(act, act_type)
-            targets = _actors(doc, objects, exclude=act, lent_from=sources)
+            targets = actors_of(doc, objects, exclude=act, lent_from=sources)
             if not any(a.country for a in targets):
                 prep_objects = [
                     g
@@ -178,14 +177,14 @@ class EventDetector:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
-                targets += _actors(doc, prep_objects, exclude=act, lent_from=sources)
+                targets += actors_of(doc, prep_objects, exclude=act, lent_from=sources)
         targets = [a for a in targets if a not in sources and (a.country or com.addressees)]
         if not any(a.country for a in targets):  # "a reminder to Iraq that it must cooperate"
-            targets += _clause_actor(doc, sent.root, sources)
+            targets += clause_actor(doc, sent.root, sources)
         start = min(com.cue.idx, act.idx)
         end = max(com.cue.idx + len(com.cue.text), act.idx + len(act.text))
         speaker = speech_head(act) if com.type != "REQUEST" else None
-        reported = _actors(doc, _subjects(speaker), exclude=act)[:1] if speaker else []
+        reported = actors_of(doc, subjects_of(speaker), exclude=act)[:1] if speaker else []
         depth = max(_clause_depth(com.cue) - 1, 0)
         w = self.weights
         score = (
@@ -232,15 +231,15 @@ class EventDetector:
             source_words, target_words = verb_arguments(token, entry.type)
         else:
             source_words, target_words = noun_arguments(token, entry.type)
-        sources = _actors(doc, source_words, exclude=token)
+        sources = actors_of(doc, source_words, exclude=token)
         targets = [
             a
-            for a in _actors(doc, target_words, exclude=token, lent_from=sources, argument=True)
+            for a in actors_of(doc, target_words, exclude=token, lent_from=sources, argument=True)
             if a not in sources
         ]
         if moves_forces(entry) and not sources and entry.pos == "VERB":
             # "Serbian troops were deployed": the forces that move are the source's own
-            moved = _actors(
+            moved = actors_of(
                 doc, [c for c in token.children if c.dep_ == "nsubjpass"], exclude=token
             )
             sources = [a for a in moved if a.country and a.country_from == "text"]
@@ -253,12 +252,12 @@ class EventDetector:
                 if a.country_from == "text" and (a.country not in own or a.country == "IGO")
             ]
         if not any(a.country for a in targets):
-            places = _actors(doc, place_objects(match), exclude=token, lent_from=sources)
+            places = actors_of(doc, place_objects(match), exclude=token, lent_from=sources)
             targets += [a for a in places if a.country and a not in sources and a not in targets]
         if not any(a.country for a in targets) and entry.type not in THEME_TYPES:
-            targets += _clause_actor(doc, token, sources)
+            targets += clause_actor(doc, token, sources)
         speaker = speech_head(token)
-        reported_by = _actors(doc, _subjects(speaker), exclude=token)[:1] if speaker else []
+        reported_by = actors_of(doc, subjects_of(speaker), exclude=token)[:1] if speaker else []
         if (
             not sources
             and not stance
@@ -266,9 +265,9 @@ class EventDetector:
             and not _background(token)
             and not (entry.pos == "NOUN" and owner_undergoes(token))
         ):
-            sources = [a for a in _root_subject(doc, sent) if a not in targets]
-            if not targets and _befalls_the_subject(token, sent.root):
-                targets = _actors(doc, _subjects(sent.root), exclude=sent.root)
+            sources = [a for a in root_subject(doc, sent) if a not in targets]
+            if not targets and befalls_the_subject(token, sent.root):
+                targets = actors_of(doc, subjects_of(sent.root), exclude=sent.root)
         if (
             not sources
             and reported_by
@@ -317,140 +316,9 @@ def _trigger_span(doc: Document, match: TriggerMatch) -> TextSpan:
     return doc.span(start, end)
 
 
-def _subjects(verb: Token | None) -> list[Token]:
-    if verb is None:
-        return []
-    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    for prep in verb.children:
-        if prep.lower_ == "according":
-            found += [g for c in prep.children for g in c.children if g.dep_ == "pobj"]
-    return found
-
-
-def _actors(
-    doc: Document,
-    words: list[Token],
-    *,
-    exclude: Token,
-    lent_from: list[Actor] | None = None,
-    argument: bool = False,
-) -> list[Actor]:
-    """The resolved actors for argument words; a non-actor noun lends its actor modifiers.
-
-    A lent actor of the same country as a source is the source's own ("expressed
-    American concern"), not a target, and is left out when ``lent_from`` is given;
-    for the trigger's own ``argument``, a country the source only took from its
-    sentence may be the lent actor's ("Settlers set fire to Palestinian offices").
-    """
-    found: list[Actor] = []
-    own = {
-        a.country
-        for a in lent_from or []
-        if a.country and not (argument and a.country_from == "sentence")
-    }
-    direct = {w.i for w in words}
-    for word in with_conjuncts(words):
-        if word.i == exclude.i:
-            continue
-        actor = doc.actor_heads.get(word.i)
-        if actor is None and word.i in direct:
-            actor = _lent_actor(doc, word)
-            if actor is not None and actor.country in own:
-                actor = None
-        if actor is not None and actor not in found:
-            found.append(actor)
-    return found
-
-
-def _clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Actor]:
-    """The first other country-coded actor in the trigger's own clause: the last-resort target.
-
-    Relative, adverbial, complement and coordinated clauses are not the
-    trigger's clause and are not searched; nor are the source's own words, the
-    trigger's own phrase, or an adjective of the source's country ("American
-    concern").
-    """
-    # a verb's clause; an event noun's own phrase, or the clause it is the subject or object of
-    clause = trigger
-    if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ in {
-        "nsubj",
-        "dobj",
-        "nsubjpass",
-        "attr",
-    }:
-        clause = trigger.head
-    own = {a.country for a in sources}
-    for word in _clause_words(clause):
-        actor = doc.actor_heads.get(word.i)
-        if actor is None or not actor.country or word.i == trigger.i:
-            continue
-        if actor.start <= trigger.idx < actor.end:
-            continue
-        if any(overlaps(s, actor) for s in sources):
-            continue
-        if any(_same_actor(actor, s) for s in sources):
-            continue  # "they" for the leaders who speak
-        if word.pos_ == "ADJ" and actor.country in own:
-            continue
-        if word.dep_ in {"compound", "amod"} and word.head.i in doc.actor_heads:
-            continue  # the phrase's head stands for it
-        if word.i > trigger.i or word.dep_ in {"dobj", "pobj"}:
-            return [actor]
-    return []
-
-
-def _same_actor(a: Actor, b: Actor) -> bool:
-    return (a.name, a.country, a.sector) == (b.name, b.country, b.sector) and a.country is not None
-
-
-_OTHER_CLAUSES = {"relcl", "conj", "parataxis"}
-
-
-def _clause_words(head: Token) -> list[Token]:
-    words = [head]
-    stack = [head]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ not in _OTHER_CLAUSES and not _setting(child):
-                words.append(child)
-                stack.append(child)
-    return sorted(words, key=lambda t: t.i)
-
-
-def _lent_actor(doc: Document, word: Token) -> Actor | None:
-    """The actor a non-actor noun names ("an Australian ultimatum", "the strength of KFOR")."""
-    for child in word.children:
-        if child.dep_ in _ACTOR_DEPS and child.i in doc.actor_heads:
-            return doc.actor_heads[child.i]
-        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
-            inner = [g for g in child.children if g.i in doc.actor_heads]
-            if inner:
-                return doc.actor_heads[inner[0].i]
-    for child in word.children:  # "Kampuchean guerrilla camps": a modifier's modifier
-        if child.dep_ == "compound":
-            for grandchild in child.children:
-                if grandchild.dep_ in {"amod", "compound"} and grandchild.i in doc.actor_heads:
-                    return doc.actor_heads[grandchild.i]
-    return None
-
-
 #: types whose main verb takes a stance on other events: "the envoy called for an end to
 #: violence" does not make the envoy violent, nor "demanded the release" the releaser
 _STANCES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
-#: verbs whose subject reports or judges an event and does not act in it
-_REPORTING_VERBS = SPEECH_VERBS | APPRAISAL_VERBS
-#: verbs whose subject an event befalls or is seen by: "Nigeria is seeing a wave of
-#: kidnappings", "Iraq suffered a wave of bombings" ("faces charges of assault" is
-#: left out: the one charged is the doer)
-_UNDERGOING_VERBS = frozenset("see experience suffer endure undergo".split())
-
-
-def _befalls_the_subject(trigger: Token, root: Token) -> bool:
-    """ "Iraq suffered a wave of bombings": the event, in what the root's subject
-    suffered, is done to that subject."""
-    if root.lemma_.lower() not in _UNDERGOING_VERBS - {"see"}:
-        return False
-    return any(trigger in c.subtree for c in root.children if c.dep_ == "dobj")
 
 
 def _in_content(token: Token, root: Token) -> bool:
@@ -462,30 +330,10 @@ def _in_content(token: Token, root: Token) -> bool:
     return token.i != root.i and token.dep_ not in SUBJECT_DEPS
 
 
-def _root_subject(doc: Document, sent: Span) -> list[Actor]:
-    """The actor subject of the sentence's main verb: the last-resort source."""
-    root = sent.root
-    if root.lemma_.lower() in _REPORTING_VERBS | _UNDERGOING_VERBS:
-        return []  # the speaker reports or judges the event, or it befalls the subject
-    if root.lemma_.lower() == "be":
-        return []  # a copula describes its subject: "women are victims of rape"
-    return _actors(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
-
-
-#: prepositions that set an event beside the clause's own, in time or as its setting
-_BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "until", "amid", "despite"})
-
-
-def _setting(word: Token) -> bool:
-    """A phrase that sets the scene ("*following the killing* of an Israeli man",
-    "*after talks* with Iran"): whoever it names is not acted upon by the clause."""
-    return word.dep_ in {"prep", "advcl"} and word.lower_ in _BACKGROUND_PREPS
-
-
 def _background(token: Token) -> bool:
     """An event noun told as the setting of another ("set fire to homes *following the
     killing* of a man", "*after the talks*"): the clause's subject did not do it."""
-    return token.dep_ in {"pobj", "dobj"} and token.head.lower_ in _BACKGROUND_PREPS
+    return token.dep_ in {"pobj", "dobj"} and token.head.lower_ in BACKGROUND_PREPS
 
 
 def _is_passive(token: Token) -> bool:

@@ -1,0 +1,184 @@
+"""Which resolved actors fill an event's roles: the actor mentions that its source and
+target words head or lend ("an Australian ultimatum", "the strength of KFOR"), the
+actor of its own clause as a last-resort target, the subject of the sentence's main
+verb as a last-resort source (never a speaker's, a judge's, or one an event befalls:
+"Iraq suffered a wave of bombings"), and the subjects of a verb of saying.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...pipeline.document import Document
+from ...records import Actor
+from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, overlaps
+from .arguments import APPRAISAL_VERBS, with_conjuncts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = [
+    "BACKGROUND_PREPS",
+    "actors_of",
+    "befalls_the_subject",
+    "clause_actor",
+    "root_subject",
+    "subjects_of",
+]
+
+_ACTOR_DEPS = {"poss", "compound", "amod", "nmod", "pobj"}
+#: prepositions of a phrase that sets the scene for the clause
+BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "until", "amid", "despite"})
+
+
+def _setting(word: Token) -> bool:
+    """A phrase that sets the scene ("*following the killing* of an Israeli man",
+    "*after talks* with Iran"): whoever it names is not acted upon by the clause."""
+    return word.dep_ in {"prep", "advcl"} and word.lower_ in BACKGROUND_PREPS
+
+
+def subjects_of(verb: Token | None) -> list[Token]:
+    """A verb's subjects, and whoever "according to" names beside them."""
+    if verb is None:
+        return []
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    for prep in verb.children:
+        if prep.lower_ == "according":
+            found += [g for c in prep.children for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def actors_of(
+    doc: Document,
+    words: list[Token],
+    *,
+    exclude: Token,
+    lent_from: list[Actor] | None = None,
+    argument: bool = False,
+) -> list[Actor]:
+    """The resolved actors for argument words; a non-actor noun lends its actor modifiers.
+
+    A lent actor of the same country as a source is the source's own ("expressed
+    American concern"), not a target, and is left out when ``lent_from`` is given;
+    for the trigger's own ``argument``, a country the source only took from its
+    sentence may be the lent actor's ("Settlers set fire to Palestinian offices").
+    """
+    found: list[Actor] = []
+    own = {
+        a.country
+        for a in lent_from or []
+        if a.country and not (argument and a.country_from == "sentence")
+    }
+    direct = {w.i for w in words}
+    for word in with_conjuncts(words):
+        if word.i == exclude.i:
+            continue
+        actor = doc.actor_heads.get(word.i)
+        if actor is None and word.i in direct:
+            actor = _lent_actor(doc, word)
+            if actor is not None and actor.country in own:
+                actor = None
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Actor]:
+    """The first other country-coded actor in the trigger's own clause: the last-resort target.
+
+    Relative, adverbial, complement and coordinated clauses are not the
+    trigger's clause and are not searched; nor are the source's own words, the
+    trigger's own phrase, or an adjective of the source's country ("American
+    concern").
+    """
+    # a verb's clause; an event noun's own phrase, or the clause it is the subject or object of
+    clause = trigger
+    if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ in {
+        "nsubj",
+        "dobj",
+        "nsubjpass",
+        "attr",
+    }:
+        clause = trigger.head
+    own = {a.country for a in sources}
+    for word in _clause_words(clause):
+        actor = doc.actor_heads.get(word.i)
+        if actor is None or not actor.country or word.i == trigger.i:
+            continue
+        if actor.start <= trigger.idx < actor.end:
+            continue
+        if any(overlaps(s, actor) for s in sources):
+            continue
+        if any(_same_actor(actor, s) for s in sources):
+            continue  # "they" for the leaders who speak
+        if word.pos_ == "ADJ" and actor.country in own:
+            continue
+        if word.dep_ in {"compound", "amod"} and word.head.i in doc.actor_heads:
+            continue  # the phrase's head stands for it
+        if word.i > trigger.i or word.dep_ in {"dobj", "pobj"}:
+            return [actor]
+    return []
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    return (a.name, a.country, a.sector) == (b.name, b.country, b.sector) and a.country is not None
+
+
+_OTHER_CLAUSES = {"relcl", "conj", "parataxis"}
+
+
+def _clause_words(head: Token) -> list[Token]:
+    words = [head]
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in _OTHER_CLAUSES and not _setting(child):
+                words.append(child)
+                stack.append(child)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _lent_actor(doc: Document, word: Token) -> Actor | None:
+    """The actor a non-actor noun names ("an Australian ultimatum", "the strength of KFOR")."""
+    for child in word.children:
+        if child.dep_ in _ACTOR_DEPS and child.i in doc.actor_heads:
+            return doc.actor_heads[child.i]
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            inner = [g for g in child.children if g.i in doc.actor_heads]
+            if inner:
+                return doc.actor_heads[inner[0].i]
+    for child in word.children:  # "Kampuchean guerrilla camps": a modifier's modifier
+        if child.dep_ == "compound":
+            for grandchild in child.children:
+                if grandchild.dep_ in {"amod", "compound"} and grandchild.i in doc.actor_heads:
+                    return doc.actor_heads[grandchild.i]
+    return None
+
+
+#: verbs whose subject reports or judges an event and does not act in it
+_REPORTING_VERBS = SPEECH_VERBS | APPRAISAL_VERBS
+#: verbs whose subject an event befalls or is seen by: "Nigeria is seeing a wave of
+#: kidnappings", "Iraq suffered a wave of bombings" ("faces charges of assault" is
+#: left out: the one charged is the doer)
+_UNDERGOING_VERBS = frozenset("see experience suffer endure undergo".split())
+
+
+def befalls_the_subject(trigger: Token, root: Token) -> bool:
+    """ "Iraq suffered a wave of bombings": the event, in what the root's subject
+    suffered, is done to that subject."""
+    if root.lemma_.lower() not in _UNDERGOING_VERBS - {"see"}:
+        return False
+    return any(trigger in c.subtree for c in root.children if c.dep_ == "dobj")
+
+
+def root_subject(doc: Document, sent: Span) -> list[Actor]:
+    """The actor subject of the sentence's main verb: the last-resort source."""
+    root = sent.root
+    if root.lemma_.lower() in _REPORTING_VERBS | _UNDERGOING_VERBS:
+        return []  # the speaker reports or judges the event, or it befalls the subject
+    if root.lemma_.lower() == "be":
+        return []  # a copula describes its subject: "women are victims of rape"
+    return actors_of(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
+
+
+#: prepositions that set an event beside the clause's own, in time or as its setting
