@@ -245,7 +245,8 @@ def test_the_dyad_timeline_marks_its_alert_and_the_network_draws_every_node(
     assert page.locator("a[href^='#/alert/']").count() == 1
     page.check("input[name=per]")
     page.click("form.filters button[type=submit]")
-    watched.wait("series")
+    watched.wait("series")  # the view was ready before the submit: wait for the new chart
+    page.locator(".chart", has_text="per 1,000 reports").wait_for(timeout=20_000)
     assert "per 1,000 reports" in page.inner_text(".chart")
     watched.shot("series")
     page = watched.open("#/network", "network")
