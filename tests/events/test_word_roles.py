@@ -215,6 +215,8 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("The champion seized the lead in the second set.", "seized"),
         ("She said the battle is not won while children are at risk.", "battle"),  # a figure
         ("The drive aims to fight corruption and promote democracy.", "fight"),  # an ill
+        ("Two intruders came charging at him on Friday.", "charging"),  # a rush
+        ("The museum offers guided tours on weekends.", "offers"),  # goods offered
         ("Police arrested a man, according to a release from the department.", "release"),
         ("The cell was making remote-controlled bombs in a garage.", "bombs"),
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
@@ -235,12 +237,13 @@ def test_a_published_release_and_a_felt_relief_are_no_events(
         "Rebels seized the seat of the provincial government.",
         "Ukraine lost the battle for Bakhmut.",
         "He was charged with terrorism.",
+        "The rebels offered a ceasefire.",
     ],
 )
-def test_ground_taken_a_battle_with_its_ground_and_a_charge_are_still_events(
+def test_ground_taken_a_battle_for_ground_a_charge_and_a_truce_offered_are_still_events(
     code: Code, text: str
 ) -> None:
-    assert set(_types(code(text)).values()) & {"ASSAULT", "COERCE", "ACCUSE"}
+    assert set(_types(code(text)).values()) & {"ASSAULT", "COERCE", "ACCUSE", "AGREE"}
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,8 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _background_noun(match)
         or _setting(match)
         or _figure_of_speech(match)
+        or _rushing(match)
+        or _goods_offered(match)
         or _describes_state(match)
         or other_reading(match)
     )
@@ -178,6 +180,38 @@ def _setting(match: TriggerMatch) -> bool:
     if token.dep_ in {"dobj", "pobj"} and head & (_WAGING | {"go", "to"}):
         return False  # "waged war", "went to war"
     return not (token.dep_ in {"nsubj", "nsubjpass"} and head & _OUTBREAK)
+
+
+#: the directions one charges in: "two intruders came charging at him"
+_CHARGING = frozenset("at toward towards into through across down up forward".split())
+
+
+def _rushing(match: TriggerMatch) -> bool:
+    """To charge at, toward or into someone is to rush them, no accusation ("intruders
+    came charging at him"); "charged him with robbery" is one."""
+    token = match.token
+    if match.entry.type != "ACCUSE" or token.lemma_.lower() != "charge" or token.pos_ != "VERB":
+        return False
+    ways = (c for c in token.children if c.dep_ in {"prep", "advmod", "prt"})
+    return any(c.lower_ in _CHARGING for c in ways)
+
+
+#: what a school, a shop or a club offers: no deal between parties ("not enthralled
+#: with offering a study hall", "the museum offers tours")
+_GOODS = frozenset(
+    "class course curriculum program programme service discount menu tour workshop lesson "
+    "training seminar activity food drink meal snack ride ticket prize scholarship coupon "
+    "rebate product hall session".split()
+)
+
+
+def _goods_offered(match: TriggerMatch) -> bool:
+    """A class, a service or a discount offered is no offer of a deal (CAMEO 03)."""
+    token = match.token
+    if match.entry.type != "AGREE" or match.entry.words != ("offer",) or token.pos_ != "VERB":
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return bool(objects) and all(o.lemma_.lower() in _GOODS for o in objects)
 
 
 #: what is done to a contest: "the battle is not won", "lose the fight"
