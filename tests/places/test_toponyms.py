@@ -45,6 +45,13 @@ def test_place_inside_an_organisation_name_is_found(code: Code) -> None:
     assert place_at(doc, "Ohio").feature == "ADM1"
 
 
+def test_a_town_word_inside_an_organisation_name_is_no_place(code: Code) -> None:
+    # the parser labels the name a location; only a prominent place inside one counts
+    doc = code("The garden is funded by a grant from the Bluegrass Rain Garden Alliance.")
+    assert [p.text for p in doc.places] == []
+    assert place_at(code("The Kosovo Police Union protested."), "Kosovo").country == "XKX"
+
+
 def test_first_name_and_street_name_are_not_places(code: Code) -> None:
     doc = code(
         "Antony Blinken met the mayor. Neighbours said the fire began in a garage on "

@@ -44,6 +44,12 @@ DIRECTIONS = {
 _GEO_LABELS = {"GPE", "LOC", "FAC"}
 _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 _MAX_WORDS = 5
+#: the last words of an organisation's name, inside which only a prominent place
+#: ("the Kosovo Police Union") is one
+_ORGANISATION_HEADS = frozenset(
+    "alliance association society foundation coalition club union institute federation "
+    "league network partnership corporation company inc. inc group trust fund".split()
+)
 #: abbreviations a name may start with, which an entity may leave out ("ST. PAUL")
 _ABBREVIATIONS = frozenset({"st.", "mt.", "ft."})
 #: features strong enough to accept from a proper-noun run outside GPE/LOC/FAC
@@ -239,6 +245,8 @@ class _Finder:
         self.common = {t.text for t in doc if t.is_lower}
 
     def match(self, span: Span, label: str) -> None:
+        if len(span) > 1 and span[-1].lower_ in _ORGANISATION_HEADS:
+            label = "ORG"  # "the Bluegrass Rain Garden Alliance", whatever the parser says
         span = self._with_particles(_with_abbreviation(span))
         if len(span) > 1 and span[-1].lower_ in {"'s", "’s"}:  # "Sri Lanka's" as a PERSON
             span = span[:-1]
