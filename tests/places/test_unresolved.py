@@ -40,6 +40,7 @@ def test_a_place_noun_marks_an_unknown_name(code: Code, text: str, name: str) ->
         "She has worked at Reuters for a decade.",
         "The bill passed in Congress on Friday.",
         "He met Jonathan Marwick at the hotel.",
+        "Workers rallied at the Palace of Conventions.",  # a building's name
     ],
 )
 def test_acronyms_firms_institutions_and_people_are_no_unknown_places(

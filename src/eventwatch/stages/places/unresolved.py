@@ -42,6 +42,11 @@ GROUND_NOUNS = frozenset(
     "capture recapture seizure occupation liberation invasion storming raid bombing "
     "bombardment shelling siege encirclement blockade patrol destruction".split()
 )
+#: place nouns before "of" whose "of" names a place: not a building's or a site's,
+#: whose "of" names what it is for ("the Palace of Conventions", "Square of Martyrs")
+_OF_PLACE_NOUNS = PLACE_NOUNS - frozenset(
+    "palace square base camp airbase crossing crossroad crossroads".split()
+)
 #: place nouns written before a name ("Lake Ondrava", "Mount Ushba")
 _BEFORE_NAMES = frozenset({"lake", "mount", "mt."})
 #: words of an institution's, an office's, a street's or an event's name ("City
@@ -96,8 +101,8 @@ def _cue(span: Span) -> str | None:
         head = head.head
     if last.dep_ == "compound" and head.lower_ in PLACE_NOUNS and head.i >= span.end:
         return "noun"  # "the Aziziyah district"
-    if last.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
-        return "noun"  # "the village of Tamthil"
+    if last.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _OF_PLACE_NOUNS:
+        return "noun"  # "the village of Tamthil"; "the Palace of Conventions" is a building
     if last.dep_ == "pobj" and head.lower_ in _CUES and head.i == span.start - 1:
         return head.lower_
     if last.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in GROUND_VERBS:
