@@ -199,6 +199,11 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("The mayor called the verdict a disgrace.", "called"),  # a label, no call
         ("Two former ministers were called as witnesses.", "called"),  # a summons
         ("Anyone with information is asked to call police at 555-123-4567.", "call"),
+        (
+            "For more information, call the Bob Wills Museum at 806-423-1253 or the City "
+            "of Turkey at 806-423-1033.",
+            "for more information, call",
+        ),
         ("When deputies arrived, they found a wounded man.", "arrived"),  # no visit
         ("The officer returned to his car.", "returned"),  # going back returns nothing
         ("In exchange for his guilty plea, prosecutors dropped two counts.", "exchange"),

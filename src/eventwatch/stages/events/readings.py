@@ -312,6 +312,10 @@ def _no_phone_call(match: TriggerMatch) -> bool:
     the scene", "called as witnesses"), or a call to a hotline or the police ("call
     911", "asked to call the police at (707) 441-4109")."""
     token = match.token
+    if match.entry.words[:1] == ("call",) and match.entry.type == "REQUEST":
+        # "For more information, call the museum at 806-423-1253": no call for anything
+        fronted = any(c.lower_ == "for" and c.i < token.i for c in token.children)
+        return fronted or bool(_PHONE.search(token.sent.text))
     if match.entry.type != "CONSULT" or match.entry.words != ("call",):
         return False
     children = {c.dep_: c for c in token.children}
