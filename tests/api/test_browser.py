@@ -91,6 +91,13 @@ class Watched:
         self.page.goto(f"{self.base}/{hash_}")
         return self.wait(view)
 
+    def submit(self, button: str, view: str) -> Any:
+        """Click a form's button and wait for the view drawn anew: the ready mark the
+        view had before is cleared first, so the wait cannot read the old page."""
+        self.page.evaluate("delete document.body.dataset.ready")
+        self.page.click(button)
+        return self.wait(view)
+
     def wait(self, view: str) -> Any:
         self.page.wait_for_selector(f"body[data-ready='{view}']", timeout=20_000)
         return self.page
@@ -131,8 +138,7 @@ def test_the_map_draws_outlines_and_points_and_filters_by_time(
     assert page.locator("svg [aria-label='dot'] path").count() == len(located) == 1  # diamonds
     assert watched.shot("map").stat().st_size > 10_000
     page.fill("input[name=since]", "2025-01-01")
-    page.click("form.filters button[type=submit]")
-    watched.wait("map")
+    watched.submit("form.filters button[type=submit]", "map")
     later = len(_api(served, "/places", since="2025-01-01", limit=2000)["features"])
     assert 0 < later < every
     assert page.locator("svg [aria-label='dot'] circle").count() == later
@@ -144,8 +150,7 @@ def test_a_filter_changes_the_event_table(watched: Watched, served: Served) -> N
     assert before == min(50, len(_api(served, "/events", limit=1000)["items"]))
     page.fill("#event-filters input[name=country]", "XKX")
     page.fill("#event-filters input[name=type]", "mobilize")
-    page.click("#event-filters button[type=submit]")
-    watched.wait("events")
+    watched.submit("#event-filters button[type=submit]", "events")
     rows = page.locator("#event-table tbody tr")
     expected = _api(served, "/events", country="XKX", type="MOBILIZE", limit=1000)["items"]
     assert 0 < rows.count() == len(expected) < before
@@ -244,9 +249,7 @@ def test_the_dyad_timeline_marks_its_alert_and_the_network_draws_every_node(
     assert page.locator("svg [aria-label='rule'] line").count() >= 1  # the alert's change day
     assert page.locator("a[href^='#/alert/']").count() == 1
     page.check("input[name=per]")
-    page.click("form.filters button[type=submit]")
-    watched.wait("series")  # the view was ready before the submit: wait for the new chart
-    page.locator(".chart", has_text="per 1,000 reports").wait_for(timeout=20_000)
+    watched.submit("form.filters button[type=submit]", "series")
     assert "per 1,000 reports" in page.inner_text(".chart")
     watched.shot("series")
     page = watched.open("#/network", "network")
