@@ -221,6 +221,7 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("She said the battle is not won while children are at risk.", "battle"),  # a figure
         ("The drive aims to fight corruption and promote democracy.", "fight"),  # an ill
         ("Two intruders came charging at him on Friday.", "charging"),  # a rush
+        ("The teen had shot himself at his home.", "shot"),  # harm to oneself
         ("The museum offers guided tours on weekends.", "offers"),  # goods offered
         ("Police arrested a man, according to a release from the department.", "release"),
         ("The cell was making remote-controlled bombs in a garage.", "bombs"),
@@ -243,6 +244,7 @@ def test_a_published_release_and_a_felt_relief_are_no_events(
         "Ukraine lost the battle for Bakhmut.",
         "He was charged with terrorism.",
         "The rebels offered a ceasefire.",
+        "A suicide bomber blew himself up at a market.",
     ],
 )
 def test_ground_taken_a_battle_for_ground_a_charge_and_a_truce_offered_are_still_events(

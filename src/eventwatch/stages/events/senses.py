@@ -5,9 +5,12 @@ have besides the one its pattern codes.
 * a participle or adjective that describes rather than reports ("besieged Mariupol");
 * a month's name ("in March", "March 3") and a court plea ("pleaded guilty", "his
   guilty plea");
-* a natural hazard, an illness or a hardship as the doer or the foe ("fires burn across
-  the state", "firefighters battled blazes", "a battle with cancer", "battling the
-  crisis");
+* a natural hazard, an illness, a hardship or a social ill as the doer or the foe
+  ("fires burn across the state", "firefighters battled blazes", "a battle with
+  cancer", "battling the crisis", "a drive to fight corruption");
+* a conflict named as the setting ("fleeing the civil war"), a battle won or lost with
+  nothing named (a figure of speech), harm done only to oneself ("shot himself"), a
+  rush at someone ("came charging at him") and goods offered ("offers guided tours");
 * the other readings of particular words (:mod:`.readings`): a name, a habit, a
   published release, a felt relief, a thing received, a label or a hotline call, an
   arrival or a going back, a phrase of manner, a danger or a rivalry;
@@ -61,6 +64,7 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _setting(match)
         or _figure_of_speech(match)
         or _rushing(match)
+        or _self_harm(match)
         or _goods_offered(match)
         or _describes_state(match)
         or other_reading(match)
@@ -180,6 +184,20 @@ def _setting(match: TriggerMatch) -> bool:
     if token.dep_ in {"dobj", "pobj"} and head & (_WAGING | {"go", "to"}):
         return False  # "waged war", "went to war"
     return not (token.dep_ in {"nsubj", "nsubjpass"} and head & _OUTBREAK)
+
+
+_REFLEXIVES = frozenset("himself herself themselves myself yourself ourselves".split())
+
+
+def _self_harm(match: TriggerMatch) -> bool:
+    """Harm done only to oneself is no attack ("had shot himself", "threatening to kill
+    herself"); a suicide bomber who "blew himself up" harmed others, and the pattern
+    names him in its own words."""
+    token = match.token
+    if match.entry.type != "ASSAULT" or token.pos_ != "VERB" or len(match.entry.words) > 1:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in _REFLEXIVES for o in objects)
 
 
 #: the directions one charges in: "two intruders came charging at him"
