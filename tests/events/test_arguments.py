@@ -129,3 +129,14 @@ def test_one_held_in_detention_is_the_detainee(code) -> None:
     doc = code("The reporter had been in pretrial detention since September 30.")
     detention = best_event(doc, "COERCE")
     assert detention.source == [] and [a.text for a in detention.target] == ["reporter"]
+
+
+def test_who_works_the_scene_of_an_event_did_not_do_it(code) -> None:
+    doc = code("Police processed the scene of a shooting on Main Street in Wagram on Wednesday.")
+    shooting = best_event(doc, "ASSAULT")
+    assert shooting.source == [] and [a.text for a in shooting.target if "Street" in a.text] == []
+
+
+def test_a_credit_mark_parts_the_credit_from_the_caption(code) -> None:
+    doc = code("Katelin Gandee | Laurinburg Exchange Police arrested two men on Wednesday.")
+    assert all("|" not in a.text for a in best_event(doc, "COERCE").source)

@@ -28,6 +28,9 @@ PlaceCountry = Callable[[str, frozenset[str]], "str | None"]
 
 #: children that end a mention: clauses, appositions, coordination, punctuation
 _OUTSIDE = {"relcl", "appos", "acl", "conj", "cc", "punct", "advcl", "parataxis", "ccomp"}
+#: marks that part a credit from a caption ("Katelin Gandee | Laurinburg Exchange"),
+#: never a name's words, whatever the parser attaches them to
+_SEPARATORS = frozenset({"|", "•", "·"})
 #: prepositions whose phrase belongs to the mention ("police in Jericho")
 _INSIDE_PREPS = {"of", "from", "in", "throughout", "across"}
 #: heads that take their sector from an ``of`` phrase ("members of parliament")
@@ -107,6 +110,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             lo, hi = min(lo, child.i), max(hi, child.i)
             stack.append(child)
     doc = head.doc
+    marks = [i for i in range(lo, hi + 1) if doc[i].text in _SEPARATORS]
+    lo = max([lo, *(i + 1 for i in marks if i < head.i)])
+    hi = min([hi, *(i - 1 for i in marks if i > head.i)])
     while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ in {"det", "predet", "case"}):
         lo += 1
     while hi > head.i and doc[hi].is_punct:

@@ -416,7 +416,7 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
         sources, targets = prep_objects(trigger, {"by"}), owners
     else:  # "Serbia's arrest of three officers", "Russia's invasion"
         sources, targets = owners + prep_objects(trigger, {"by"}), []
-    targets += prep_objects(trigger, _NOUN_TARGET_PREPS)
+    targets += [t for t in prep_objects(trigger, _NOUN_TARGET_PREPS) if not is_a_way(t)]
     if event_type in _OF_IS_SOURCE and not undergone:
         sources += of_objects
     else:

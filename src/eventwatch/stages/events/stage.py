@@ -330,9 +330,17 @@ def _in_content(token: Token, root: Token) -> bool:
     return token.i != root.i and token.dep_ not in SUBJECT_DEPS
 
 
+#: nouns of the place or time an event left behind: "police processed the scene of a
+#: shooting", "the aftermath of the attack"
+_SCENE_NOUNS = frozenset({"scene", "site", "aftermath", "wake"})
+
+
 def _background(token: Token) -> bool:
     """An event noun told as the setting of another ("set fire to homes *following the
-    killing* of a man", "*after the talks*"): the clause's subject did not do it."""
+    killing* of a man", "*after the talks*", "processed *the scene of a shooting*"): the
+    clause's subject did not do it."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in _SCENE_NOUNS
     return token.dep_ in {"pobj", "dobj"} and token.head.lower_ in BACKGROUND_PREPS
 
 
