@@ -67,7 +67,7 @@ from pydantic import Field
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Event, Evidence, Place, TimeSpan
-from ..lexicon import overlaps
+from ..lexicon import overlaps, undergoers
 from ._compare import compatible
 from ._discourse import lend_discourse_sides
 from ._tolls import has_toll, opens_another_incident, outcome_heads, same_toll, tells_a_toll
@@ -317,12 +317,12 @@ def _undergoer_told_before(verb: Token) -> bool:
     "gunmen stormed it")."""
     if verb.pos_ != "VERB":
         return False
-    undergoers = _undergoers(verb)
-    if verb.dep_ == "relcl" and any(u.tag_ in {"WP", "WDT"} for u in undergoers):
-        undergoers = [verb.head]  # "the girls, who were kidnapped": the girls
-    if not undergoers:
+    befallen = undergoers(verb)
+    if verb.dep_ == "relcl" and any(u.tag_ in {"WP", "WDT"} for u in befallen):
+        befallen = [verb.head]  # "the girls, who were kidnapped": the girls
+    if not befallen:
         return False
-    word = undergoers[0]
+    word = befallen[0]
     if word.lower_ in _ANAPHORS or word.pos_ == "PROPN":
         return True  # a name is definite; the caller asks whether it was named before
     return word.pos_ == "NOUN" and any(
@@ -331,15 +331,10 @@ def _undergoer_told_before(verb: Token) -> bool:
     )
 
 
-def _undergoers(verb: Token) -> list[Token]:
-    """The words a verb befalls: its passive subject and its object."""
-    return [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
-
-
 def _named_undergoer(verb: Token) -> re.Pattern[str] | None:
     """The name of the one a verb befalls, as a whole-word pattern, when it is a name
     ("Dara was released")."""
-    for child in _undergoers(verb):
+    for child in undergoers(verb):
         if child.pos_ == "PROPN":
             return re.compile(rf"\b{re.escape(child.text)}\b")
     return None
@@ -357,7 +352,7 @@ def _told_here(parse: Doc, event: Event, word: str, other: Event) -> bool:
 def _undergoer_word(verb: Token) -> re.Pattern[str] | None:
     """The head word of the definite common noun a verb befalls ("attacked the
     hotel" → "hotel"), as a whole-word pattern."""
-    for child in _undergoers(verb):
+    for child in undergoers(verb):
         if child.pos_ == "NOUN" and any(c.lower_ in _DEFINITE for c in child.children):
             return re.compile(rf"\b{re.escape(child.text)}\b", re.IGNORECASE)
     return None

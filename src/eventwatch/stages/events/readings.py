@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import PERSON_NOUNS
+from ..lexicon import PERSON_NOUNS, undergoers
 from .arguments import prep_objects
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def _holding_office(match: TriggerMatch) -> bool:
     token = match.token
     if match.entry.type != "COERCE" or token.lemma_.lower() != "occupy":
         return False
-    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = undergoers(token)
     return any(o.lemma_.lower() in _OFFICES for o in objects)
 
 
@@ -106,7 +106,7 @@ def _prize_won(match: TriggerMatch) -> bool:
     token = match.token
     if match.entry.type not in {"ASSAULT", "COERCE"} or token.lemma_.lower() not in _WINNING:
         return False
-    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = undergoers(token)
     objects += prep_objects(token, {"to"})
     return any(_a_prize(o) for o in objects)
 
@@ -125,7 +125,7 @@ def _carried_out(match: TriggerMatch) -> bool:
     token = match.token
     if match.entry.type != "ASSAULT" or token.lemma_.lower() != "execute":
         return False
-    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = undergoers(token)
     return bool(objects) and not any(
         o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ in {"PERSON", "NORP"} or o.pos_ == "PRON"
         for o in objects
@@ -425,7 +425,7 @@ def _theme(token: Token) -> list[Token]:
     noun a participle describes ("the statement released ..."), or a noun's "of",
     possessor or modifier ("the release of the report", "a press release")."""
     if token.pos_ in {"VERB", "AUX"}:
-        found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        found = undergoers(token)
         if token.dep_ == "acl":
             found.append(token.head)
         before = token.doc[token.sent.start : token.i]

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..lexicon import undergoers
 from .lexicon import TriggerEntry, infinitive_marker
 from .readings import other_reading
 
@@ -228,7 +229,7 @@ def _goods_offered(match: TriggerMatch) -> bool:
     token = match.token
     if match.entry.type != "AGREE" or match.entry.words != ("offer",) or token.pos_ != "VERB":
         return False
-    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = undergoers(token)
     return bool(objects) and all(o.lemma_.lower() in _GOODS for o in objects)
 
 

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["OBJECT_DEPS", "SUBJECT_DEPS", "Spanned", "overlaps", "participle_of_its_noun"]
+__all__ = [
+    "OBJECT_DEPS",
+    "SUBJECT_DEPS",
+    "Spanned",
+    "overlaps",
+    "participle_of_its_noun",
+    "undergoers",
+]
 
 #: the subject of a clause, active or passive
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -15,6 +22,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 #: the words that give a participle a clause of its own ("that … had been made")
 _OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
+
+
+def undergoers(verb: Token) -> list[Token]:
+    """The words a verb befalls, in text order: its object and its passive subject."""
+    return [c for c in verb.children if c.dep_ in OBJECT_DEPS]
 
 
 def participle_of_its_noun(verb: Token) -> bool:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ...pipeline.document import Document
 from ...records import Event, Place
 from ...resources.gazetteer import Gazetteer
-from ..lexicon import PLACE_NOUNS, SITE_NOUNS
+from ..lexicon import PLACE_NOUNS, SITE_NOUNS, undergoers
 from .toponyms import DIRECTIONS
 from .unresolved import GROUND_NOUNS, GROUND_VERBS
 
@@ -279,7 +279,7 @@ def _own(places: _Places, head: Token) -> Place | None:
     place of a word's own locative phrase."""
     ground: list[Token] = []
     if head.pos_ == "VERB" and head.lemma_.lower() in GROUND_VERBS:
-        ground = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        ground = undergoers(head)
     elif head.lemma_.lower() in GROUND_NOUNS:  # "the invasion of Kosovo"
         ground = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
     for child in ground:
