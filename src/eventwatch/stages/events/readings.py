@@ -310,7 +310,9 @@ def _no_phone_call(match: TriggerMatch) -> bool:
     """ "Call" that is no call between parties (CAMEO 041): a name or a label ("a bar
     called Ernie's", "called the death a tragedy"), a summons ("officers were called to
     the scene", "called as witnesses"), or a call to a hotline or the police ("call
-    911", "asked to call the police at (707) 441-4109")."""
+    911", "asked to call the police at (707) 441-4109"); and a "call for" that is a
+    service line ("For more information, call the museum at 806-423-1253"), which
+    requests nothing."""
     token = match.token
     if match.entry.words[:1] == ("call",) and match.entry.type == "REQUEST":
         # "For more information, call the museum at 806-423-1253": no call for anything
