@@ -114,3 +114,42 @@ def test_commitments_from_modals(code) -> None:
 
 def test_a_sentence_without_a_trigger_has_no_event(code) -> None:
     assert code("Around 120,000 Serbs live in Kosovo, a third of them in the north.").events == ()
+
+
+def test_an_aim_is_hypothetical(code) -> None:
+    # an infinitive of purpose tells what someone meant to do, not what was done
+    doc = code("Police said the group was making bombs to carry out attacks in the country.")
+    assert all(e.hypothetical for e in doc.events if e.evidence.trigger.text == "attacks")
+    doc = code("Police fired shots to disperse the crowd.")
+    assert [e.hypothetical for e in doc.events if e.evidence.trigger.text == "disperse"] == [True]
+    doc = code("A plane used to help troops on the battlefield crashed.")
+    assert [e.hypothetical for e in doc.events if e.type == "AID"] == [True]
+    # an act the report knows of ("the release") is no mere aim, and a gathering does
+    # what it gathers for
+    doc = code("No ransom was paid to secure the release of the girls.")
+    assert [e.hypothetical for e in doc.events if e.type == "RETREAT"] == [False]
+    doc = code("About 1,000 people gathered Sunday at a Calgary rally to demand a new vote.")
+    assert [e.hypothetical for e in doc.events if e.type == "REQUEST"] == [False]
+
+
+def test_what_is_in_danger_of_happening_is_hypothetical(code) -> None:
+    doc = code("The dangers of kidnapping, abductions and killings by bandits are still lurking.")
+    flags = {e.evidence.trigger.text: e.hypothetical for e in doc.events}
+    assert flags and all(flags.values()), flags
+    doc = code("Bandits carried out kidnappings, abductions and killings in the town.")
+    assert not any(e.hypothetical for e in doc.events)
+
+
+def test_an_obligation_the_speakers_lay_on_themselves_requests_nothing(code) -> None:
+    doc = code('"We must see the continuous attacks on our schools as a trend," Odumakin said.')
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+    doc = code("Odumakin said authorities should declare a state of emergency.")
+    assert [e.type for e in doc.events if e.type == "REQUEST"] == ["REQUEST"]
+
+
+def test_the_aim_of_an_effort_is_hypothetical(code) -> None:
+    doc = code("Qatar did everything to help the rebels release the hostages.")
+    assert [e.hypothetical for e in doc.events if e.type == "RETREAT"] == [True]
+    # "help" in the past says the act was done
+    doc = code("Elders helped the rebels release the hostages.")
+    assert [e.hypothetical for e in doc.events if e.type == "RETREAT"] == [False]

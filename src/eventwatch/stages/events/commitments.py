@@ -28,6 +28,9 @@ _READY = {"ready", "willing", "prepared"}
 _PLAN = {"plan", "intend", "prepare", "aim", "seek"}
 _SELF = {"it", "they", "we", "i", "he", "she"}
 _CONDITIONS = {"unless", "if"}
+#: "we must see the attacks as a trend": an obligation the speakers lay on themselves
+#: asks nothing of anyone else
+_FIRST_PERSON = {"we", "i"}
 #: types whose future is a threat; the future of the rest is a promise
 _NEGATIVE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "ACCUSE", "THREATEN", "MOBILIZE"}
 #: types that threaten when made conditional ("will withdraw its force unless…")
@@ -129,7 +132,7 @@ def find_commitments(sent: Span, lexicon: TriggerLexicon) -> list[Commitment]:
         obligation = _aux(verb, _OBLIGATION)
         if obligation is not None and subjects and verb.dep_ != "ROOT":
             speakers = _requester(verb)
-            if speakers:
+            if speakers and subjects[0].lower_ not in _FIRST_PERSON:
                 found.append(_commitment("REQUEST", None, obligation, verb, speakers, subjects))
             continue
         found.extend(_future(verb, subjects, lexicon))

@@ -60,6 +60,8 @@ _INTENT = {
     "threat",
     "prospect",
     "fear",
+    "danger",
+    "chance",
     "agree",
     "decide",
     "try",
@@ -137,7 +139,11 @@ def is_hypothetical(trigger: Token) -> bool:
             return True
     if trigger.dep_ == "advcl" and any(c.lower_ in _CONDITIONAL_MARKS for c in trigger.children):
         return True
-    if _shares_modal(trigger):
+    if _shares_modal(trigger) or _shares_noun_frame(trigger):
+        return True
+    if trigger.dep_ in {"ccomp", "xcomp"} and _aims_at(trigger.head):
+        return True  # "do everything to help me get released": the aim of an effort
+    if not _told_as_known(trigger) and any(_purpose(t) for t in _path(trigger)):
         return True
     for token in _path(trigger)[1:]:
         if token.lemma_.lower() in _INTENT:
@@ -158,6 +164,79 @@ def _shares_modal(verb: Token) -> bool:
     if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
         return False
     return is_hypothetical(verb.head)
+
+
+def _shares_noun_frame(noun: Token) -> bool:
+    """A noun coordinated with a hypothetical one: "the dangers of kidnapping,
+    abductions and killings"."""
+    if noun.dep_ != "conj" or noun.pos_ != "NOUN" or noun.head.pos_ != "NOUN":
+        return False
+    first = noun.head
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+    return is_hypothetical(first)
+
+
+def _told_as_known(noun: Token) -> bool:
+    """A noun made definite names an act the reader knows: "paid *to secure the release*
+    of the girls" aims at a release the report told."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in _KNOWN for c in noun.children
+    )
+
+
+#: determiners of an act the reader knows
+_KNOWN = frozenset({"the", "this", "that", "their", "its", "his", "her"})
+
+
+#: verbs of effort, whose complement is only their aim
+_EFFORT = frozenset({"try", "attempt", "strive", "struggle"})
+
+
+def _aims_at(verb: Token) -> bool:
+    """Whether a verb's complement is only aimed at: after a verb of effort, or after
+    "help" that is itself an aim ("to help me get released"); "Qatar helped free the
+    hostages" says they were freed."""
+    lemma = verb.lemma_.lower()
+    if lemma in _EFFORT:
+        return True
+    return lemma == "help" and (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or is_hypothetical(verb)
+    )
+
+
+#: verbs of coming together, which do what they gather for: "rallied to demand a vote",
+#: "staged a sit-in to protest the restrictions", "met to discuss the plan"
+_GATHERING = frozenset(
+    "gather rally march assemble convene meet stage hold demonstrate protest".split()
+)
+
+
+def _gathers(verb: Token) -> bool:
+    # the word as well as the lemma: the lemmatiser takes "staged" for "stag"
+    return verb.lemma_.lower() in _GATHERING or any(verb.lower_.startswith(w) for w in _GATHERING)
+
+
+#: verbs whose infinitive tells what a thing is for: "a plane used to help troops"
+_FOR_USE = frozenset({"use", "design", "mean", "build", "make"})
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether a verb is an infinitive of purpose, which tells an aim and not a deed:
+    "making bombs *to carry out attacks*", "a plane *used to help* troops", "in order
+    to"; but a gathering does what it gathers for ("rallied to demand"). An infinitive
+    with its own subject or after a verb of trying is left to the other rules."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return verb.head.pos_ in {"VERB", "AUX"} and not _gathers(verb.head)
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _FOR_USE
+        and (verb.head.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.head.children))
+    )
 
 
 def is_historical(trigger: Token, pub_date: dt.date | None) -> bool:
