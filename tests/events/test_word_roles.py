@@ -223,6 +223,9 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("Two intruders came charging at him on Friday.", "charging"),  # a rush
         ("The teen had shot himself at his home.", "shot"),  # harm to oneself
         ("The museum offers guided tours on weekends.", "offers"),  # goods offered
+        ("The spokesman offered no evidence for his claims.", "offered"),  # something said
+        ("The security of the border has been compromised, officials said.", "compromised"),
+        ("Hackers compromised the ministry's network.", "compromised"),
         ("Police arrested a man, according to a release from the department.", "release"),
         ("The cell was making remote-controlled bombs in a garage.", "bombs"),
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry

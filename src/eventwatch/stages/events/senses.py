@@ -67,6 +67,7 @@ def not_an_event(match: TriggerMatch) -> bool:
         or _rushing(match)
         or _self_harm(match)
         or _goods_offered(match)
+        or _harm_to_a_thing(match)
         or _describes_state(match)
         or other_reading(match)
     )
@@ -224,13 +225,28 @@ _GOODS = frozenset(
 )
 
 
+#: what is told, not given: "offered no evidence for his claims", "offered an explanation"
+_TOLD = frozenset("evidence proof explanation detail comment information reason account".split())
+
+
 def _goods_offered(match: TriggerMatch) -> bool:
-    """A class, a service or a discount offered is no offer of a deal (CAMEO 03)."""
+    """A class, a service or a discount offered is no offer of a deal (CAMEO 03), and
+    evidence or an explanation offered is something said."""
     token = match.token
     if match.entry.type != "AGREE" or match.entry.words != ("offer",) or token.pos_ != "VERB":
         return False
     objects = undergoers(token)
-    return bool(objects) and all(o.lemma_.lower() in _GOODS for o in objects)
+    return bool(objects) and all(o.lemma_.lower() in _GOODS | _TOLD for o in objects)
+
+
+def _harm_to_a_thing(match: TriggerMatch) -> bool:
+    """ "To compromise" something is to weaken it ("the infrastructure has been
+    compromised", "compromised the investigation"); only the intransitive verb makes a
+    concession ("both sides must compromise", "compromised on the border")."""
+    token = match.token
+    if match.entry.words != ("compromise",) or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in token.children)
 
 
 #: what is done to a contest: "the battle is not won", "lose the fight"
