@@ -219,3 +219,61 @@ def test_the_killed_in_the_attack_are_its_toll(code) -> None:
         pub_date=DAY,
     )
     assert _mention_words(doc, "ASSAULT") == ["hijacked", "killed"]
+
+
+def test_the_raid_or_siege_an_attack_happens_in_is_that_attack(code) -> None:
+    # the raid is the occasion of the kidnapping, the siege what the storming set off
+    doc = code("The girls were kidnapped last Friday during an overnight raid at their school.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+    assert [m.trigger.text for m in doc.events[0].mentions] == ["kidnapped", "raid"]
+    doc = code(
+        "Gunmen stormed a hotel in Beledweyne on Tuesday, leaving five people dead and "
+        "triggering an ongoing siege. The siege continued, witnesses said.",
+        pub_date=DAY,
+    )
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+    assert [m.trigger.text for m in doc.events[0].mentions] == ["stormed", "siege", "siege"]
+    doc = code("Some militants are still resisting and fighting with the security forces.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+    # a raid told on its own is its own event
+    alone = code("Police raided a school in Jangebe on Friday. Gunmen kidnapped a pupil.")
+    assert sorted(e.type for e in alone.events) == ["ASSAULT", "COERCE"]
+
+
+def test_a_date_borrowed_from_the_sentence_before_does_not_part_two_mentions(code) -> None:
+    doc = code(
+        "Journalist Mech Dara was freed on Thursday. Last year, he received an award. "
+        "CamboJA said Mech Dara was released after apologizing to Hun Manet.",
+        pub_date=dt.date(2024, 10, 25),
+    )
+    assert _mention_words(doc, "RETREAT") == ["freed", "released"]
+    # a date of the mention's own sentence still does
+    doc = code(
+        "Journalist Mech Dara was freed on Thursday. "
+        "Last year, Mech Dara was released after apologizing to Hun Manet.",
+        pub_date=dt.date(2024, 10, 25),
+    )
+    assert len([e for e in doc.events if e.type == "RETREAT"]) == 2
+
+
+def test_a_definite_subject_that_names_no_act_points_back_to_nothing(code) -> None:
+    doc = code(
+        "Militants hijacked a train near Sibi on Tuesday. In the clearance operation that "
+        "lasted more than 30 hours, the Pakistan military said it killed 33 BLA terrorists. "
+        "In 2024, the BLA and other Baloch separatist groups killed nearly 400 people in "
+        "over 500 attacks.",
+        pub_date=dt.date(2025, 3, 14),
+    )
+    killings = [e for e in doc.events if e.type == "ASSAULT" and e.killed]
+    assert sorted(e.killed for e in killings) == [33, 400]
+    # the same act told again by whoever did it before is the same event
+    doc = code(
+        "An officer shot a driver in Lancaster after being struck by the vehicle. "
+        "The driver was pronounced dead. The officer fired shots at the vehicle, "
+        "striking the driver.",
+        pub_date=dt.date(2018, 3, 18),
+    )
+    shootings = [e for e in doc.events if e.evidence.trigger.text in {"shot", "fired shots at"}]
+    assert [[m.trigger.text for m in e.mentions][:2] for e in shootings] == [
+        ["shot", "fired shots at"]
+    ]

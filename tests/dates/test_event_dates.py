@@ -262,4 +262,26 @@ def test_a_relative_clause_keeps_its_date_and_an_overnight_raid_dates_nothing(co
     assert [m.trigger.text for m in release.mentions] == ["freed", "release"]
     kidnapping = next(e for e in doc.events if e.type == "ASSAULT")
     assert _date(kidnapping).start_date == "2021-02-26"
-    assert [m.trigger.text for m in kidnapping.mentions] == ["kidnapped", "abduction"]
+    # the raid the girls were kidnapped in is that kidnapping's occasion
+    assert [m.trigger.text for m in kidnapping.mentions] == ["kidnapped", "raid", "abduction"]
+
+
+@pytest.mark.issue(15)
+def test_a_date_that_only_compares_or_ranks_the_event_dates_nothing(code) -> None:  # type: ignore[no-untyped-def]
+    pub = dt.date(2021, 3, 2)
+    doc = code(
+        "Their abduction, resembling Boko Haram's 2014 abduction of 276 schoolgirls, "
+        "triggered global condemnation.",
+        pub_date=pub,
+    )
+    dates = {e.evidence.trigger.text: _date(e) for e in doc.events}
+    assert dates["condemnation"].source == "publication"
+    assert [_date(e).start_date for e in doc.events if e.historical] == ["2014-01-01"]
+    doc = code(
+        "The kidnapping of the girls is the fourth such incident since December.", pub_date=pub
+    )
+    kidnapping = next(e for e in doc.events if e.type == "ASSAULT")
+    assert _date(kidnapping).source == "publication"
+    # a participle's own date still dates what it tells
+    doc = code("The attack, carried out on Monday, killed five people.", pub_date=pub)
+    assert all(_date(e).start_date == "2021-03-01" for e in doc.events)

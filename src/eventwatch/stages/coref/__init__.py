@@ -70,6 +70,7 @@ from ...records import Event, Evidence, Place, TimeSpan
 from ..lexicon import overlaps, undergoers
 from ._compare import compatible
 from ._discourse import lend_discourse_sides
+from ._frames import occasion_hosts
 from ._tolls import has_toll, opens_another_incident, outcome_heads, same_toll, tells_a_toll
 
 if TYPE_CHECKING:
@@ -140,6 +141,7 @@ class EventCoreference:
                 groups.append(_Group([event]))
             else:
                 group.events.append(event)
+        groups = _absorb_occasions(doc.parse, groups)
         for event in furniture:  # a headline announces the first body event it matches
             target = next((g for g in groups if self._fits(event, g)), None)
             if target is None:
@@ -227,12 +229,21 @@ class EventCoreference:
             return None
         fitting = [g for g in reversed(groups) if self._fits(event, g)]
         word = _word(token.text)
-        if trigger is None or token.i == trigger.i or token.dep_ != "pobj":
+        if trigger is None or token.i == trigger.i:
             same_word = [
                 g for g in fitting if any(_same_kind(parse, event, word, e) for e in g.events)
             ]
-        else:  # "killed in the crash": the noun, not the verb, names what is told again
+        elif token.dep_ == "pobj":  # "killed in the crash": the noun names what is told again
             same_word = [g for g in fitting if any(_head_word(e) == word for e in g.events)]
+        else:  # "the men fired shots": the same act by the ones who did it before ("the
+            # BLA killed 400" is not the killing the military did)
+            same_word = [
+                g
+                for g in fitting
+                if any(
+                    _same_kind(parse, event, word, e) and _did_it(e, token.lower_) for e in g.events
+                )
+            ]
         if same_word:
             return same_word[0]
         if word in GENERAL_NOUNS and token.tag_ == "NN" and fitting:  # not "the attacks"
@@ -244,6 +255,51 @@ class EventCoreference:
             compatible(event, other, max_km=self.settings.max_km, max_days=self.settings.max_days)
             for other in group.events
         )
+
+
+def _absorb_occasions(parse: Doc, groups: list[_Group]) -> list[_Group]:
+    """Keep a raid, a siege or a resistance as mentions of the attack it is the
+    occasion of (``_frames.py``), when both carry the same flags ("triggering a
+    siege", then "the siege continues")."""
+    kept: list[_Group] = []
+    for group in groups:
+        event = group.events[0]
+        hosts: set[int] = set()
+        for mention in group.events:
+            token = _trigger_token(parse, mention)
+            hosts |= occasion_hosts(token, mention) if token is not None else set()
+        host = next(
+            (
+                g
+                for g in groups
+                if g is not group
+                and any(
+                    e.type == "ASSAULT"
+                    and _flags(e) == _flags(event)
+                    and (t := _trigger_token(parse, e)) is not None
+                    and t.i in hosts
+                    for e in g.events
+                )
+            ),
+            None,
+        )
+        if host is None:
+            kept.append(group)
+        else:
+            host.furniture.extend(group.events)
+    return kept
+
+
+def _flags(event: Event) -> tuple[bool, bool, bool]:
+    return event.negated, event.hypothetical, event.historical
+
+
+def _did_it(event: Event, word: str) -> bool:
+    """Whether an earlier mention's sentence names ``word`` other than as the one the act
+    befell: "the officer fired shots" after "an officer shot a driver", but not "the
+    BLA killed 400" after "the military killed 33 BLA terrorists"."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    return _names(event, pattern) and not any(pattern.search(a.text) for a in event.target)
 
 
 def _head_word(event: Event) -> str:

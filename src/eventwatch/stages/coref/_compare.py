@@ -14,15 +14,25 @@ _POINTS = {"PPL", "ADM2"}
 
 
 def compatible(a: Event, b: Event, *, max_km: float, max_days: int) -> bool:
-    """Same type and flags, and no date, place or side that differs."""
+    """Same type and flags, and no date of their own, place or side that differs."""
     return (
         a.type == b.type
         and (a.negated, a.hypothetical, a.historical) == (b.negated, b.hypothetical, b.historical)
-        and _dates_agree(a.date, b.date, max_days)
+        and _dates_agree(_own_date(a), _own_date(b), max_days)
         and places_agree(a.location, b.location, max_km=max_km)
         and sides_agree(a.source, b.source)
         and sides_agree(a.target, b.target)
     )
+
+
+def _own_date(event: Event) -> TimeSpan | None:
+    """The date the event's own sentence writes. One borrowed from a sentence before
+    ("Last year, she won an award. She was released after apologizing.") is a guess,
+    and tells two mentions apart no more than no date does."""
+    date = event.date
+    if date is None or not event.evidence.start <= date.start < event.evidence.end:
+        return None
+    return date
 
 
 def _days(span: TimeSpan) -> tuple[dt.date, dt.date] | None:

@@ -117,7 +117,12 @@ def date_events(
         described = _describes_its_noun(trigger, event)
         if described:
             candidates = [f for f in candidates if f.head in _subtree(trigger)]
-        candidates = [f for f in candidates if not _in_a_clause_of_its_own(doc[f.head], trigger)]
+        candidates = [
+            f
+            for f in candidates
+            if not _in_a_clause_of_its_own(doc[f.head], trigger)
+            and not _dates_another_noun(doc[f.head], trigger)
+        ]
         best = _best(doc, trigger, candidates)
         if (
             best is not None
@@ -176,6 +181,36 @@ def _in_a_clause_of_its_own(word: Token, trigger: Token) -> bool:
             return noun.i != trigger.i and noun.dep_ not in {"nsubj", "nsubjpass"}
         word = word.head
     return False
+
+
+def _dates_another_noun(word: Token, trigger: Token) -> bool:
+    """Whether a date modifies a noun that only compares or ranks the event: a thing in a
+    participle clause ("their abduction, *resembling Boko Haram's 2014 abduction*,
+    triggered condemnation") or the class a copula puts it in ("the kidnapping is the
+    fourth such incident *since December*"). A participle's own date ("the attack, carried out
+    on Monday") and a noun the trigger is told in ("killed in Tuesday's attack") still
+    date the trigger."""
+    if word.i == trigger.i or word.pos_ != "NOUN":
+        return False
+    if word.dep_ == "attr" and word.head.lemma_ == "be":
+        return True
+    above = {trigger.i} | {t.i for t in trigger.ancestors}
+    token = word
+    while token.i not in above and token.head.i != token.i:
+        if _bare_participle(token):
+            return True  # a participle's object: "resembling the 2014 abduction"
+        token = token.head
+    return False
+
+
+def _bare_participle(token: Token) -> bool:
+    """A participle that modifies without a subject or auxiliary of its own
+    ("resembling …", "carried out …"), not a finite verb ("has phased out")."""
+    return (
+        token.dep_ in {"acl", "advcl", "prep"}
+        and token.tag_ in {"VBG", "VBN"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children)
+    )
 
 
 def _subtree(token: Token) -> set[int]:
