@@ -39,6 +39,10 @@ something already told:
 * its trigger is a verb of the class's general word on a thing already named
   ("they attacked the hotel", after "gunmen stormed a hotel").
 
+A raid, a siege or a resistance that is an attack's occasion ("kidnapped during
+an overnight raid", "stormed a hotel, triggering a siege") is kept as a mention
+of that attack (``_frames.py``), not as an incident of its own.
+
 Harm in a mishap or a hazard ("killed in the crash") is no attack at all: the
 event detector does not code it.
 
@@ -46,10 +50,11 @@ Events in a byline or a credit line ("… contributed to this report") are no
 events and are dropped.
 
 Two attacks on two days, in two towns, or by two different sides stay two
-events. The merged event keeps the most specific date (a day written in the
-text over a month, over the publication date), place (a town over a
-province over a country), actors and counts over its mentions; its
-``evidence`` is its most informative mention.
+events; only a date the mention's own sentence writes tells days apart (one
+borrowed from the sentence before is a guess). The merged event keeps the most
+specific date (a day written in the text over a month, over the publication
+date), place (a town over a province over a country), actors and counts over its
+mentions; its ``evidence`` is its most informative mention.
 
 Last, a source that names no country takes one from an earlier event told
 with the same word (``_discourse.py``: "the deployment of tanks" after "a
