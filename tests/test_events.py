@@ -153,3 +153,32 @@ def test_the_aim_of_an_effort_is_hypothetical(code) -> None:
     # "help" in the past says the act was done
     doc = code("Elders helped the rebels release the hostages.")
     assert [e.hypothetical for e in doc.events if e.type == "RETREAT"] == [False]
+
+
+def test_a_denied_participant_negates_the_act(code) -> None:
+    for text in ("No shots were fired.", "Police fired no shots at the crowd."):
+        events = [e for e in code(text).events if e.type == "ASSAULT"]
+        assert events and all(e.negated for e in events), text
+    # a toll of no one counts zero (see test_anchors), and "no" on a noun the act is
+    # only told about leaves the act asserted
+    shooting = code("There is no known motive for the deadly shooting.").events
+    assert shooting and not shooting[0].negated
+
+
+def test_a_demand_to_get_in_touch_between_parties_is_still_a_demand(code) -> None:
+    doc = code("The UN urged both sides to contact each other.")
+    assert [e.type for e in doc.events if e.type == "REQUEST"] == ["REQUEST"]
+
+
+def test_help_asked_of_another_party_is_still_a_request(code) -> None:
+    doc = code("Haiti asked for assistance from the United States.")
+    assert [e.type for e in doc.events] == ["REQUEST"]
+    doc = code("The UN sent assistance to Haiti.")
+    assert [e.type for e in doc.events] == ["AID"]
+
+
+def test_a_subhead_run_on_or_a_demanded_denial_negates_nothing(code) -> None:
+    doc = code("No claim of responsibility The attack targeted a church for Copts.")
+    assert [e.negated for e in doc.events if e.type == "ASSAULT"] == [False]
+    doc = code('"No one should be detained at Guantanamo," Sepulveda added.')
+    assert [e.negated for e in doc.events if e.type == "REQUEST"] == [False]

@@ -110,7 +110,34 @@ def _path(trigger: Token, limit: int = 6) -> list[Token]:
 _EVIDENCE = frozenset("evidence sign indication proof report record trace word".split())
 
 
+#: the verbs of a toll, whose "no one" counts zero: "no one was injured"
+_TOLL_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die"})
+#: words that deny that anyone or anything took part: "nobody fired", "no shots"
+_NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
+
+
+def _denied_participant(trigger: Token) -> bool:
+    """Whether the one who did or underwent the act is denied: "no shots were fired",
+    "nobody fired", "they arrested no one". A toll of no one ("no one was injured")
+    is a count of zero, which the quantities stage keeps, not a denial."""
+    if trigger.lemma_.lower() in _TOLL_VERBS:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in trigger.children):
+        return False  # "no one should be detained": the denial is what is demanded
+    participants = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    if sum(c.dep_ in {"nsubj", "nsubjpass"} for c in participants) > 1:
+        return False  # "No claim of responsibility The attack targeted": a subhead run on
+    for child in participants:
+        if child.lower_ in _NOBODY:
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+            return True
+    return False
+
+
 def is_negated(trigger: Token) -> bool:
+    if _denied_participant(trigger):
+        return True
     for token in _path(trigger):
         other_noun = token.i != trigger.i and token.pos_ in {"NOUN", "PROPN"}
         for child in token.children:
