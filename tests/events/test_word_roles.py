@@ -226,6 +226,21 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("The spokesman offered no evidence for his claims.", "offered"),  # something said
         ("The security of the border has been compromised, officials said.", "compromised"),
         ("Hackers compromised the ministry's network.", "compromised"),
+        ("He will retire effective today, march 31, after 35 years with the police.", "march"),
+        ("Police say 1,901 people were killed by opioids in New Jersey last year.", "killed"),
+        ("Five people were killed by the floods in Kenya on Monday.", "killed"),  # a hazard
+        (
+            "People with information are encouraged to call Crimestoppers at 504.822.1111.",
+            "encouraged",
+        ),  # a notice to readers
+        ("Police urged anyone with information to contact police.", "urged"),
+        ("The victim said two men entered his home armed with a handgun.", "armed"),  # a state
+        ("The CHP is asking for the public's assistance to identify the passenger.", "asking for"),
+        ("Police are seeking help from the community in finding the gunman.", "seeking help"),
+        (
+            "For more information about the classes, call the council; or visit the Web site.",
+            "visit",
+        ),
         ("Police arrested a man, according to a release from the department.", "release"),
         ("The cell was making remote-controlled bombs in a garage.", "bombs"),
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
@@ -248,6 +263,8 @@ def test_a_published_release_and_a_felt_relief_are_no_events(
         "He was charged with terrorism.",
         "The rebels offered a ceasefire.",
         "A suicide bomber blew himself up at a market.",
+        "Two soldiers were killed by sniper fire in Kenya.",
+        "Charged with impaired driving, the man was wearing bright green.",
     ],
 )
 def test_ground_taken_a_battle_for_ground_a_charge_and_a_truce_offered_are_still_events(

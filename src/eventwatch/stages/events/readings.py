@@ -26,11 +26,11 @@ lists names no event of its type.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import PERSON_NOUNS, undergoers
 from .arguments import prep_objects
+from .calls import no_phone_call, public_appeal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,7 +48,8 @@ def other_reading(match: TriggerMatch) -> bool:
         or _in_a_name(match)
         or _habitual(match)
         or _received_thing(match)
-        or _no_phone_call(match)
+        or no_phone_call(match)
+        or public_appeal(match)
         or _no_visit(match)
         or _went_back(match)
         or _in_an_idiom(match)
@@ -300,43 +301,21 @@ def _went_back(match: TriggerMatch) -> bool:
     return not any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in token.children)
 
 
-#: a telephone number or an emergency line: "(707) 441-4109", "1-888-LOCK-U-UP", "911"
-_PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]?\d{4}\b|\b1-8\d\d-|\b911\b")
-#: whom one calls to report, not to consult
-_EMERGENCY = frozenset("police sheriff authorities 911 crimestoppers hotline line number".split())
-
-
-def _no_phone_call(match: TriggerMatch) -> bool:
-    """ "Call" that is no call between parties (CAMEO 041): a name or a label ("a bar
-    called Ernie's", "called the death a tragedy"), a summons ("officers were called to
-    the scene", "called as witnesses"), or a call to a hotline or the police ("call
-    911", "asked to call the police at (707) 441-4109"); and a "call for" that is a
-    service line ("For more information, call the museum at 806-423-1253"), which
-    requests nothing."""
-    token = match.token
-    if match.entry.words[:1] == ("call",) and match.entry.type == "REQUEST":
-        # "For more information, call the museum at 806-423-1253": no call for anything
-        fronted = any(c.lower_ == "for" and c.i < token.i for c in token.children)
-        return fronted or bool(_PHONE.search(token.sent.text))
-    if match.entry.type != "CONSULT" or match.entry.words != ("call",):
-        return False
-    children = {c.dep_: c for c in token.children}
-    if token.dep_ == "acl" or "oprd" in children:
-        return True
-    if "auxpass" in children and not any(c.dep_ == "agent" for c in token.children):
-        return True
-    callee = children.get("dobj")
-    if callee is not None and (callee.like_num or callee.lemma_.lower() in _EMERGENCY):
-        return True
-    if callee is not None and callee.lemma_.lower() == "attention":
-        return True  # "called attention to the deaths": drew notice, rang no one
-    return bool(_PHONE.search(token.sent.text[token.idx - token.sent.start_char :]))
+#: what one visits on a screen: "visit the Web site", "visit our homepage"
+_ONLINE = frozenset({"website", "webpage", "homepage", "page", "link", "url", "portal"})
 
 
 def _no_visit(match: TriggerMatch) -> bool:
     """ "Arrived" with no place of a visit ("when police arrived", "deputies arrived at
-    the scene"): a visit (CAMEO 042) arrives somewhere named."""
+    the scene"): a visit (CAMEO 042) arrives somewhere named. Nor is a website visited
+    ("or visit the Web site")."""
     token = match.token
+    if match.entry.type == "CONSULT" and token.lemma_.lower() == "visit":
+        return any(
+            o.lemma_.lower() in _ONLINE
+            or (o.lemma_.lower() == "site" and any(c.lower_ == "web" for c in o.children))
+            for o in undergoers(token)
+        )
     if match.entry.type != "CONSULT" or match.entry.words != ("arrive",):
         return False
     places = prep_objects(token, {"in", "at", "to", "for"})

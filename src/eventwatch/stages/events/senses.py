@@ -102,6 +102,8 @@ _MISHAPS = frozenset(
 )
 #: what a mishap does: "the plane crashed, killing five", "a bus overturned"
 _MISHAP_VERBS = frozenset("crash collide derail capsize overturn plunge".split())
+#: substances that kill by themselves: "1,901 people killed by opioids"
+_SUBSTANCES = frozenset("drug opioid overdose fentanyl heroin alcohol poison".split())
 #: the causes in which harm falls: "died in the flood", "killed in a crash"; "fire" is
 #: left out, as "killed by sniper fire" is an attack, and so are the ills of society
 _CAUSES = (_HAZARDS | _MISHAPS) - _ILLS - {"fire", "fires"}
@@ -148,6 +150,12 @@ def _against_nature(match: TriggerMatch) -> bool:
         lemma = _counted(child).lemma_.lower()
         if child.dep_ in _HAZARD_ROLES and lemma in _HAZARDS | _MISHAPS and lemma not in own:
             return True
+        if child.dep_ == "agent" and any(
+            _counted(g).lemma_.lower() in _CAUSES | _SUBSTANCES
+            for g in child.children
+            if g.dep_ == "pobj"
+        ):
+            return True  # "killed by the floods", "killed by opioids"; not "by sniper fire"
         if child.dep_ == "prep" and child.lower_ in {"with", "against"}:
             # "a battle with cancer", "the fight against corruption"; but "charged with
             # terrorism" is an accusation
@@ -280,12 +288,18 @@ def _background_noun(match: TriggerMatch) -> bool:
 _NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"})
 
 
+#: participles of what one carries, which describe their subject after its verb too
+#: ("entered the home armed with a handgun"); "Charged with fraud, he …" still accuses
+_CARRYING = frozenset({"arm", "pack", "load", "equip"})
+
+
 def _describes_state(match: TriggerMatch) -> bool:
     """A verb's participle or adjective that describes, not reports, an event.
 
     * a modifier of a noun: "besieged Mariupol", "mass rallies", "armed men";
     * a noun phrase of its own: "carried the wounded", "to receive the injured";
     * a participle with "with" of what someone carries: "gunmen armed with rifles",
+      "two men entered his home armed with a handgun",
       "a car packed with explosives" (an agent makes it a passive event again: "attacked
       with tear gas by police").
     """
@@ -296,7 +310,10 @@ def _describes_state(match: TriggerMatch) -> bool:
         return True
     if token.dep_ in _NOMINAL_ROLES and token.tag_ in {"VBN", "JJ"}:
         return any(c.dep_ == "det" for c in token.children)
-    if token.dep_ == "acl" and token.tag_ == "VBN":
+    adverbial = token.dep_ == "advcl" and token.lemma_.lower() in _CARRYING
+    if (token.dep_ == "acl" or adverbial) and token.tag_ == "VBN":
+        if any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+            return False  # "were armed with rifles by the army": told, not described
         children = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
         return "with" in children and "by" not in children
     return False
@@ -408,15 +425,17 @@ _PLEAS = frozenset({"guilty", "innocent", "no", "contest", "insanity", "fifth"})
 def _names_no_event(match: TriggerMatch) -> bool:
     """The trigger word is a month's name or a plea in court.
 
-    "Police arrested him in March" is no march, "March 3" neither; "the March on
+    "Police arrested him in March" is no march, "March 3" (or "march 31") neither; "the March on
     Washington" still is. "He pleaded guilty" pleads with no one (CAMEO's appeals ask
     someone for something).
     """
     token = match.token
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if token.text in {"March", "May"} and token.i > token.sent.start:
-        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         before = token.nbor(-1)
         return (after is not None and after.like_num) or before.lower_ in _BEFORE_MONTH
+    if token.lower_ == "march" and after is not None and after.text.isdigit():
+        return 1 <= int(after.text) <= 31  # "effective today, march 31": a month in lower case
     if token.lemma_.lower() == "plead":
         return any(c.lower_ in _PLEAS for c in token.subtree if c.i > token.i)
     if token.lemma_.lower() == "plea" and token.pos_ == "NOUN":
