@@ -142,3 +142,15 @@ def test_who_works_the_scene_of_an_event_did_not_do_it(code) -> None:
 def test_a_credit_mark_parts_the_credit_from_the_caption(code) -> None:
     doc = code("Katelin Gandee | Laurinburg Exchange Police arrested two men on Wednesday.")
     assert all("|" not in a.text for a in best_event(doc, "COERCE").source)
+
+
+def test_who_looks_into_an_act_did_not_do_it(code) -> None:
+    doc = code(
+        "Last week the FBI joined Canadian authorities to investigate a series of "
+        "unsolved sniper shootings of doctors in Canada."
+    )
+    shootings = next(e for e in doc.events if e.type == "ASSAULT")
+    assert shootings.source == []
+    # the sentence's subject is still the source of what it did itself
+    doc = code("Last week the FBI raided a house in Toronto.")
+    assert [a.text for a in next(e for e in doc.events if e.type == "COERCE").source] == ["FBI"]

@@ -19,7 +19,13 @@ from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Event, Evidence, TextSpan
 from ..lexicon import SUBJECT_DEPS, overlaps
-from .arguments import noun_arguments, owner_undergoes, reduced_passive, verb_arguments
+from .arguments import (
+    APPRAISAL_VERBS,
+    noun_arguments,
+    owner_undergoes,
+    reduced_passive,
+    verb_arguments,
+)
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
@@ -263,6 +269,7 @@ class EventDetector:
             and not stance
             and not _is_passive(token)
             and not _background(token)
+            and not _appraised(token)
             and not (entry.pos == "NOUN" and owner_undergoes(token))
         ):
             sources = [a for a in root_subject(doc, sent) if a not in targets]
@@ -342,6 +349,22 @@ def _background(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         return token.head.head.lemma_.lower() in _SCENE_NOUNS
     return token.dep_ in {"pobj", "dobj"} and token.head.lower_ in BACKGROUND_PREPS
+
+
+def _appraised(token: Token) -> bool:
+    """An act that a verb above it judges, watches or looks into ("the FBI joined
+    Canadian authorities to investigate a series of sniper shootings"): the
+    sentence's subject did not do it."""
+    return any(a.lemma_.lower() in _LOOKING_ON for a in token.ancestors)
+
+
+#: the appraisal verbs whose subject looks on at another's act; one who reports or
+#: praises may tell of an act of their own ("Vucic, reporting on an exchange with
+#: Blinken")
+_LOOKING_ON = APPRAISAL_VERBS - frozenset(
+    "report describe document protest back support endorse welcome praise hail applaud "
+    "commend regret".split()
+)
 
 
 def _is_passive(token: Token) -> bool:
