@@ -72,7 +72,7 @@ from pydantic import Field
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Event, Evidence, Place, TimeSpan
-from ..lexicon import overlaps, undergoers
+from ..lexicon import TOLL_VERBS, overlaps, undergoers
 from ._compare import compatible
 from ._discourse import lend_discourse_sides
 from ._frames import occasion_hosts
@@ -342,15 +342,11 @@ def _pointing_noun(trigger: Token) -> Token | None:
             if child.dep_ == "nsubj" and _points_back(child):
                 return child
         for child in trigger.children:  # "five were killed in the attack": its toll
-            if child.dep_ == "prep" and child.lower_ == "in" and trigger.lemma_ in _KILLING:
+            if child.dep_ == "prep" and child.lower_ == "in" and trigger.lemma_ in TOLL_VERBS:
                 nouns = [c for c in child.children if c.dep_ == "pobj" and _points_back(c)]
                 if nouns:
                     return nouns[0]
     return None
-
-
-#: the verbs that tell what an attack did to people ("killed in the attack")
-_KILLING = frozenset({"kill", "injure", "wound", "hurt", "die"})
 
 
 def _trigger_token(parse: Doc, event: Event) -> Token | None:

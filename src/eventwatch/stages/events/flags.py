@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS
+from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, TOLL_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,7 +93,7 @@ def _path(trigger: Token, limit: int = 6) -> list[Token]:
     path = [trigger]
     token = trigger
     while token.head.i != token.i and len(path) < limit:
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        infinitive = _infinitive(token)
         if token.dep_ in {"ccomp", "parataxis", "relcl", "conj"} or (
             token.dep_ == "advcl" and not infinitive
         ):
@@ -110,8 +110,6 @@ def _path(trigger: Token, limit: int = 6) -> list[Token]:
 _EVIDENCE = frozenset("evidence sign indication proof report record trace word".split())
 
 
-#: the verbs of a toll, whose "no one" counts zero: "no one was injured"
-_TOLL_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die"})
 #: words that deny that anyone or anything took part: "nobody fired", "no shots"
 _NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 
@@ -120,7 +118,7 @@ def _denied_participant(trigger: Token) -> bool:
     """Whether the one who did or underwent the act is denied: "no shots were fired",
     "nobody fired", "they arrested no one". A toll of no one ("no one was injured")
     is a count of zero, which the quantities stage keeps, not a denial."""
-    if trigger.lemma_.lower() in _TOLL_VERBS:
+    if trigger.lemma_.lower() in TOLL_VERBS:
         return False
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in trigger.children):
         return False  # "no one should be detained": the denial is what is demanded
@@ -193,6 +191,10 @@ def _shares_modal(verb: Token) -> bool:
     return is_hypothetical(verb.head)
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _shares_noun_frame(noun: Token) -> bool:
     """A noun coordinated with a hypothetical one: "the dangers of kidnapping,
     abductions and killings"."""
@@ -227,9 +229,7 @@ def _aims_at(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _EFFORT:
         return True
-    return lemma == "help" and (
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or is_hypothetical(verb)
-    )
+    return lemma == "help" and (_infinitive(verb) or is_hypothetical(verb))
 
 
 #: verbs of coming together, which do what they gather for: "rallied to demand a vote",
@@ -253,7 +253,7 @@ def _purpose(verb: Token) -> bool:
     "making bombs *to carry out attacks*", "a plane *used to help* troops", "in order
     to"; but a gathering does what it gathers for ("rallied to demand"). An infinitive
     with its own subject or after a verb of trying is left to the other rules."""
-    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.pos_ != "VERB" or not _infinitive(verb):
         return False
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False

@@ -14,7 +14,7 @@ can no longer drift apart on what counts as a verb of saying.
 from __future__ import annotations
 
 from .numbers import NUMBER_WORDS, ORDINAL_WORDS, cardinal_value, ordinal_value
-from .people import OUTSIDER_NOUNS, PERSON_NOUNS, PERSONNEL_NOUNS
+from .people import OUTSIDER_NOUNS, PERSON_NOUNS, PERSONNEL_NOUNS, TOLL_VERBS
 from .places import PLACE_NOUNS, SITE_NOUNS
 from .speech import ATTRIBUTION_CUES, DIRECTIVE_VERBS, SPEECH_VERBS
 from .syntax import OBJECT_DEPS, SUBJECT_DEPS, overlaps, participle_of_its_noun, undergoers
@@ -32,6 +32,7 @@ __all__ = [
     "SITE_NOUNS",
     "SPEECH_VERBS",
     "SUBJECT_DEPS",
+    "TOLL_VERBS",
     "cardinal_value",
     "ordinal_value",
     "overlaps",

@@ -3,7 +3,7 @@ deployed, and who can take part in an event without being named."""
 
 from __future__ import annotations
 
-__all__ = ["OUTSIDER_NOUNS", "PERSONNEL_NOUNS", "PERSON_NOUNS"]
+__all__ = ["OUTSIDER_NOUNS", "PERSONNEL_NOUNS", "PERSON_NOUNS", "TOLL_VERBS"]
 
 #: people and units that are sent, deployed or mobilised ("500 troops", "a battalion")
 PERSONNEL_NOUNS = frozenset(
@@ -31,3 +31,6 @@ OUTSIDER_NOUNS = frozenset(
     "settler colonist occupier invader foreigner expatriate expat tourist visitor migrant "
     "immigrant refugee peacekeeper mercenary".split()
 )
+#: the verbs that tell what an attack did to people, its toll ("killed in the attack",
+#: "no one was injured": a count, zero included)
+TOLL_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die"})
