@@ -71,11 +71,12 @@ from pydantic import Field
 
 from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
-from ...records import Event, Evidence, Place, TimeSpan
+from ...records import Event
 from ..lexicon import TOLL_VERBS, overlaps, undergoers
 from ._compare import compatible
 from ._discourse import lend_discourse_sides
 from ._frames import occasion_hosts
+from ._merge import merge
 from ._tolls import has_toll, opens_another_incident, outcome_heads, same_toll, tells_a_toll
 
 if TYPE_CHECKING:
@@ -96,8 +97,6 @@ GENERAL_NOUNS = frozenset(
 )
 #: verbal types whose repeated nouns are usually new statements, not the same one again
 STATEMENTS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN"})
-#: how specific a place's feature is: a town over a county, a province, a region, a country
-_PLACE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "RGN": 3, "BRDR": 3, "PCLI": 4}
 
 
 class CorefSettings(StageSettings):
@@ -154,7 +153,7 @@ class EventCoreference:
             else:
                 target.furniture.append(event)
         doc.events = sorted(
-            (_merge(g.events, g.furniture) for g in groups),
+            (merge(g.events, g.furniture) for g in groups),
             key=lambda e: (e.evidence.trigger.start, e.type),
         )
         lend_discourse_sides(doc.events, _head_word)
@@ -434,70 +433,6 @@ def _points_back(token: Token) -> bool:
         if child.dep_ == "poss" and (child.ent_type_ in {"DATE", "TIME"} or child.pos_ == "PROPN"):
             return True  # "Tuesday's attack", "Pakistan's train hijacking"
     return False
-
-
-def _date_rank(date: TimeSpan | None) -> tuple[int, int]:
-    if date is None or date.start_date is None:
-        return (3, 0)
-    if date.source != "text":
-        return (2, 0)
-    return ({"day": 0, "week": 1, "month": 1}.get(date.granularity or "", 1), 0)
-
-
-def _place_rank(place: Place | None) -> int:
-    if place is None:
-        return 9
-    return _PLACE_RANK.get(place.feature or "", 5)
-
-
-def _richness(event: Event) -> tuple[int, ...]:
-    return (
-        bool(event.source) + bool(event.target),
-        -_date_rank(event.date)[0],
-        -_place_rank(event.location),
-        len(event.quantities),
-    )
-
-
-def _merge(events: list[Event], furniture: list[Event]) -> Event:
-    """One event for a group of mentions: the most specific of each fact, every mention.
-
-    Its evidence is the richest body mention (a headline only announces it).
-    """
-    if len(events) + len(furniture) == 1:
-        return (events or furniture)[0]
-    best = max(events, key=lambda e: (_richness(e), -e.evidence.trigger.start))
-    ordered = sorted([*events, *furniture], key=lambda e: e.evidence.trigger.start)
-    merged = Event(**{name: getattr(best, name) for name in Event.__dataclass_fields__})
-    merged.mentions = _mentions(ordered)
-    merged.source = best.source or next((e.source for e in ordered if e.source), [])
-    merged.target = best.target or next((e.target for e in ordered if e.target), [])
-    merged.mode = best.mode or next((e.mode for e in ordered if e.mode), None)
-    merged.reported_by = best.reported_by or next(
-        (e.reported_by for e in ordered if e.reported_by), None
-    )
-    merged.date = min((e.date for e in ordered), key=_date_rank)
-    located = [e.location for e in ordered if e.location is not None]
-    merged.location = min(located, key=_place_rank) if located else None
-    merged.quantities = {}
-    for event in ordered:  # the largest count of each kind: later reports tell more
-        for key, quantity in event.quantities.items():
-            known = merged.quantities.get(key)
-            if known is None or (quantity.max or quantity.min or 0) > (known.max or known.min or 0):
-                merged.quantities[key] = quantity
-    merged.killed = max((e.killed for e in ordered if e.killed is not None), default=None)
-    merged.injured = max((e.injured for e in ordered if e.injured is not None), default=None)
-    merged.confidence = max(e.confidence for e in ordered)
-    return merged
-
-
-def _mentions(events: list[Event]) -> list[Evidence]:
-    found: list[Evidence] = []
-    for event in events:
-        for mention in event.mentions or [event.evidence]:
-            if mention not in found:
-                found.append(mention)
-    return sorted(found, key=lambda m: m.trigger.start)
 
 
 @stages.register(
