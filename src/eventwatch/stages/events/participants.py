@@ -127,12 +127,18 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 _OTHER_CLAUSES = {"relcl", "conj", "parataxis"}
 
 
+def _attribution(word: Token) -> bool:
+    """ "According to the Linn County Attorney's Office": who tells the clause, not whom
+    it acts on."""
+    return word.dep_ == "prep" and word.lower_ == "according"
+
+
 def _clause_words(head: Token) -> list[Token]:
     words = [head]
     stack = [head]
     while stack:
         for child in stack.pop().children:
-            if child.dep_ not in _OTHER_CLAUSES and not _setting(child):
+            if child.dep_ not in _OTHER_CLAUSES and not _setting(child) and not _attribution(child):
                 words.append(child)
                 stack.append(child)
     return sorted(words, key=lambda t: t.i)
