@@ -154,3 +154,22 @@ def test_who_looks_into_an_act_did_not_do_it(code) -> None:
     # the sentence's subject is still the source of what it did itself
     doc = code("Last week the FBI raided a house in Toronto.")
     assert [a.text for a in next(e for e in doc.events if e.type == "COERCE").source] == ["FBI"]
+
+
+def test_who_tells_the_clause_is_not_whom_it_acts_on(code) -> None:
+    doc = code(
+        "According to the Linn County Attorney's Office, the victim, Garret Chmelicek, "
+        "was shot by 19-year-old Mariah L. Sprous of Marion."
+    )
+    shooting = best_event(doc, "ASSAULT")
+    assert "Attorney" not in " ".join(a.text for a in shooting.target)
+
+
+def test_bare_force_is_a_means_not_an_armed_force(code) -> None:
+    doc = code(
+        "Police identified the man as Leon Allen, who was charged with robbery by threat of force."
+    )
+    assert all(a.text != "force" for e in doc.events for a in [*e.source, *e.target])
+    # a force with a determiner or a modifier is still one
+    doc = code("The UN force withdrew from the town.")
+    assert [a.text for a in best_event(doc, "RETREAT").source] == ["UN force"]

@@ -180,7 +180,7 @@ class ActorMentions:
                 continue
             elif token.dep_ in {"compound", "flat"} and token.i not in names:
                 continue
-            if token.ent_type_ in _NOT_ACTOR_ENTS or _not_a_word(token):
+            if token.ent_type_ in _NOT_ACTOR_ENTS or _not_a_word(token) or _a_means(token):
                 continue
             if token.i in names and names[token.i].end - 1 != token.i:
                 continue  # inside a multi-word name: its last word is the head
@@ -406,6 +406,23 @@ def _unidentified(actor: Actor) -> bool:
     empty source is better than one that says only "someone".
     """
     return actor.sectors == ("UNK",) and actor.country is None and actor.name is None
+
+
+#: agent nouns that, bare and singular, name a means: "by force", "the threat of force"
+_MEANS = frozenset({"force"})
+
+
+def _a_means(token: Token) -> bool:
+    """A bare singular "force" is compulsion, not an armed force: "robbery by threat of
+    force", "the use of force" (but "the force", "a UN force", "security force",
+    "forces")."""
+    return (
+        token.lower_ in _MEANS
+        and token.tag_ == "NN"
+        and not any(
+            c.dep_ in {"det", "poss", "compound", "amod", "nmod", "nummod"} for c in token.children
+        )
+    )
 
 
 def _not_a_word(token: Token) -> bool:
