@@ -261,3 +261,66 @@ def test_bare_days_and_weeks_are_a_few_of_them(ref: dt.date, unit: str, way: str
 def test_the_past_hours_are_days_not_a_week(ref: dt.date, hours: int) -> None:
     span = resolve_date(f"the past {hours} hours", ref=ref)
     assert span.granularity == "day" and span.end_date == ref.isoformat()
+
+
+@pytest.mark.issue(17)
+@_GRAMMAR
+@given(_REFS, st.sampled_from([("before", "yesterday", -2), ("after", "tomorrow", 2)]))
+def test_the_day_before_yesterday_needs_no_article(
+    ref: dt.date, case: tuple[str, str, int]
+) -> None:
+    way, word, days = case
+    assert _day(f"day {way} {word}", ref) == _day(f"the day {way} {word}", ref) == ref + days * DAY
+
+
+@pytest.mark.issue(17)
+@_GRAMMAR
+@given(_REFS, st.sampled_from(["earlier", "later"]))
+def test_in_the_day_is_that_day(ref: dt.date, way: str) -> None:
+    anchor = ref - 9 * DAY
+    said = resolve_date(f"{way} in the day", ref=ref, anchor=anchor)
+    assert (said.start_date, said.granularity, said.date_type) == (
+        anchor.isoformat(), "day", "approximate"
+    )  # fmt: skip
+
+
+@pytest.mark.issue(17)
+@_GRAMMAR
+@given(_REFS, st.integers(min_value=1, max_value=5))
+def test_the_same_day_years_ago_is_the_reference_day_moved(ref: dt.date, years: int) -> None:
+    if ref.month == 2 and ref.day == 29:
+        return  # the same day does not exist in most other years
+    moved = ref.replace(year=ref.year - years)
+    words = _count_words(years) + (" year" if years == 1 else " years")
+    for text in ("a year ago today" if years == 1 else f"{words} ago today",
+                 f"on this date {words} ago", "the same day last year" if years == 1 else None):  # fmt: skip
+        if text:
+            span = resolve_date(text, ref=ref)
+            assert (span.start_date, span.granularity) == (moved.isoformat(), "day"), text
+    if years == 1:
+        assert resolve_date("this time last year", ref=ref).date_type == "approximate"
+
+
+@pytest.mark.issue(17)
+@_GRAMMAR
+@given(_REFS, st.sampled_from(["day", "week", "month"]))
+def test_a_unit_or_two_is_one_of_them_approximately(ref: dt.date, unit: str) -> None:
+    vague = resolve_date(f"a {unit} or two ago", ref=ref)
+    one = resolve_date(f"a {unit} ago", ref=ref)
+    assert vague.start_date == one.start_date and vague.date_type == "approximate"
+
+
+@pytest.mark.issue(17)
+@_GRAMMAR
+@given(_REFS, st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=20),
+       st.integers(min_value=1990, max_value=2030))  # fmt: skip
+def test_a_day_range_takes_the_year_written_after_it(
+    ref: dt.date, month: int, day: int, year: int
+) -> None:
+    name = MONTHS[month - 1]
+    expected = (f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}-{day + 2:02d}")
+    for text in (f"{name} {day}-{day + 2}, {year},", f"{name} {day} through {day + 2}, {year}",
+                 f"{name} {day}, {day + 1} and {day + 2}, {year}",
+                 f"{day}, {day + 1} and {day + 2} {name} {year}"):  # fmt: skip
+        span = resolve_date(text, ref=ref)
+        assert (span.start_date, span.end_date, span.date_type) == (*expected, "range"), text

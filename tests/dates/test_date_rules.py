@@ -174,3 +174,18 @@ def test_never_guessed(text: str) -> None:
 def test_span_keeps_the_text_and_anchor() -> None:
     span = resolve_date("last Sunday", ref=FRIDAY)
     assert (span.text, span.start, span.end, span.anchor) == ("last Sunday", 0, 11, "publication")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("March 3rd-5th", "2023-03-03", "2023-03-05"),
+        ("May the 3rd", "2023-05-03", None),
+        ("midweek", "2023-09-27", None),
+        ("the 3rd-floor", None, None),
+    ],
+)
+def test_ordinal_ranges_and_midweek(text: str, start: str | None, end: str | None) -> None:
+    span = resolve_date(text, ref=FRIDAY)
+    assert (span.start_date, span.end_date) == (start, end)

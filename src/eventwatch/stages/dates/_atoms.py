@@ -240,7 +240,7 @@ _RULE_TABLE: list[tuple[str, Handler]] = [
     (rf"(?:that|the (?P<step>{_ANA})) (?P<unit>{_THAT_UNIT})", rel.that),
     (rf"the (?P<unit>{_THAT_UNIT}) (?P<dir>before|after)", rel.that),
     (rf"(?:the )?(that|{_ANA}) ({WD})", rel.anaphoric_weekday),
-    (rf"{_DAY_LEAD}(?P<mon>{MON}) (?P<day>{DAYNUM}){_YEAR_TAIL}", _month_day),
+    (rf"{_DAY_LEAD}(?P<mon>{MON}) (?:the )?(?P<day>{DAYNUM}){_YEAR_TAIL}", _month_day),
     (rf"{_DAY_LEAD}(?P<day>{DAYNUM}) (?:of )?(?P<mon>{MON}){_YEAR_TAIL}", _month_day),
     (rf"(?:({REL}) )?({MON})(?: (?:of )?({YEAR}))?", _month),
     (rf"(?:the (?:calendar |fiscal )?year )?({YEAR})", _year),

@@ -17,7 +17,10 @@ which reads its inner expression with :func:`parse` again::
            | WEEKDAY [of] EXPR            "Monday of that week", "Tuesday the 3rd"
            | DAY-WORD WEEKDAY             "yesterday (Friday)": the weekday at or before it
            | DUR before|after|from EXPR   "two weeks before last Friday"
-           | the UNIT before|after EXPR   "the day before yesterday", "the week after next"
+           | [the] UNIT before|after EXPR "the day before yesterday", "the week after next"
+           | SAME-DAY EXPR                "the same day last year", "this time a year ago"
+           | earlier|later in the day     "later in the day" (the anchor's day, approximate)
+           | midweek                      the middle of this week (approximate)
            | EXPR to|through|- EXPR | between EXPR and EXPR          (a range)
 
 A part stands for a piece of its expression's period by one day, at the
@@ -41,8 +44,9 @@ from ._atoms import ATOMS
 from ._calendar import DAY, Reading, add_months, nth_weekday, period_of, shift, weekday_from
 from ._context import Context, valid_day
 from ._lexicon import HEDGES, PARTS_OF_DAY, UNITS, WEEKDAYS, alternation
+from ._ranges import HAS_YEAR, read_range
 from ._relative import offset
-from ._words import COUNT, DAYNUM, DUR, MON, ORD, REL, WD, count_of, day_of, duration_of, unit_of
+from ._words import COUNT, DUR, MON, ORD, REL, WD, count_of, day_of, duration_of, unit_of
 
 __all__ = ["parse"]
 
@@ -215,6 +219,26 @@ def _part(m: re.Match[str], c: Context) -> Reading | None:
 _RELATIVE = frozenset({"earlier", "later"})
 
 
+def _in_the_day(m: re.Match[str], c: Context) -> Reading | None:
+    """ "Later in the day": as "later that day", the anchor's day (or the reference's)."""
+    return _inner(f"{m['part']} that day", c)
+
+
+def _midweek(m: re.Match[str], c: Context) -> Reading | None:
+    """ "Midweek": the middle of this week, approximately."""
+    return _inner("mid this week", c)
+
+
+def _same_day(m: re.Match[str], c: Context) -> Reading | None:
+    """ "The same day last year", "a year ago today": the reference's day moved by the
+    other words' offset, at day granularity ("this time last year" approximately)."""
+    inner = _inner(m["x"], c)
+    if inner is None or inner.start is None or inner.end is not None:
+        return _unresolved_or_none(inner)
+    kind = "approximate" if "time" in (m.groupdict().get("same") or "") else inner.date_type
+    return Reading(inner.start, None, "day", kind)
+
+
 def _anchor_day(c: Context) -> dt.date | None:
     return c.anchor.start if c.anchor is not None else None
 
@@ -383,7 +407,7 @@ def _shifted(m: re.Match[str], c: Context) -> Reading | None:
 def _in_year(m: re.Match[str], c: Context) -> Reading | None:
     """ "Sept. 3 last year", "March of next year", "Oct. 3-5 this year": the days the
     month words name, moved into the year the other words name."""
-    if _HAS_YEAR.search(m["x"]):
+    if HAS_YEAR.search(m["x"]):
         return None  # "March 2020 last year" names its own year
     year, days = _inner(m["y"], c), _inner(m["x"], c)
     if year is None or year.start is None or year.granularity != "year" or year.end:
@@ -397,54 +421,9 @@ def _in_year(m: re.Match[str], c: Context) -> Reading | None:
 
 # --- ranges -------------------------------------------------------------------------
 
-_RANGE_SPLIT = re.compile(r"\s*-\s*| (?:to|through|thru|until|till|and|into) ")
-_BARE_DAY = re.compile(rf"(?:the )?({DAYNUM})(?: ('?\d{{2,4}}))?")
-_TWO_DIGIT_YEAR = re.compile(r"\d{2}")
-_MONTH_WORD = re.compile(rf"\b{MON}\b")
-_HAS_YEAR = re.compile(r"\b\d{4}\b")
-_SHARED_TAIL = re.compile(rf".+? (?P<tail>(?:of )?(?:the )?{REL} (?:week|month|year))")
-_RELATIVE_WORD = re.compile(rf"\b{REL}\b|\b\d{{4}}\b")
-
 
 def _range(m: re.Match[str], c: Context) -> Reading | None:
-    body = m["x"]
-    for split in _RANGE_SPLIT.finditer(body):
-        left, right = body[: split.start()], body[split.end() :]
-        if left and right:
-            reading = _range_parts(left, right, c)
-            if reading is not None:
-                return reading
-    return None
-
-
-def _range_parts(left: str, right: str, c: Context) -> Reading | None:
-    """Both ends of a range, the missing month or year of one end taken from the other."""
-    if _HAS_YEAR.fullmatch(left) and _TWO_DIGIT_YEAR.fullmatch(right):
-        right = left[:2] + right  # "2019-20"
-    right_day, left_day = _BARE_DAY.fullmatch(right), _BARE_DAY.fullmatch(left)
-    if right_day and not right_day[2] and (month := _MONTH_WORD.search(left)):
-        right = f"{month[0]} {right_day[1]}"  # "March 15-20"
-        if year := _HAS_YEAR.search(left):
-            right += f" {year[0]}"
-    elif left_day and not left_day[2] and (month := _MONTH_WORD.search(right)):
-        left = f"{left_day[1]} {month[0]}"  # "12-14 May"
-    right_year = _HAS_YEAR.search(right)
-    if right_year and not _HAS_YEAR.search(left) and (left_day or _MONTH_WORD.search(left)):
-        left = f"{left} {right_year[0]}"  # "March to April 2024", "12-14 May 2024"
-    shared = _SHARED_TAIL.fullmatch(right)
-    if shared and not _RELATIVE_WORD.search(left):
-        left = f"{left} {shared['tail']}"  # "Monday to Friday next week"
-    first = _inner(left, c)
-    if first is None or first.start is None or first.date_type == "range":
-        return None
-    if _RELATIVE_WORD.search(right):  # "… to Friday next week": counted as said
-        last = _inner(right, c)
-    else:  # "Thursday through Tuesday": the first Tuesday from Thursday on
-        last = _inner(right, replace(c, ref=first.start, forward=True, present=False))
-    if last is None or last.start is None or last.date_type == "range":
-        return None
-    start, end = sorted((first.start, last.end or last.start))
-    return Reading(start, end, first.granularity, "range")
+    return read_range(m, c, _inner)
 
 
 _HALF = r"first|second|1st|2nd|last|final|latter"
@@ -473,6 +452,14 @@ _COMPOSITION_TABLE: list[tuple[str, Composition]] = [
         _edge_units,
     ),  # fmt: skip
     (rf"(?:the )?(?P<ord>{ORD}|last|final) (?P<wd>{WD}) (?:of|in) (?P<x>.+)", _nth_weekday),
+    (r"(?P<part>earlier|later) (?:in|during) the day", _in_the_day),
+    (r"(?:by |in |at )?mid ?week", _midweek),
+    (
+        rf"(?P<same>(?:on )?the same (?:day|date)|this (?:time|day)|(?:on )?this date) "
+        rf"(?P<x>(?:last|next) year|(?:{DUR}) (?:ago|earlier|later|before))",
+        _same_day,
+    ),  # fmt: skip
+    (rf"(?P<x>(?:{DUR}) ago) (?:today|to the day|this week)", _same_day),
     (rf"(?:the )?(?P<part>{alternation(_PARTS)}) (?:in |on |of )?(?P<x>.+)", _part),
     (rf"the (?P<day>{ORD}) (?:day )?of (?P<x>.+)", _day_of),
     (rf"(?:(?P<wd>{WD}) )?the (?P<day>\d{{1,2}}(?:st|nd|rd|th))", _bare_day),
@@ -484,7 +471,7 @@ _COMPOSITION_TABLE: list[tuple[str, Composition]] = [
         _day_then_weekday,
     ),  # fmt: skip
     (
-        rf"(?:(?P<dur>{DUR})|the (?P<unit>day|week|month|year)) (?P<dir>before|after|prior to"
+        rf"(?:(?P<dur>{DUR})|(?:the )?(?P<unit>day|week|month|year)) (?P<dir>before|after|prior to"
         r"|following|from|earlier than|later than|ahead of|preceding) (?P<x>.+)",
         _shifted,
     ),  # fmt: skip

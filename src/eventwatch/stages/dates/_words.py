@@ -51,7 +51,7 @@ _CLEAN = [
     (re.compile(r"(?<=[a-z])'s\b|(?<=[a-z]s)'"), ""),
     (re.compile(r"(?<=[a-z])\."), ""),
     (re.compile(rf"\b({_NAMES})\s*-\s*({_NAMES})\b"), r"\1 to \2"),  # "Saturday-Sunday"
-    (re.compile(r"(?<=[a-z])-(?=[a-z0-9])"), " "),
+    (re.compile(r"(?<=[a-z])(?<!\d(?:st|nd|rd|th))-(?=[a-z0-9])"), " "),  # not "3rd-5th"
     (re.compile(r"\s*-\s*(?=\d)"), "-"),
     (re.compile(r"[()\[\],;:\"“”!?]+|'(?!\d\d)|\.(?!\d)"), " "),
     (re.compile(r"\s+"), " "),
@@ -94,11 +94,11 @@ DAYNUM = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORD})"
 YEAR = r"(?:\d{4}|'\d\d)"
 DUR = (
     rf"(?:(?:{COUNT})(?: (?:or|to) (?:{COUNT}))?(?: and a half)?|half an?|a half) (?:{UNIT})"
-    r"(?: and a half)?"
+    r"(?: and a half)?(?: or two)?"
 )
 _DURATION = re.compile(
     rf"(?:(?P<n>{COUNT})(?: (?:or|to) (?P<m>{COUNT}))?(?P<h1> and a half)?"
-    rf"|(?P<half>half an?|a half)) (?P<unit>{UNIT})(?P<h2> and a half)?"
+    rf"|(?P<half>half an?|a half)) (?P<unit>{UNIT})(?P<h2> and a half)?(?P<or2> or two)?"
 )
 
 
@@ -139,7 +139,7 @@ def duration_of(text: str) -> Duration | None:
     if m["half"]:
         return Duration(0.5, unit, True)
     count, precise = count_of(m["n"])
-    if m["m"]:  # "two or three": the nearer count, approximately
+    if m["m"] or m["or2"]:  # "two or three", "a day or two": the nearer count, approximately
         precise = False
     if m["h1"] or m["h2"]:
         count += 0.5
