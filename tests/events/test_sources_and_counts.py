@@ -37,6 +37,13 @@ def _event(doc, word: str):
         # who asks for, blames or backs something does not do it
         ("The French envoy called for an end to the violence in Mali.", "violence"),
         ("The Kenyan minister backed the airstrike on the camp.", "airstrike"),
+        # a report between the trigger and the main verb: the teller did not do it
+        (
+            "Police have few clues but said it does not appear the kids were the target of "
+            "the shooting.",
+            "shooting",
+        ),  # fmt: skip
+        ("The victim called 911 and reported a shooting on the freeway.", "shooting"),
     ],
 )
 def test_a_speaker_or_judge_is_not_the_source(code: Code, text: str, word: str) -> None:
@@ -159,3 +166,28 @@ def test_a_coordinated_participle_shares_the_passive_subject_as_its_target(code:
     charge = _event(doc, "charged")
     assert charge.source == []
     assert [a.country for a in charge.target] == ["KEN"]
+
+
+def test_a_teller_speaking_of_their_own_deed_stays_its_source(code: Code) -> None:
+    doc = code("Lawyers for the family said they were prepared to file an appeal with the court.")
+    assert [a.text for a in _event(doc, "appeal").source] in (["they"], ["Lawyers"])
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "undergoer"),
+    [
+        ("Charged with assault, the Kenyan officer was suspended on Friday.", "Charged", "KEN"),
+        ("Wounded in the ambush, a Malian soldier was flown to Bamako.", "Wounded", "MLI"),
+    ],
+)
+def test_a_bare_participle_clause_befalls_the_clauses_subject(
+    code: Code, text: str, word: str, undergoer: str
+) -> None:
+    event = _event(code(text), word)
+    assert event.source == []
+    assert undergoer in {a.country for a in event.target}
+
+
+def test_the_agent_of_a_bare_participle_clause_is_its_source(code: Code) -> None:
+    event = _event(code("Rescued by Cuban fishermen, the migrants reached Florida."), "Rescued")
+    assert [a.text for a in event.source] == ["Cuban fishermen"]

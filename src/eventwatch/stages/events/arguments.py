@@ -246,6 +246,13 @@ def verb_arguments(trigger: Token, event_type: str) -> Arguments:
             sources = prep_objects(trigger, {"by"})
         elif trigger.tag_ == "VBD" or trigger.head.dep_ == "ROOT" or _active_participle(trigger):
             sources = [_outer_noun(trigger.head)]  # "A newspaper called on Arabs…" as a noun phrase
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and not sources and not passive:
+        if not _children(trigger, {"aux", "auxpass"}):  # "Charged with assault, the man ...",
+            targets = [*_children(trigger.head, SUBJECT_DEPS), *targets]  # "... shots fired"
+            sources, passive = (
+                prep_objects(trigger, {"by"}),
+                True,
+            )  # the clause's subject undergoes it
     if not sources and not passive:  # a passive's agent is never the clause's subject:
         # "Guterres condemned ..., as eight demonstrators were killed" has no killer
         sources = _borrowed_subject(trigger) or _stranded_subject(trigger)

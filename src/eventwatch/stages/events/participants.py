@@ -177,9 +177,15 @@ def befalls_the_subject(trigger: Token, root: Token) -> bool:
     return any(trigger in c.subtree for c in root.children if c.dep_ == "dobj")
 
 
-def root_subject(doc: Document, sent: Span) -> list[Actor]:
-    """The actor subject of the sentence's main verb: the last-resort source."""
+def root_subject(doc: Document, sent: Span, trigger: Token | None = None) -> list[Actor]:
+    """The actor subject of the sentence's main verb: the last-resort source.
+
+    None when a clause between the trigger and the main verb reports or judges it: in
+    "Police have few clues, but said it does not appear that the kids were the target
+    of the shooting" the police tell of the shooting; they did not shoot."""
     root = sent.root
+    if trigger is not None and _in_a_report(trigger, root):
+        return []
     if root.lemma_.lower() in _REPORTING_VERBS | _UNDERGOING_VERBS:
         return []  # the speaker reports or judges the event, or it befalls the subject
     if root.lemma_.lower() == "be":
@@ -188,3 +194,27 @@ def root_subject(doc: Document, sent: Span) -> list[Actor]:
 
 
 #: prepositions that set an event beside the clause's own, in time or as its setting
+
+
+#: personal pronouns, by which a teller speaks of their own deeds
+_PERSONAL = frozenset({"i", "we", "he", "she", "they"})
+
+
+def _in_a_report(trigger: Token, root: Token) -> bool:
+    """Whether a reporting or appraising verb above the trigger, below the root, tells
+    of it; not when a clause between has a pronoun for its subject, which is the
+    teller's own deed ("said they were prepared to file an appeal"), nor when the event
+    names its other party with "with", which makes the teller the first ("Vucic,
+    reporting on an exchange with Blinken, accused ...")."""
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return False
+    word = trigger.head
+    while word.i != root.i and word.head.i != word.i:
+        if word.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in word.children if c.dep_ in SUBJECT_DEPS]
+            if any(c.lower_ in _PERSONAL for c in subjects):
+                return False
+            if word.lemma_.lower() in _REPORTING_VERBS:
+                return True
+        word = word.head
+    return False

@@ -272,7 +272,7 @@ class EventDetector:
             and not _appraised(token)
             and not (entry.pos == "NOUN" and owner_undergoes(token))
         ):
-            sources = [a for a in root_subject(doc, sent) if a not in targets]
+            sources = [a for a in root_subject(doc, sent, token) if a not in targets]
             if not targets and befalls_the_subject(token, sent.root):
                 targets = actors_of(doc, subjects_of(sent.root), exclude=sent.root)
         if (
