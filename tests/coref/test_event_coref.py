@@ -78,6 +78,20 @@ def test_a_credit_line_is_no_event(code) -> None:
     assert all("contributed" not in e.evidence.text for e in doc.events)
 
 
+def test_a_credit_after_the_lines_sentences_takes_only_its_own_sentence(code) -> None:
+    # a one-line report: the credit at its end is no event, and the report's sentences
+    # before it keep theirs ("contributed" with an e-mail address is a credit too)
+    for credit in (
+        "Tribune reporter Liam Ford contributed chicagobreaking@tribune.com",
+        "AP writer Jane Doe contributed to this report.",
+    ):
+        doc = code(f"Police arrested two men in Chicago on Friday. {credit}", pub_date=DAY)
+        assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+            ("credit", credit.rstrip())
+        ]
+        assert [e.type for e in doc.events] == ["COERCE"], credit
+
+
 def test_the_hijacking_story_names_its_hijacking_once(code) -> None:
     story = _voa("voa-8011076")
     doc = code(story["text"], id=story["id"], pub_date=dt.date.fromisoformat(story["pub_date"]))

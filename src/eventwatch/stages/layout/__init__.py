@@ -18,7 +18,8 @@ Rules, by kind:
   "Intelligence failure?" or "“Intentions”");
 * **byline**: a line or sentence that starts "By" and names up to four people;
 * **credit**: a sentence that credits reporters ("… contributed to this report",
-  "Reporting by …", "Editing by …");
+  "Reporting by …", "Editing by …", a sentence that ends "… contributed", perhaps
+  with an e-mail address);
 * **dateline**: the place (and agency) a report opens with, "(Washington)",
   "WASHINGTON (AP) —", "KABUL, Afghanistan —".
 """
@@ -45,6 +46,7 @@ _FINAL = re.compile(r"[.!?;:][\"”’)\]]*\s*$")
 _BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|,)){0,8}\s*$")
 _CREDIT = re.compile(
     r"contributed (?:to this|reporting)|\bcontributed to (?:this )?(?:story|article)"
+    r"|\bcontributed\s*\.?\s*(?:\S+@\S+\s*)?$"  # "Tribune reporter Liam Ford contributed"
     r"|(?:^|\()\s*(?:Reporting|Editing|Writing|Additional reporting) by\b",
     re.I,
 )
@@ -93,7 +95,7 @@ class LayoutStage:
             start, end = line.start(), _trim(text, line.start(), line.end())
             if _BYLINE.match(line.group()):
                 blocks.append(Block(start, end, "byline"))
-            elif _CREDIT.search(line.group()) and len(words) <= 40:
+            elif _credit_line(line.group()) and len(words) <= 40:
                 blocks.append(Block(start, end, "credit"))
             elif len(lines) > 1 and not _FINAL.search(line.group()):
                 limit = self.settings.max_headline_words if index == 0 else 0
@@ -113,6 +115,17 @@ class LayoutStage:
         if words and verbless and len(words) <= self.settings.max_subhead_words:
             return "subhead"
         return None
+
+
+#: the end of a sentence inside a line ("… on Friday. Tribune reporter … contributed")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+\S")
+
+
+def _credit_line(line: str) -> bool:
+    """A line that is a credit as a whole; a credit after other sentences of its line is
+    found among the sentences, so that those sentences stay the report's."""
+    found = _CREDIT.search(line)
+    return found is not None and not _SENTENCE_END.search(line, 0, found.start())
 
 
 def _trim(text: str, start: int, end: int) -> int:
