@@ -36,6 +36,8 @@ def test_a_participle_that_describes_is_no_event(code: Code, text: str, word: st
         ("Rebels attacked the town, and wounded villagers fled.", "attacked", "ASSAULT"),
         ("Soldiers wounded three protesters in Lagos on Monday.", "wounded", "ASSAULT"),
         ("Police freed the hostages held in the embassy.", "freed the hostages", "RETREAT"),
+        ("The French minister talked with his Malian counterpart.", "talked with", "CONSULT"),
+        ("The two rebel groups held talks in Doha.", "held talks", "CONSULT"),
     ],
 )
 def test_the_reported_verb_stays_an_event(code: Code, text: str, word: str, type_: str) -> None:
@@ -198,6 +200,9 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("The mayor received a bravery award on Monday.", "received"),  # a thing, no visitor
         ("The mayor called the verdict a disgrace.", "called"),  # a label, no call
         ("Two former ministers were called as witnesses.", "called"),  # a summons
+        ("Neighbors spoke with CBS3 Eyewitness News as the search began.", "spoke with"),
+        ("The minister talked with journalists after the vote.", "talked with"),  # interviews
+        ("He did not want to hear any talk of the murders being God's plan.", "talk"),  # hearsay
         ("Anyone with information is asked to call police at 555-123-4567.", "call"),
         (
             "For more information, call the Bob Wills Museum at 806-423-1253 or the City "

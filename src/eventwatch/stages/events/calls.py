@@ -6,7 +6,9 @@
 scene") and a line to ring ("call 911", "for more information, call the museum
 at 806-423-1253", "are encouraged to call Crimestoppers"): none of these is an
 event, and nor is the help such a notice asks of the public ("asking for the
-public's assistance"). Part of :func:`readings.other_reading`.
+public's assistance"). Nor is talk a consultation when it is an interview with the
+press ("spoke with CBS3 Eyewitness News", "talked with journalists") or hearsay ("any
+talk of the murders"). Part of :func:`readings.other_reading`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
     from .lexicon import TriggerMatch
 
-__all__ = ["no_phone_call", "public_appeal"]
+__all__ = ["interview_or_hearsay", "no_phone_call", "public_appeal"]
 
 
 #: a telephone number or an emergency line: "(707) 441-4109", "1-888-LOCK-U-UP", "911"
@@ -112,3 +114,41 @@ def _giver(noun: Token) -> str:
                 if g.dep_ == "pobj":
                     return g.lemma_.lower()
     return ""
+
+
+#: the press as an interlocutor: talking to it is giving an interview
+_PRESS = frozenset(
+    "reporter journalist press media newspaper correspondent interviewer newsman newswoman".split()
+)
+#: words of a news outlet's name ("CBS3 Eyewitness News", "Fox TV", "the Tribune")
+_OUTLET_WORDS = frozenset(
+    "News TV Television Radio Press Times Post Herald Tribune Journal Gazette".split()
+)
+
+
+def interview_or_hearsay(match: TriggerMatch) -> bool:
+    """Talk that is no consultation (CAMEO 04 is between parties to an issue): talk
+    with the press, which is an interview ("neighbors spoke with CBS3 Eyewitness
+    News", "the minister talked with journalists"), and talk of something, which is
+    hearsay ("didn't want to hear any talk of the murders")."""
+    token = match.token
+    if match.entry.type != "CONSULT":
+        return False
+    if token.pos_ == "NOUN" and token.lemma_.lower() == "talk" and token.tag_ == "NN":
+        if any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in token.children):
+            return True
+    partners = [
+        o
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in {"with", "to"}
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    return bool(partners) and all(_the_press(p) for p in partners)
+
+
+def _the_press(word: Token) -> bool:
+    if word.lemma_.lower() in _PRESS:
+        return True
+    name = [t for t in word.subtree if t.i <= word.i and t.pos_ == "PROPN"]
+    return word.pos_ == "PROPN" and any(t.text in _OUTLET_WORDS for t in name)

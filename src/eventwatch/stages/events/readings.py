@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import PERSON_NOUNS, undergoers
 from .arguments import prep_objects
-from .calls import no_phone_call, public_appeal
+from .calls import interview_or_hearsay, no_phone_call, public_appeal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,6 +50,7 @@ def other_reading(match: TriggerMatch) -> bool:
         or _received_thing(match)
         or no_phone_call(match)
         or public_appeal(match)
+        or interview_or_hearsay(match)
         or _no_visit(match)
         or _went_back(match)
         or _in_an_idiom(match)
