@@ -179,6 +179,19 @@ def test_a_place_of_another_event_or_of_a_source_is_not_the_location(
 
 
 @pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somebody fired a gun into a home on Ontario Avenue early on Thursday.",
+        "A man was shot on Washington Street late on Friday.",
+    ],
+)
+def test_a_place_that_names_a_street_is_not_the_location(code: Code, text: str) -> None:
+    event = next(e for e in code(text).events if e.type == "ASSAULT")
+    assert event.location is None
+
+
+@pytest.mark.issue(17)
 def test_a_capitalised_agent_noun_opening_a_sentence_is_an_actor_not_a_place(code: Code) -> None:
     doc = code("Rebels were captured in the hills on Monday.")
     assert [p.text for p in doc.places if p.text == "Rebels"] == []

@@ -213,6 +213,19 @@ def _reference_point(token: Token) -> bool:
     return direction.lower_ in DIRECTIONS and not any(c.dep_ == "det" for c in direction.children)
 
 
+#: words that end a street's name: a place before one names the street, not the place
+#: ("on Ontario Avenue", "shot on Washington Street")
+_STREET_WORDS = frozenset(
+    "street road avenue drive boulevard lane way terrace parkway pike turnpike trail".split()
+)
+
+
+def _in_a_street_name(places: _Places, place: Place) -> bool:
+    after = places.parse.text[place.end : place.end + 12].split()
+    word = after[0].rstrip(".,;") if after else ""
+    return word[:1].isupper() and word.lower() in _STREET_WORDS
+
+
 def _specific(places: _Places, root: Token) -> Place | None:
     """The most specific place under a phrase, the nearest among equals; a reference
     point ranks below every place the phrase names itself."""
@@ -222,7 +235,7 @@ def _specific(places: _Places, root: Token) -> Place | None:
         place = border or places.by_token.get(token.i)
         if place is None:
             continue
-        if _owner(token, place):
+        if _owner(token, place) or _in_a_street_name(places, place):
             continue
         owner = token.head if token.dep_ in {"pobj", "compound", "amod"} else token
         if token.dep_ == "pobj" and owner.lower_ == "with":
@@ -411,6 +424,8 @@ def _sentence(places: _Places, trigger: Token) -> Place | None:
     for token in trigger.sent:
         place = places.by_token.get(token.i)
         if place is None or _owner(token, place) or not _in_locative(token):
+            continue
+        if _in_a_street_name(places, place):
             continue
         if _elsewhere(places, token, above, kind):
             continue
