@@ -191,3 +191,15 @@ def test_a_bare_participle_clause_befalls_the_clauses_subject(
 def test_the_agent_of_a_bare_participle_clause_is_its_source(code: Code) -> None:
     event = _event(code("Rescued by Cuban fishermen, the migrants reached Florida."), "Rescued")
     assert [a.text for a in event.source] == ["Cuban fishermen"]
+
+
+def test_a_persons_kin_are_not_that_person(code: Code) -> None:
+    doc = code("Francis' sister, a 32-year-old woman, was arrested on Tuesday in Gretna.")
+    assert "Francis" not in {a.text for a in _event(doc, "arrested").target}
+
+
+def test_who_acts_alongside_the_source_is_not_the_target(code: Code) -> None:
+    doc = code("Detectives, along with the FBI and the Renton Police Department, arrested a man.")
+    arrest = _event(doc, "arrested")
+    assert [a.text for a in arrest.source] == ["Detectives"]
+    assert not any("FBI" in a.text or "Renton" in a.text for a in arrest.target)

@@ -88,8 +88,8 @@ def clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Ac
 
     Relative, adverbial, complement and coordinated clauses are not the
     trigger's clause and are not searched; nor are the source's own words, the
-    trigger's own phrase, or an adjective of the source's country ("American
-    concern").
+    trigger's own phrase, an adjective of the source's country ("American
+    concern"), or who acts alongside the source ("along with the FBI").
     """
     # a verb's clause; an event noun's own phrase, or the clause it is the subject or object of
     clause = trigger
@@ -111,6 +111,8 @@ def clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Ac
             continue
         if any(_same_actor(actor, s) for s in sources):
             continue  # "they" for the leaders who speak
+        if _companion(word):
+            continue  # "Detectives, along with the FBI, arrested ...": who acts alongside
         if word.pos_ == "ADJ" and actor.country in own:
             continue
         if word.dep_ in {"compound", "amod"} and word.head.i in doc.actor_heads:
@@ -118,6 +120,17 @@ def clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Ac
         if word.i > trigger.i or word.dep_ in {"dobj", "pobj"}:
             return [actor]
     return []
+
+
+def _companion(word: Token) -> bool:
+    """A word in an "along with", "together with" or "alongside" phrase."""
+    for above in word.ancestors:
+        if above.dep_ == "prep" and (
+            above.lower_ == "alongside"
+            or (above.lower_ == "with" and above.head.lower_ in {"along", "together"})
+        ):
+            return True
+    return False
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
@@ -144,8 +157,21 @@ def _clause_words(head: Token) -> list[Token]:
     return sorted(words, key=lambda t: t.i)
 
 
+#: nouns of kinship and personal ties, which name another person than their possessor
+#: ("Francis' sister was arrested": not Francis)
+_KIN_NOUNS = frozenset(
+    "father mother son daughter husband wife brother sister friend relative cousin uncle "
+    "aunt grandmother grandfather nephew niece stepfather stepmother stepson stepdaughter "
+    "grandson granddaughter boyfriend girlfriend roommate acquaintance classmate neighbor "
+    "neighbour fiance fiancee widow widower".split()
+)
+
+
 def _lent_actor(doc: Document, word: Token) -> Actor | None:
-    """The actor a non-actor noun names ("an Australian ultimatum", "the strength of KFOR")."""
+    """The actor a non-actor noun names ("an Australian ultimatum", "the strength of KFOR");
+    a person's kin are not that person."""
+    if word.lemma_.lower() in _KIN_NOUNS:
+        return None
     for child in word.children:
         if child.dep_ in _ACTOR_DEPS and child.i in doc.actor_heads:
             return doc.actor_heads[child.i]
