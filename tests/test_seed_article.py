@@ -42,6 +42,13 @@ def test_vucic_accuses_washington(seed_doc) -> None:
     assert not event.negated and not event.hypothetical
 
 
+def test_what_vucic_did_not_deny_is_his_own_denial(seed_doc) -> None:
+    # "accused Washington of uttering untruths without explicitly denying ...": the one
+    # accused uttered; the one who did not deny is Vucic
+    denial = _one(seed_doc, "REJECT", "denying")
+    assert countries(denial.source) == {"SRB"} and denial.negated
+
+
 def test_phone_calls_between_governments(seed_doc) -> None:
     call = _one(seed_doc, "CONSULT", "called")
     assert countries(call.source) == {"USA"} and countries(call.target) == {"SRB"}

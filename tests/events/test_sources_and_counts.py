@@ -203,3 +203,41 @@ def test_who_acts_alongside_the_source_is_not_the_target(code: Code) -> None:
     arrest = _event(doc, "arrested")
     assert [a.text for a in arrest.source] == ["Detectives"]
     assert not any("FBI" in a.text or "Renton" in a.text for a in arrest.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "doer"),
+    [
+        # whom one accuses or blames of an act did it, not the accuser
+        ("Activists have accused YChina of supporting government propaganda.", "supporting",
+         "YChina"),  # fmt: skip
+        ("Afghan officials accused the Taliban of plotting the attack.", "attack", "Taliban"),
+        # "from" names who threatens
+        ("Britain warned of a growing threat from China in the region.", "threat", "China"),
+    ],
+)
+def test_the_one_accused_or_named_with_from_is_the_source(
+    code: Code, text: str, word: str, doer: str
+) -> None:
+    assert [a.text for a in _event(code(text), word).source] == [doer]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "undergoer"),
+    [
+        ("Lai's national security trial resumed in Hong Kong.", "trial", "Lai"),
+        ("The minister received widespread praise and recognition.", "recognition", "minister"),
+    ],
+)
+def test_who_is_tried_or_receives_is_the_target(
+    code: Code, text: str, word: str, undergoer: str
+) -> None:
+    event = _event(code(text), word)
+    assert event.source == []
+    assert any(undergoer in a.text for a in event.target)
+
+
+def test_the_sources_own_words_are_not_the_last_resort_target(code: Code) -> None:
+    text = "A spokesman for President Ghani rejected the accusations made by the Taliban chief."
+    rejection = _event(code(text), "rejected the accusations")
+    assert not any("Ghani" in a.text for a in rejection.target)

@@ -57,11 +57,15 @@ _VERB_TARGET_PREPS = {
 }
 _NOUN_TARGET_PREPS = {"against", "on", "upon", "into", "with", "to", "toward", "towards", "at"}
 _OF_IS_SOURCE = {"RETREAT", "MOBILIZE", "PROTEST"}
+#: events whose "from" phrase names who does them ("a threat from China", "pressure from
+#: Washington"); attacks, withdrawals and aid say where from, or what from
+_FROM_IS_SOURCE = {"THREATEN", "COERCE", "ACCUSE", "REQUEST", "SANCTION"}
 #: nouns of what is done to someone: their possessor, or their "of", undergoes them
 #: ("his arrest", "the release of the journalist", "Khashoggi's killing")
 UNDERGONE_NOUNS = frozenset(
     "arrest detention release abduction kidnapping killing murder assassination execution "
-    "expulsion deportation imprisonment capture extradition torture jailing".split()
+    "expulsion deportation imprisonment capture extradition torture jailing trial "
+    "prosecution conviction indictment interrogation sentencing".split()
 )
 #: verbs that only carry an event noun ("gave a welcome", "launched an attack")
 _LIGHT_VERBS = {
@@ -123,6 +127,9 @@ _STATIVE = {
 }
 #: ways along which something happens, never whom it is done to
 _WAYS = frozenset("street road highway avenue motorway lane".split())
+#: verbs whose object is said to have done what their "of"/"for" names ("accused X of
+#: supporting", "blamed X for attacking")
+_CHARGING = frozenset("accuse charge blame suspect convict fault criticize criticise".split())
 #: "left 30 soldiers injured": the participle's subject is the victim
 _RESULT_VERBS = {"leave"}
 
@@ -197,6 +204,11 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if dep == "acomp":  # "they are willing to forgive": the copula's subject
         return subjects(head) or _borrowed_subject(head, depth + 1)
+    charged = (
+        dep == "pcomp" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in _CHARGING
+    )
+    if charged and depth == 0:  # "accused YChina of supporting": the trigger itself
+        return _children(head.head, {"dobj", "nsubjpass"})
     if dep == "pcomp" and head.head.i != head.i:  # "was released after apologizing"
         clause = head.head
         own = subjects(clause)
@@ -424,6 +436,8 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
     else:  # "Serbia's arrest of three officers", "Russia's invasion"
         sources, targets = owners + prep_objects(trigger, {"by"}), []
     targets += [t for t in prep_objects(trigger, _NOUN_TARGET_PREPS) if not is_a_way(t)]
+    if event_type in _FROM_IS_SOURCE:  # "a growing threat from China", "attacks from Gaza"
+        sources += [t for t in prep_objects(trigger, {"from"}) if not is_a_way(t)]
     if event_type in _OF_IS_SOURCE and not undergone:
         sources += of_objects
     else:
@@ -463,8 +477,12 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
                 for m in _children(trigger.head, _MODIFIER_DEPS)
                 if m.i != trigger.i and m.i < trigger.i and _names_someone(m)
             ]
+    verb = governing_verb(trigger) or (
+        governing_verb(trigger.head) if trigger.dep_ == "conj" else None
+    )
+    if verb is not None and verb.lemma_.lower() in _RECEIVING and not sources:
+        return [], targets + subjects(verb)  # "she received praise and recognition"
     if not sources:
-        verb = governing_verb(trigger)
         commented = owned or (
             undergone and verb is not None and verb.lemma_.lower() in _SOUGHT
         )  # "Trump confirmed al-Rufay'i's killing", "moved to halt the deportation"
@@ -505,6 +523,9 @@ APPRAISAL_VERBS = frozenset(
     "regret welcome praise hail applaud commend investigate probe witness observe "
     "monitor document describe report protest back support endorse".split()
 )
+#: verbs whose subject gets what their object names: the one it is done to ("she
+#: received praise", "won support", "faces criticism")
+_RECEIVING = frozenset("receive get win earn garner draw attract face".split())
 #: governing verbs whose subject does not do what their object names
 _NOT_THE_DOER = APPRAISAL_VERBS | _SEQUENCE
 #: verbs that seek, oppose or stop what is done to someone: "sought his release",

@@ -113,6 +113,8 @@ def clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Ac
             continue  # "they" for the leaders who speak
         if _companion(word):
             continue  # "Detectives, along with the FBI, arrested ...": who acts alongside
+        if _in_a_source_phrase(doc, word, trigger, sources):
+            continue  # "A spokesman for Ghani rejected ...": the source's own words
         if word.pos_ == "ADJ" and actor.country in own:
             continue
         if word.dep_ in {"compound", "amod"} and word.head.i in doc.actor_heads:
@@ -120,6 +122,23 @@ def clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Ac
         if word.i > trigger.i or word.dep_ in {"dobj", "pobj"}:
             return [actor]
     return []
+
+
+def _in_a_source_phrase(doc: Document, word: Token, trigger: Token, sources: list[Actor]) -> bool:
+    """A word under a source's head: "a spokesman *for President Ghani*", "the Minister
+    *for Interior* allowed ..."; but not in the trigger's own clause when the source's
+    phrase holds it ("rebels fighting *the president*")."""
+    parse = doc.parse
+    if parse is None:
+        return False
+    for source in sources:
+        span = parse.char_span(source.start, source.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        phrase = span.root.subtree
+        if word in phrase and not (trigger in phrase and word in trigger.subtree):
+            return True
+    return False
 
 
 def _companion(word: Token) -> bool:
