@@ -38,6 +38,11 @@ def test_a_participle_that_describes_is_no_event(code: Code, text: str, word: st
         ("Police freed the hostages held in the embassy.", "freed the hostages", "RETREAT"),
         ("The French minister talked with his Malian counterpart.", "talked with", "CONSULT"),
         ("The two rebel groups held talks in Doha.", "held talks", "CONSULT"),
+        ("The government acceded to the strikers' demands.", "acceded to", "CONCEDE"),
+        ("Ukraine renewed its request for air defence systems.", "request", "REQUEST"),
+        ("Trump blocked the Turkish sale.", "blocked the turkish sale", "REJECT"),  # a veto
+        ("A terrorist cell was dismantled in Seville.", "cell was dismantled", "COERCE"),
+        ("Protesters blocked the road to the airport.", "blocked the road", "PROTEST"),
     ],
 )
 def test_the_reported_verb_stays_an_event(code: Code, text: str, word: str, type_: str) -> None:
@@ -251,6 +256,8 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
         ("The two families fought a long custody battle.", "battle"),
         ("The clinic hosted a fundraising dinner.", "hosted"),
+        ("The ministry did not respond to a request for comment.", "request"),  # the press's
+        ("The country acceded to independence in 1968.", "acceded to"),  # a standing attained
     ],
 )
 def test_a_published_release_and_a_felt_relief_are_no_events(

@@ -8,7 +8,8 @@ at 806-423-1253", "are encouraged to call Crimestoppers"): none of these is an
 event, and nor is the help such a notice asks of the public ("asking for the
 public's assistance"). Nor is talk a consultation when it is an interview with the
 press ("spoke with CBS3 Eyewitness News", "talked with journalists") or hearsay ("any
-talk of the murders"). Part of :func:`readings.other_reading`.
+talk of the murders"), and a reporter's "request for comment" is no request.
+Part of :func:`readings.other_reading`.
 """
 
 from __future__ import annotations
@@ -130,8 +131,15 @@ def interview_or_hearsay(match: TriggerMatch) -> bool:
     """Talk that is no consultation (CAMEO 04 is between parties to an issue): talk
     with the press, which is an interview ("neighbors spoke with CBS3 Eyewitness
     News", "the minister talked with journalists"), and talk of something, which is
-    hearsay ("didn't want to hear any talk of the murders")."""
+    hearsay ("didn't want to hear any talk of the murders"); and the press's own
+    request for comment, which is the reporter's, not a party's."""
     token = match.token
+    if match.entry.type == "REQUEST":  # "did not respond to requests for comment"
+        return any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() == "comment"
+                                                           for g in c.children)
+            for c in token.children
+        )  # fmt: skip
     if match.entry.type != "CONSULT":
         return False
     if token.pos_ == "NOUN" and token.lemma_.lower() == "talk" and token.tag_ == "NN":

@@ -65,7 +65,22 @@ def other_reading(match: TriggerMatch) -> bool:
         or _courtesy(match)
         or _holding_office(match)
         or _prize_won(match)
+        or _status_attained(match)
     )
+
+
+#: states and standings one accedes to by attaining them, not by yielding
+_STANDINGS = frozenset("independence throne presidency membership power office statehood".split())
+
+
+def _status_attained(match: TriggerMatch) -> bool:
+    """ "When that country acceded to independence", "acceded to the throne": to accede
+    to a standing is to attain it; only acceding to a demand concedes (CAMEO 08)."""
+    token = match.token
+    if match.entry.type != "CONCEDE" or token.lemma_.lower() != "accede":
+        return False
+    objects = prep_objects(token, {"to"})
+    return any(o.lemma_.lower() in _STANDINGS for o in objects)
 
 
 def _courtesy(match: TriggerMatch) -> bool:
