@@ -42,7 +42,7 @@ def _event(doc, word: str):
             "Police have few clues but said it does not appear the kids were the target of "
             "the shooting.",
             "shooting",
-        ),  # fmt: skip
+        ),
         ("The victim called 911 and reported a shooting on the freeway.", "shooting"),
     ],
 )
@@ -209,8 +209,11 @@ def test_who_acts_alongside_the_source_is_not_the_target(code: Code) -> None:
     ("text", "word", "doer"),
     [
         # whom one accuses or blames of an act did it, not the accuser
-        ("Activists have accused YChina of supporting government propaganda.", "supporting",
-         "YChina"),  # fmt: skip
+        (
+            "Activists have accused YChina of supporting government propaganda.",
+            "supporting",
+            "YChina",
+        ),
         ("Afghan officials accused the Taliban of plotting the attack.", "attack", "Taliban"),
         # "from" names who threatens
         ("Britain warned of a growing threat from China in the region.", "threat", "China"),
