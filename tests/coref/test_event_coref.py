@@ -92,6 +92,14 @@ def test_a_credit_after_the_lines_sentences_takes_only_its_own_sentence(code) ->
         assert [e.type for e in doc.events] == ["COERCE"], credit
 
 
+def test_an_ap_dateline_with_an_underscore_is_no_actor(code) -> None:
+    text = "  NAIROBI, Kenya (AP) _  The U.S. ambassador met Kenya's trade minister on Wednesday."
+    doc = code(text, pub_date=DAY)
+    assert [b.kind for b in doc.blocks] == ["dateline"]
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert {a.country for a in meeting.source} == {"USA"}
+
+
 def test_the_hijacking_story_names_its_hijacking_once(code) -> None:
     story = _voa("voa-8011076")
     doc = code(story["text"], id=story["id"], pub_date=dt.date.fromisoformat(story["pub_date"]))

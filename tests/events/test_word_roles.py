@@ -43,6 +43,10 @@ def test_a_participle_that_describes_is_no_event(code: Code, text: str, word: st
         ("Trump blocked the Turkish sale.", "blocked the turkish sale", "REJECT"),  # a veto
         ("A terrorist cell was dismantled in Seville.", "cell was dismantled", "COERCE"),
         ("Protesters blocked the road to the airport.", "blocked the road", "PROTEST"),
+        ("NATO seeks more troops for the mission.", "seeks", "REQUEST"),
+        ("Thousands of cabin crew workers are preparing to strike.", "strike", "PROTEST"),
+        ("Nurses struck for a week over pay.", "struck", "PROTEST"),  # a labour strike
+        ("Israeli jets struck Gaza overnight.", "struck", "ASSAULT"),
     ],
 )
 def test_the_reported_verb_stays_an_event(code: Code, text: str, word: str, type_: str) -> None:
@@ -258,6 +262,8 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("The clinic hosted a fundraising dinner.", "hosted"),
         ("The ministry did not respond to a request for comment.", "request"),  # the press's
         ("The country acceded to independence in 1968.", "acceded to"),  # a standing attained
+        ("He had planned to go target shooting.", "shooting"),  # a sport
+        ("Police are seeking a gunman who fled the scene.", "seeking"),  # a manhunt
     ],
 )
 def test_a_published_release_and_a_felt_relief_are_no_events(

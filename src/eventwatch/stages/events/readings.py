@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import PERSON_NOUNS, undergoers
+from ..lexicon import PERSON_NOUNS, PERSONNEL_NOUNS, undergoers
 from .arguments import prep_objects
 from .calls import interview_or_hearsay, no_phone_call, public_appeal
 
@@ -66,6 +66,37 @@ def other_reading(match: TriggerMatch) -> bool:
         or _holding_office(match)
         or _prize_won(match)
         or _status_attained(match)
+        or _sport_shooting(match)
+        or _manhunt(match)
+    )
+
+
+#: kinds of shooting that are a sport: "target shooting", "skeet shooting"
+_SHOOTING_SPORTS = frozenset("target skeet trap clay sport competitive recreational".split())
+
+
+def _sport_shooting(match: TriggerMatch) -> bool:
+    """ "Had planned to go target shooting", "a skeet shooting range": a sport, no attack."""
+    token = match.token
+    if match.entry.type != "ASSAULT" or token.lemma_.lower() not in {"shooting", "shoot"}:
+        return False
+    return any(
+        c.dep_ in {"compound", "amod", "npadvmod"} and c.lemma_.lower() in _SHOOTING_SPORTS
+        for c in token.children
+    )
+
+
+def _manhunt(match: TriggerMatch) -> bool:
+    """ "Police are seeking a gunman", "seeks suspects in separate robberies": to seek a
+    person who is wanted is to search for them, not to ask for them (but "NATO seeks more
+    troops" asks)."""
+    token = match.token
+    if match.entry.type != "REQUEST" or token.lemma_.lower() not in {"seek", "hunt"}:
+        return False
+    objects = undergoers(token)
+    return bool(objects) and all(
+        o.lemma_.lower() in PERSON_NOUNS - PERSONNEL_NOUNS or o.ent_type_ == "PERSON"
+        for o in objects
     )
 
 

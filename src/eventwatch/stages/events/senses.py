@@ -34,7 +34,13 @@ if TYPE_CHECKING:
     from ...records import Event
     from .lexicon import TriggerMatch
 
-__all__ = ["as_peacekeeping", "not_an_event", "rank_contents", "rank_under_promise"]
+__all__ = [
+    "as_labour_strike",
+    "as_peacekeeping",
+    "not_an_event",
+    "rank_contents",
+    "rank_under_promise",
+]
 
 _EVENT_HEADS = {
     "campaign",
@@ -339,6 +345,36 @@ def as_peacekeeping(match: TriggerMatch) -> TriggerEntry | None:
         return None
     return replace(_PEACEKEEPING, words=match.entry.words, pos=match.entry.pos,
                    line=match.entry.line)  # fmt: skip
+
+
+#: CAMEO 143, "conduct strike or boycott", is PLOVER's PROTEST
+_LABOUR_STRIKE = TriggerEntry(("strike",), "VERB", "PROTEST", "strike", "143", ("economic",), 0)
+#: people who strike by stopping work: "cabin crew workers are preparing to strike"
+_WORKERS = frozenset(
+    "worker employee staff crew union unionist teacher nurse doctor driver miner pilot "
+    "docker dockworker labourer laborer porter controller guard cleaner".split()
+)
+
+
+def as_labour_strike(match: TriggerMatch) -> TriggerEntry | None:
+    """Workers who strike stop work (CAMEO 143, PROTEST): "nurses struck for a week",
+    "cabin crew workers are preparing to strike"; a strike verb with an object, or by
+    anyone else, is an attack."""
+    token = match.token
+    if match.entry.type != "ASSAULT" or match.entry.words != ("strike",) or token.pos_ != "VERB":
+        return None
+    if any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in token.children):
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "xcomp":  # "are preparing to strike"
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    counted = [  # "thousands of workers"
+        g for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    if not any(s.lemma_.lower() in _WORKERS for s in [*subjects, *counted]):
+        return None
+    return replace(_LABOUR_STRIKE, line=match.entry.line)
 
 
 #: events that are about another act: the act is what they ask, refuse, promise or threaten

@@ -39,7 +39,13 @@ from .participants import (
 )
 from .place_phrases import place_objects
 from .roles import THEME_TYPES, moves_forces, self_reported
-from .senses import as_peacekeeping, not_an_event, rank_contents, rank_under_promise
+from .senses import (
+    as_labour_strike,
+    as_peacekeeping,
+    not_an_event,
+    rank_contents,
+    rank_under_promise,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -135,7 +141,11 @@ class EventDetector:
             match = self.lexicon.match(token)
             if match is not None and not not_an_event(match):
                 candidates.append(
-                    _Candidate(match, _clause_depth(token), coded=as_peacekeeping(match))
+                    _Candidate(
+                        match,
+                        _clause_depth(token),
+                        coded=as_peacekeeping(match) or as_labour_strike(match),
+                    )
                 )
         candidates = _drop_duplicates(candidates)
         if not candidates:

@@ -54,7 +54,7 @@ _LINE = re.compile(r"[^\n]+")
 #: "(Washington)", "WASHINGTON (AP) —", "KABUL, Afghanistan —", "LONDON, March 3 (Reuters) -"
 _DATELINE = re.compile(
     r"^\s*(?:\([A-Z][\w .'’-]{1,40}\)|[A-Z][A-Z .'’-]{1,40}(?:,[\w .'’-]{1,40})?"
-    r"(?:\s*\([A-Z][\w .&'’-]{0,30}\))?\s*[—–-]{1,2})"  # "(AP)", "(VVNG.com)"
+    r"(?:\s*\([A-Z][\w .&'’-]{0,30}\))?\s*[—–_-]{1,2})"  # "(AP)", "(VVNG.com)"; AP's "_"
 )
 
 
