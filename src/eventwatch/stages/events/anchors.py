@@ -36,7 +36,8 @@ from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Event
 from ..lexicon import PERSON_NOUNS, SUBJECT_DEPS
-from .arguments import noun_arguments, verb_arguments
+from .arguments import verb_arguments
+from .noun_roles import noun_arguments
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

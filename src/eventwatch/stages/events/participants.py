@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from ...pipeline.document import Document
 from ...records import Actor
 from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, overlaps
-from .arguments import APPRAISAL_VERBS, with_conjuncts
+from .arguments import with_conjuncts
+from .noun_roles import APPRAISAL_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

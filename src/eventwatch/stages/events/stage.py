@@ -19,16 +19,11 @@ from ...pipeline.document import Document
 from ...pipeline.registry import StageSettings, stages
 from ...records import Event, Evidence, TextSpan
 from ..lexicon import SUBJECT_DEPS, overlaps
-from .arguments import (
-    APPRAISAL_VERBS,
-    noun_arguments,
-    owner_undergoes,
-    reduced_passive,
-    verb_arguments,
-)
+from .arguments import reduced_passive, verb_arguments
 from .commitments import Commitment, find_commitments
 from .flags import is_historical, is_hypothetical, is_negated, speech_head
 from .lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
+from .noun_roles import APPRAISAL_VERBS, noun_arguments, owner_undergoes
 from .participants import (
     BACKGROUND_PREPS,
     actors_of,
