@@ -217,6 +217,7 @@ def test_who_acts_alongside_the_source_is_not_the_target(code: Code) -> None:
         ("Afghan officials accused the Taliban of plotting the attack.", "attack", "Taliban"),
         # "from" names who threatens
         ("Britain warned of a growing threat from China in the region.", "threat", "China"),
+        ("Malaysia wants more financial aid from China.", "aid", "China"),  # the donor
     ],
 )
 def test_the_one_accused_or_named_with_from_is_the_source(
@@ -244,3 +245,10 @@ def test_the_sources_own_words_are_not_the_last_resort_target(code: Code) -> Non
     text = "A spokesman for President Ghani rejected the accusations made by the Taliban chief."
     rejection = _event(code(text), "rejected the accusations")
     assert not any("Ghani" in a.text for a in rejection.target)
+
+
+def test_who_cites_a_threat_does_not_make_it(code: Code) -> None:
+    doc = code("The minister stressed maritime security, citing threats such as piracy.")
+    assert not any(
+        e.type == "THREATEN" and any("minister" in a.text for a in e.source) for e in doc.events
+    )

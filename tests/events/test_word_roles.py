@@ -263,6 +263,7 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("The ministry did not respond to a request for comment.", "request"),  # the press's
         ("The country acceded to independence in 1968.", "acceded to"),  # a standing attained
         ("He had planned to go target shooting.", "shooting"),  # a sport
+        ("WFP has prepositioned food supplies and search and rescue boats.", "rescue"),  # boats
         ("Police are seeking a gunman who fled the scene.", "seeking"),  # a manhunt
     ],
 )

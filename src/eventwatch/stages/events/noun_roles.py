@@ -35,8 +35,8 @@ __all__ = ["APPRAISAL_VERBS", "UNDERGONE_NOUNS", "noun_arguments", "owner_underg
 _NOUN_TARGET_PREPS = {"against", "on", "upon", "into", "with", "to", "toward", "towards", "at"}
 _OF_IS_SOURCE = {"RETREAT", "MOBILIZE", "PROTEST"}
 #: events whose "from" phrase names who does them ("a threat from China", "pressure from
-#: Washington"); attacks, withdrawals and aid say where from, or what from
-_FROM_IS_SOURCE = {"THREATEN", "COERCE", "ACCUSE", "REQUEST", "SANCTION"}
+#: Washington", "aid from China"); attacks and withdrawals say where from
+_FROM_IS_SOURCE = {"THREATEN", "COERCE", "ACCUSE", "REQUEST", "SANCTION", "AID"}
 #: nouns of what is done to someone: their possessor, or their "of", undergoes them
 #: ("his arrest", "the release of the journalist", "Khashoggi's killing")
 UNDERGONE_NOUNS = frozenset(
@@ -70,7 +70,7 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
     else:  # "Serbia's arrest of three officers", "Russia's invasion"
         sources, targets = owners + prep_objects(trigger, {"by"}), []
     targets += [t for t in prep_objects(trigger, _NOUN_TARGET_PREPS) if not is_a_way(t)]
-    if event_type in _FROM_IS_SOURCE:  # "a growing threat from China", "attacks from Gaza"
+    if event_type in _FROM_IS_SOURCE:  # "a growing threat from China", "aid from China"
         sources += [t for t in prep_objects(trigger, {"from"}) if not is_a_way(t)]
     if event_type in _OF_IS_SOURCE and not undergone:
         sources += of_objects
@@ -155,7 +155,7 @@ _SEQUENCE = frozenset({"follow", "precede"})
 APPRAISAL_VERBS = frozenset(
     "condemn denounce deplore decry criticize criticise slam blast blame lament mourn "
     "regret welcome praise hail applaud commend investigate probe witness observe "
-    "monitor document describe report protest back support endorse".split()
+    "monitor document describe report protest back support endorse cite mention".split()
 )
 #: verbs whose subject gets what their object names: the one it is done to ("she
 #: received praise", "won support", "faces criticism")

@@ -281,12 +281,16 @@ def _figure_of_speech(match: TriggerMatch) -> bool:
 
 
 def _background_noun(match: TriggerMatch) -> bool:
-    """ "the deployment zone": a trigger noun that only names a place or thing."""
+    """ "the deployment zone", "search and rescue boats": a trigger noun that only names a
+    place or thing, alone or coordinated with another modifier of it."""
     token = match.token
+    if match.entry.pos != "NOUN":
+        return False
+    modifier = token.head if token.dep_ == "conj" and token.head.i < token.i else token
     return (
-        match.entry.pos == "NOUN"
-        and token.dep_ == "compound"
-        and token.head.lemma_.lower() not in _EVENT_HEADS
+        modifier.dep_ in ({"compound", "nmod"} if modifier is not token else {"compound"})
+        and modifier.head.pos_ in {"NOUN", "PROPN"}
+        and modifier.head.lemma_.lower() not in _EVENT_HEADS
     )
 
 
