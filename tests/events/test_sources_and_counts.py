@@ -252,3 +252,16 @@ def test_who_cites_a_threat_does_not_make_it(code: Code) -> None:
     assert not any(
         e.type == "THREATEN" and any("minister" in a.text for a in e.source) for e in doc.events
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Unless the U.S. puts concessions on the table, North Korea will not talk.", "concessions"),
+        ("Bennett called for the Taliban to lift the ban and establish a dialogue.", "dialogue"),
+    ],
+)
+def test_an_event_a_hypothetical_verb_would_bring_about_is_hypothetical(
+    code: Code, text: str, word: str
+) -> None:
+    assert _event(code(text), word).hypothetical

@@ -168,6 +168,8 @@ def is_hypothetical(trigger: Token) -> bool:
         return True
     if trigger.dep_ in {"ccomp", "xcomp"} and _aims_at(trigger.head):
         return True  # "do everything to help me get released": the aim of an effort
+    if _object_of_the_hypothetical(trigger):
+        return True
     if not _told_as_known(trigger) and any(_purpose(t) for t in _path(trigger)):
         return True
     for token in _path(trigger)[1:]:
@@ -178,6 +180,15 @@ def is_hypothetical(trigger: Token) -> bool:
         if any(c.dep_ in {"aux"} and c.lower_ in _MODALS for c in token.children):
             return True
     return False
+
+
+def _object_of_the_hypothetical(noun: Token) -> bool:
+    """An event noun that a hypothetical verb would bring about: "unless the U.S. puts
+    concessions on the table", "called for the Taliban to ... establish a dialogue"."""
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return False
+    return is_hypothetical(verb)
 
 
 def _shares_modal(verb: Token) -> bool:
