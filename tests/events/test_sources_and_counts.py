@@ -257,7 +257,10 @@ def test_who_cites_a_threat_does_not_make_it(code: Code) -> None:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Unless the U.S. puts concessions on the table, North Korea will not talk.", "concessions"),
+        (
+            "Unless the U.S. puts concessions on the table, North Korea will not talk.",
+            "concessions",
+        ),
         ("Bennett called for the Taliban to lift the ban and establish a dialogue.", "dialogue"),
     ],
 )
