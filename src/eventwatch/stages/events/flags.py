@@ -188,7 +188,7 @@ def _object_of_the_hypothetical(noun: Token) -> bool:
     verb = noun.head
     if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return False
-    return is_hypothetical(verb)
+    return not _told_as_known(noun) and is_hypothetical(verb)  # "to secure the release"
 
 
 def _shares_modal(verb: Token) -> bool:
