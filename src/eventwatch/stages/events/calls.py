@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .arguments import prep_objects
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -135,23 +137,13 @@ def interview_or_hearsay(match: TriggerMatch) -> bool:
     request for comment, which is the reporter's, not a party's."""
     token = match.token
     if match.entry.type == "REQUEST":  # "did not respond to requests for comment"
-        return any(
-            c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() == "comment"
-                                                           for g in c.children)
-            for c in token.children
-        )  # fmt: skip
+        return any(o.lemma_.lower() == "comment" for o in prep_objects(token, {"for"}))
     if match.entry.type != "CONSULT":
         return False
     if token.pos_ == "NOUN" and token.lemma_.lower() == "talk" and token.tag_ == "NN":
         if any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in token.children):
             return True
-    partners = [
-        o
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in {"with", "to"}
-        for o in prep.children
-        if o.dep_ == "pobj"
-    ]
+    partners = prep_objects(token, {"with", "to"})
     return bool(partners) and all(_the_press(p) for p in partners)
 
 
