@@ -102,6 +102,7 @@ def clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Ac
     }:
         clause = trigger.head
     own = {a.country for a in sources}
+    phrases = _source_phrases(doc, sources)
     for word in _clause_words(clause):
         actor = doc.actor_heads.get(word.i)
         if actor is None or not actor.country or word.i == trigger.i:
@@ -114,7 +115,7 @@ def clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Ac
             continue  # "they" for the leaders who speak
         if _companion(word):
             continue  # "Detectives, along with the FBI, arrested ...": who acts alongside
-        if _in_a_source_phrase(doc, word, trigger, sources):
+        if _in_a_source_phrase(word, trigger, phrases):
             continue  # "A spokesman for Ghani rejected ...": the source's own words
         if word.pos_ == "ADJ" and actor.country in own:
             continue
@@ -125,21 +126,28 @@ def clause_actor(doc: Document, trigger: Token, sources: list[Actor]) -> list[Ac
     return []
 
 
-def _in_a_source_phrase(doc: Document, word: Token, trigger: Token, sources: list[Actor]) -> bool:
+def _source_phrases(doc: Document, sources: list[Actor]) -> list[set[int]]:
+    """The token indexes under each source's head."""
+    parse = doc.parse
+    if parse is None:
+        return []
+    phrases = []
+    for source in sources:
+        span = parse.char_span(source.start, source.end, alignment_mode="expand")
+        if span is not None and len(span):
+            phrases.append({t.i for t in span.root.subtree})
+    return phrases
+
+
+def _in_a_source_phrase(word: Token, trigger: Token, phrases: list[set[int]]) -> bool:
     """A word under a source's head: "a spokesman *for President Ghani*", "the Minister
     *for Interior* allowed ..."; but not in the trigger's own clause when the source's
     phrase holds it ("rebels fighting *the president*")."""
-    parse = doc.parse
-    if parse is None:
-        return False
-    for source in sources:
-        span = parse.char_span(source.start, source.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        phrase = span.root.subtree
-        if word in phrase and not (trigger in phrase and word in trigger.subtree):
-            return True
-    return False
+    own_clause = {t.i for t in trigger.subtree}
+    return any(
+        word.i in phrase and not (trigger.i in phrase and word.i in own_clause)
+        for phrase in phrases
+    )
 
 
 def _companion(word: Token) -> bool:
@@ -223,23 +231,20 @@ def befalls_the_subject(trigger: Token, root: Token) -> bool:
     return any(trigger in c.subtree for c in root.children if c.dep_ == "dobj")
 
 
-def root_subject(doc: Document, sent: Span, trigger: Token | None = None) -> list[Actor]:
+def root_subject(doc: Document, sent: Span, trigger: Token) -> list[Actor]:
     """The actor subject of the sentence's main verb: the last-resort source.
 
     None when a clause between the trigger and the main verb reports or judges it: in
     "Police have few clues, but said it does not appear that the kids were the target
     of the shooting" the police tell of the shooting; they did not shoot."""
     root = sent.root
-    if trigger is not None and _in_a_report(trigger, root):
+    if _in_a_report(trigger, root):
         return []
     if root.lemma_.lower() in _REPORTING_VERBS | _UNDERGOING_VERBS:
         return []  # the speaker reports or judges the event, or it befalls the subject
     if root.lemma_.lower() == "be":
         return []  # a copula describes its subject: "women are victims of rape"
     return actors_of(doc, [c for c in root.children if c.dep_ == "nsubj"], exclude=root)
-
-
-#: prepositions that set an event beside the clause's own, in time or as its setting
 
 
 #: personal pronouns, by which a teller speaks of their own deeds
