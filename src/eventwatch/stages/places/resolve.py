@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field
 
 from ...resources.gazetteer import Entry, distance_km, neighbourhood, normalise
+from .text_cues import lists_of_countries, within_areas
 from .toponyms import Mention
 
 __all__ = ["PlaceWeights", "Context", "Scored", "distance_km", "resolve_all"]
@@ -86,6 +87,9 @@ class PlaceWeights(BaseModel):
     capital_gain: float = 0.6
     large_city: int = 1_000_000
     large_city_gain: float = 0.3
+    #: what a town loses to a country of its name ("Italy" is Italy, not Italy, Texas),
+    #: unless it has ``alias_population`` people; "Italy, Texas" still wins (``_within``)
+    country_namesake: float = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +208,10 @@ def _standing(
     return gain
 
 
+def _small_town(entry: Entry, w: PlaceWeights) -> bool:
+    return entry.feature == "PPL" and entry.population < w.alias_population
+
+
 def _rank(mention: Mention, ctx: Context, capitals: Mapping[str, str]) -> list[Scored]:
     w = ctx.weights
     text = mention.text
@@ -213,12 +221,14 @@ def _rank(mention: Mention, ctx: Context, capitals: Mapping[str, str]) -> list[S
     )
     capital = text in capitals
     states = {e.country for e in entries if e.feature == "ADM1" and e.main}
+    country = any(e.feature == "PCLI" and e.main for e in entries)
     scored = [
         Scored(
             e,
             _prior(e, text, w)
             + _standing(e, text, capitals, states, w)
-            + _context_bonus(e, text, ctx, capital),
+            + _context_bonus(e, text, ctx, capital)
+            - (w.country_namesake if country and _small_town(e, w) else 0.0),
         )
         for e in entries[: w.max_candidates]
     ]
@@ -288,28 +298,6 @@ def _context(
     most = max(times.values(), default=1)
     ctx.admin1_share = {key: count / most for key, count in times.items()}
     return ctx
-
-
-def _within(mentions: list[Mention], ranked: list[list[Scored]], text: str) -> None:
-    """ "Paris, Texas": a place followed by a subdivision or country must lie in it."""
-    for index in range(len(mentions) - 1):
-        here, there = mentions[index], mentions[index + 1]
-        if text[here.end : there.start].strip() != "," or not ranked[index]:
-            continue
-        areas = {
-            (e.country, e.name if e.feature == "ADM1" else None)
-            for e in there.entries
-            if e.feature in {"ADM1", "PCLI"}
-        }
-        if not areas:
-            continue
-        rescored = [
-            Scored(s.entry, s.score + 3.0)
-            if (s.entry.country, s.entry.admin1) in areas or (s.entry.country, None) in areas
-            else s
-            for s in ranked[index]
-        ]
-        ranked[index] = sorted(rescored, key=lambda s: (-s.score, s.entry.id))
 
 
 #: features that do not place a document locally (they name a whole country or more)
@@ -460,7 +448,7 @@ def resolve_all(
         countries=Counter(named_countries), capital_countries=set(federal), weights=weights
     )
     ranked = _rank_all(mentions, ctx, capitals)
-    _within(mentions, ranked, text)
+    within_areas(mentions, ranked, text)
     confident: dict[str, Entry] = {}
     mentioned = Counter(m.text for m in mentions)
     for _ in range(weights.passes):
@@ -468,6 +456,7 @@ def resolve_all(
         points = _learn(mentions, ranked, confident)
         ctx = _context(named_countries, federal, confident, points, mentioned, weights)
         ranked = _rank_all(mentions, ctx, capitals)
-        _within(mentions, ranked, text)
+        within_areas(mentions, ranked, text)
         _coherent(mentions, ranked, previous, weights)
+        lists_of_countries(mentions, ranked, text, capitals)
     return ranked

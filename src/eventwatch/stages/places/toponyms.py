@@ -12,11 +12,21 @@ kept as the mention's qualifier.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...resources.gazetteer import Entry, Gazetteer
 from ..lexicon import SUBJECT_DEPS
+from .conjuncts import add_conjuncts, county_lists
+from .person_names import (
+    CUE_WORDS,
+    DASHES,
+    in_longer_person,
+    no_name_word,
+    surnames,
+    without_person_words,
+)
 from .unresolved import GROUND_VERBS
 
 if TYPE_CHECKING:
@@ -63,11 +73,9 @@ LOCAL_BODIES = frozenset(
 )
 #: the population from which a city's name inside an organisation's name is the city
 _LARGE_CITY = 250_000
-_CUE_WORDS = {"in", "at", "near", "from", "outside", "to", "of", "into", "across", "around"}
 #: party letters before a lawmaker's home town ("Marty Seifert, R-Marshall")
 _PARTIES = {"R", "D", "I", "DFL"}
-#: plural nouns after a list of county names ("Barrow and Jackson counties")
-_COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+
 #: generic words that are also the names of towns somewhere
 _GENERIC = frozenset(
     "street road avenue police court center centre university college hall city county "
@@ -127,7 +135,7 @@ def _cued(sub: Span) -> bool:
     doc = sub.doc
     before = doc[sub.start - 1].lower_ if sub.start > 0 else ""
     after = doc[sub.end : sub.end + 2]
-    if before in _CUE_WORDS or sub.start == 0 or sub.text.isupper():
+    if before in CUE_WORDS or sub.start == 0 or sub.text.isupper():
         return True
     if before == "-" and sub.start > 1 and doc[sub.start - 2].text in _PARTIES:
         return True
@@ -144,8 +152,10 @@ def _acceptable(entries: tuple[Entry, ...], label: str, sub: Span) -> bool:
         return True
     if any(e.feature in _STRONG and e.main for e in entries):
         return True
-    if label == "PERSON" and len(sub) == 1 and _no_name_word(sub) and not _acts(sub[0]):
+    if label == "PERSON" and len(sub) == 1 and no_name_word(sub) and not _acts(sub[0]):
         return any(e.main for e in entries)
+    if label == "NORP" and any(e.main and e.population >= _LARGE_CITY for e in entries):
+        return True  # "the crowded Sochi mayoral election": a city as a modifier, no demonym
     return _cued(sub) and any(
         e.main and (e.population >= 1_000 or e.feature == "ADMD") for e in entries
     )
@@ -157,16 +167,6 @@ def _acts(token: Token) -> bool:
     before = token.doc[token.i - 1] if token.i > 0 else None
     titled = before is not None and (before.text.endswith(".") or before.lower_ in _TITLES)
     return token.dep_ in SUBJECT_DEPS or titled
-
-
-def _no_name_word(sub: Span) -> bool:
-    """Whether a word is no part of any longer person's name in the document: the
-    small model reads a lone town ("Twickenham residents") as a person."""
-    word = sub[0].lower_
-    return not any(
-        ent.label_ == "PERSON" and len(ent) > 1 and any(t.lower_ == word for t in ent)
-        for ent in sub.doc.ents
-    )
 
 
 def _before_local_bodies(span: Span) -> list[tuple[int, int]]:
@@ -245,6 +245,11 @@ class _Finder:
         self.common = {t.text for t in doc if t.is_lower}
 
     def match(self, span: Span, label: str) -> None:
+        pieces = self._pieces(span) if label not in _GEO_LABELS else [span]
+        if len(pieces) > 1:
+            for piece in pieces:
+                self.match(piece, label)
+            return
         if len(span) > 1 and span[-1].lower_ in _ORGANISATION_HEADS:
             label = "ORG"  # "the Bluegrass Rain Garden Alliance", whatever the parser says
         span = self._with_particles(_with_abbreviation(span))
@@ -266,10 +271,14 @@ class _Finder:
                 continue
             before_service = (start, end) in local
             entries = self.gazetteer.lookup(sub.text)
-            if not entries and end < len(self.doc) and self.doc[end].text.startswith("."):
-                entries = self.gazetteer.lookup(sub.text + ".")
-                # the period joins the name unless it also ends the sentence ("U.S..")
-                end += int(bool(entries) and self.doc[end].text == ".")
+            if end < len(self.doc) and self.doc[end].text.startswith("."):
+                # an abbreviation with its period ("Alta.") over a namesake town ("Alta")
+                dotted = self.gazetteer.lookup(sub.text + ".")
+                strong = any(e.feature in _STRONG for e in dotted) and not sub.text.isupper()
+                if dotted and (not entries or strong):  # not "the PA." ending a sentence
+                    entries = dotted
+                    # the period joins the name unless it also ends the sentence ("U.S..")
+                    end += int(self.doc[end].text == ".")
             entries = _readings(sub, entries)
             if before_service:  # "Huntsville Fire": the service words are no name part
                 accepted = any(e.main for e in entries)
@@ -279,6 +288,32 @@ class _Finder:
                 accepted = _acceptable(entries, label, sub) and not _name_part(sub, entries)
             if entries and accepted:
                 self.add(start, end, entries, label)
+
+    def _pieces(self, span: Span) -> list[Span]:
+        """A non-place entity split where punctuation shows it is two names.
+
+        A spaced dash divides ("Trump - Wisconsin" read as one PERSON); a comma only
+        before a subdivision or a country ("Wainwright, Alta" read as one ORG).
+        """
+        cuts = []
+        for token in span[1:-1]:
+            spaced = bool(token.whitespace_) and bool(token.nbor(-1).whitespace_)
+            if token.text in DASHES and spaced:  # not "Wal-Mart", "Webb-Lawton"
+                cuts.append(token.i)
+            elif token.text == "," and self._area_after(token.i + 1, span.end):
+                cuts.append(token.i)
+        if not cuts:
+            return [span]
+        bounds = [span.start, *cuts, span.end]
+        pieces = [self.doc[a + int(a != span.start) : b] for a, b in itertools.pairwise(bounds)]
+        return [piece for piece in pieces if len(piece)]
+
+    def _area_after(self, start: int, end: int) -> bool:
+        text = self.doc[start:end].text
+        entries = self.gazetteer.lookup(text)
+        if end < len(self.doc) and self.doc[end].text.startswith("."):
+            entries += self.gazetteer.lookup(text + ".")  # "Alta." beside Alta, Utah
+        return any(e.main and e.feature in {"ADM1", "PCLI"} for e in entries)
 
     def _with_particles(self, span: Span) -> Span:
         """The span with the rest of a name joined by particles that the entity left
@@ -296,6 +331,27 @@ class _Finder:
             ):
                 best = doc[span.start : end]
         return best
+
+    def spans(self) -> list[Span]:
+        """The token spans of the toponyms found so far that a list can lean on: those
+        the model labelled places, countries and subdivisions, and those after a
+        locative word ("near Tabriz")."""
+        spans = (self.doc.char_span(m.start, m.end) for m in self.found)
+        found = zip(self.found, spans, strict=True)
+        return [
+            span
+            for m, span in found
+            if span is not None
+            and (
+                m.label in {"GPE", "LOC"}
+                or any(e.main and e.feature in _STRONG for e in m.entries)
+                or (span.start > 0 and self.doc[span.start - 1].lower_ in CUE_WORDS)
+            )
+        ]
+
+    def plausible(self, sub: Span) -> bool:
+        """Whether a span outside any found name could be one (see ``_plausible``)."""
+        return self._plausible(sub, "")
 
     def _plausible(self, sub: Span, label: str) -> bool:
         first, last = sub[0], sub[-1]
@@ -370,39 +426,11 @@ def find_mentions(
     for run in _proper_runs(doc, finder.taken):
         finder.match(run, "")
     lowers = [t.lower_ for t in doc]
-    _county_lists(doc, lowers, finder)
+    county_lists(doc, lowers, finder)
     _repeats(doc, lowers, finder)
+    add_conjuncts(finder)
     finder.found.sort(key=lambda m: m.start)
-    return _without_person_words(doc, finder.found)
-
-
-def _without_person_words(doc: Doc, found: list[Mention]) -> list[Mention]:
-    """Without a lone name that is the surname of a longer person's name in the text
-    ("Zamora" beside "Jose Ruben Zamora"), unless a country, or a place somewhere
-    in the text by its cue ("in Zamora", "Greer, South Carolina")."""
-    words = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    doubtful = {
-        m.text
-        for m in found
-        if m.text in words and not any(e.feature == "PCLI" and e.main for e in m.entries)
-    }
-    if not doubtful:
-        return found
-    placed = set()
-    for mention in found:
-        span = doc.char_span(mention.start, mention.end)
-        if mention.text in doubtful and span is not None and _placed_by_cue(span):
-            placed.add(mention.text)
-    return [m for m in found if m.text not in doubtful - placed]
-
-
-def _placed_by_cue(span: Span) -> bool:
-    """A locative word before a name, or a subdivision or country after its comma."""
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in _CUE_WORDS - {"of", "to"}:
-        return True
-    after = doc[span.end : span.end + 2]
-    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
+    return without_person_words(doc, finder.found)
 
 
 def _placed(sub: Span, label: str) -> bool:
@@ -449,13 +477,13 @@ def _repeats(doc: Doc, lowers: list[str], finder: _Finder) -> None:
     longer person's name ("Jordan" in "Michael Jordan") is left alone.
     """
     names: dict[tuple[str, ...], tuple[Entry, ...]] = {}
-    surnames = _surnames(doc)
+    known_surnames = surnames(doc)
     for mention in finder.found:
         span = doc.char_span(mention.start, mention.end)
         if span is None or mention.qualifier is not None or mention.label not in {"GPE", "LOC"}:
             continue
         key = tuple(t.lower_ for t in span)
-        if key not in surnames:
+        if key not in known_surnames:
             names.setdefault(key, mention.entries)
     longest = max((len(key) for key in names), default=0)
     firsts = {key[0] for key in names}
@@ -469,50 +497,7 @@ def _repeats(doc: Doc, lowers: list[str], finder: _Finder) -> None:
             if (
                 _capitalised(doc[start].text)
                 and not doc[start].is_stop
-                and not _in_longer_person(doc[start:end])
+                and not in_longer_person(doc[start:end])
             ):
                 finder.add(start, end, entries, "")
             break
-
-
-def _surnames(doc: Doc) -> set[tuple[str, ...]]:
-    """The last words of the multi-word person names ("Steele" of "Christopher Steele")."""
-    return {(ent[-1].lower_,) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-
-
-def _in_longer_person(span: Span) -> bool:
-    """Whether a span lies inside a PERSON entity with more words than itself."""
-    for ent in span.doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end:
-            return len(ent) > len(span)
-    return False
-
-
-def _county_lists(doc: Doc, lowers: list[str], finder: _Finder) -> None:
-    """ "Barrow, Jackson and Madison counties": each name is a county."""
-    for i, word in enumerate(lowers):
-        suffix = _COUNTY_PLURALS.get(word)
-        if suffix is None:
-            continue
-        end = i
-        while end > 0:
-            start = end
-            while start > 0 and _capitalised(doc[start - 1].text) and doc[start - 1].is_alpha:
-                start -= 1
-            if start == end:
-                break
-            listed = start > 0 and lowers[start - 1] in {",", "and", "or", "&"}
-            name = doc[start:end].text
-            if end == i and not listed and _subdivision(finder.gazetteer, name):
-                break  # "Indiana counties" are the state's, not a county named Indiana
-            entries = finder.gazetteer.lookup(f"{name} {suffix}")
-            if entries:
-                finder.as_county(start, end, entries)
-            if not listed:
-                break
-            end = start - 1 - int(start > 1 and doc[start - 2].text == ",")
-
-
-def _subdivision(gazetteer: Gazetteer, name: str) -> bool:
-    """Whether ``name`` is the own name of a first-level subdivision ("Indiana")."""
-    return any(e.feature == "ADM1" and e.main for e in gazetteer.lookup(name))
