@@ -33,6 +33,8 @@ from ..helpers import actor_at
         ("Shanghai authorities detained two activists.", "Shanghai authorities", "CHN", "GOV"),
         ("Thousands of Iraqi Kurds marched.", "Iraqi Kurds", "IRQ", "CVL"),
         ("Swiss doctors handed over medicine.", "Swiss doctors", "CHE", "MED"),
+        ("Afghan police detained a teen.", "teen", "AFG", "CVL"),
+        ("Gunmen in Peshawar killed two kids.", "two kids", "PAK", "CVL"),
         ("A Syrian newspaper criticised the plan.", "Syrian newspaper", "SYR", "JRN"),
         (
             "Ousted President Askar Akayev has agreed to resign.",

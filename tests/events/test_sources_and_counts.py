@@ -126,6 +126,7 @@ def test_a_release_told_by_a_rights_group_is_not_its_doing(code: Code) -> None:
         ("The blogger's detention angered his supporters.", "detention"),
         ("Senators moved to halt the journalist's deportation.", "deportation"),
         ("The minister confirmed the commander's killing on Friday.", "killing"),
+        ("The activist's beating drew condemnation from the embassy.", "beating"),
     ],
 )
 def test_the_possessor_of_what_is_done_to_someone_undergoes_it(

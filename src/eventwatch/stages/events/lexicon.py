@@ -108,6 +108,8 @@ class TriggerLexicon:
         bucket = self._index.get((token.lemma_.lower(), pos))
         if bucket is None and pos == "VERB" and token.pos_ == "ADJ":
             return None
+        if token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lower_ == token.lemma_.lower():
+            return None  # "largely free from congestion": an adjective, no verb's participle
         if bucket is None:
             bucket = self._index.get((token.lower_, pos))
         if not bucket:

@@ -43,6 +43,8 @@ UNDERGONE_NOUNS = frozenset(
     "arrest detention release abduction kidnapping killing murder assassination execution "
     "expulsion deportation imprisonment capture extradition torture jailing trial "
     "prosecution conviction indictment interrogation sentencing".split()
+    # harm named by its victim: "the teen's shooting death", "King's beating"
+    + "shooting stabbing beating lynching rape".split()
 )
 
 #: events whose "between X and Y" parties act on each other

@@ -13,8 +13,9 @@ lists names no event of its type.
   scene", "call 911"): no visit and no call;
 * going back ("returned home"), which returns nothing to anyone;
 * a phrase of manner ("in exchange for", "in response to");
-* a danger ("poses a threat", "is facing a threat") and a rivalry ("a trade war", "a
-  legal battle"), which are no threat made and no assault;
+* a danger ("poses a threat", "is facing a threat"), a rivalry ("a trade war", "a
+  legal battle") and a striving ("fought to keep the boy"), which are no threat made
+  and no assault;
 * harm by accident ("accidentally fired"), a device made, held or found ("making
   bombs", "found an IED") and a warrant or plan carried out ("executed a search
   warrant"), which are no attack; a question, an attempt, a showing and a patient
@@ -55,6 +56,7 @@ def other_reading(match: TriggerMatch) -> bool:
         or _went_back(match)
         or _in_an_idiom(match)
         or _danger_or_rivalry(match)
+        or _striving(match)
         or _question(match)
         or _attempt(match)
         or _showing(match)
@@ -318,6 +320,33 @@ def _danger_or_rivalry(match: TriggerMatch) -> bool:
         words += [g for c in token.children if c.lower_ == "of" for g in c.children]
         return any(w.lemma_.lower() in _RIVALRIES for w in words)
     return False
+
+
+#: who fights as combatants
+_ARMED = frozenset(
+    "troop soldier fighter militant rebel insurgent guerrilla militia militiaman force "
+    "army gunman jihadist paratrooper commando marine police".split()
+)
+
+
+def _striving(match: TriggerMatch) -> bool:
+    """ "Have fought to keep the boy", "battling to save the plant": to fight *to do*
+    something is to strive for it; a fight has a foe, not a purpose clause."""
+    token = match.token
+    if match.entry.type != "ASSAULT" or match.entry.pos != "VERB":
+        return False
+    if token.lemma_.lower() not in {"fight", "battle", "struggle"}:
+        return False
+    purpose = any(c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VB" for c in token.children)
+    foe = any(c.dep_ == "dobj" for c in token.children) or bool(
+        prep_objects(token, {"against", "with", "between"})
+    )
+    armed = any(  # "troops fought to retake the town" is combat
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and (c.lemma_.lower() in _ARMED or c.ent_type_ in {"ORG", "NORP"})
+        for c in token.children
+    )
+    return purpose and not foe and not armed
 
 
 #: "in X for/of/to": a phrase of manner that names no event ("in exchange for his
