@@ -269,3 +269,17 @@ def test_an_event_a_hypothetical_verb_would_bring_about_is_hypothetical(
     code: Code, text: str, word: str
 ) -> None:
     assert _event(code(text), word).hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Saudi-led airstrikes killed 20 civilians in Sanaa.", "Saudi-led airstrikes pounded Sanaa."],
+)
+def test_who_leads_an_act_does_it(code: Code, text: str) -> None:
+    event = next(e for e in code(text).events if e.type == "ASSAULT")
+    assert [a.country for a in event.source] == ["SAU"]
+
+
+def test_a_participle_adjunct_shares_its_clause_modal(code: Code) -> None:
+    doc = code("They may impose trade sanctions on Somalia, cutting foreign aid to the country.")
+    assert doc.events and all(e.hypothetical for e in doc.events if e.type == "SANCTION")

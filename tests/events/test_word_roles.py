@@ -261,6 +261,9 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("Exporters fear a trade war with Brazil.", "war"),  # a rivalry
         ("The two families fought a long custody battle.", "battle"),
         ("His relatives in Miami have fought to keep the boy.", "fought"),  # a striving
+        ("She says an officer recognized her at the checkpoint.", "recognized"),  # a face
+        ("This is an attack on our sovereignty, the minister said.", "attack"),  # a judgement
+        ("Forty detainees were flown to Louisiana on Tuesday.", "flown to"),  # a transfer
         ("The clinic hosted a fundraising dinner.", "hosted"),
         ("The ministry did not respond to a request for comment.", "request"),  # the press's
         ("The country acceded to independence in 1968.", "acceded to"),  # a standing attained
@@ -288,6 +291,7 @@ def test_a_published_release_and_a_felt_relief_are_no_events(
         "Charged with impaired driving, the man was wearing bright green.",
         "Kurdish fighters fought to retake the town.",
         "Rebels fought with soldiers to control the bridge.",
+        "It was an attack on the base, officials said.",
     ],
 )
 def test_ground_taken_a_battle_for_ground_a_charge_and_a_truce_offered_are_still_events(
@@ -465,3 +469,16 @@ def test_thanks_to_a_party_and_ground_occupied_stay_events(
     code: Code, text: str, word: str, type_: str
 ) -> None:
     assert _types(code(text)).get(word) == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("France recognized the new government in Kabul.", "recognized", "SUPPORT"),
+        ("The foreign minister flew to Beijing on Tuesday.", "flew to", "CONSULT"),
+    ],
+)
+def test_a_state_recognised_and_a_flight_taken_are_still_events(
+    code: Code, text: str, word: str, kind: str
+) -> None:
+    assert _types(code(text)).get(word) == kind

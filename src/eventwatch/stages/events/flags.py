@@ -164,7 +164,7 @@ def is_hypothetical(trigger: Token) -> bool:
             return True
     if trigger.dep_ == "advcl" and any(c.lower_ in _CONDITIONAL_MARKS for c in trigger.children):
         return True
-    if _shares_modal(trigger) or _shares_noun_frame(trigger):
+    if _shares_modal(trigger) or _shares_noun_frame(trigger) or _modal_adjunct(trigger):
         return True
     if trigger.dep_ in {"ccomp", "xcomp"} and _aims_at(trigger.head):
         return True  # "do everything to help me get released": the aim of an effort
@@ -200,6 +200,16 @@ def _shares_modal(verb: Token) -> bool:
     if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
         return False
     return is_hypothetical(verb.head)
+
+
+def _modal_adjunct(verb: Token) -> bool:
+    """A participle adjunct with no subject, auxiliary or conjunction of its own takes
+    its clause's modal: "they may impose sanctions, cutting foreign aid"."""
+    if verb.dep_ != "advcl" or verb.tag_ not in {"VBG", "VBN"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.head.children)
 
 
 def _infinitive(verb: Token) -> bool:

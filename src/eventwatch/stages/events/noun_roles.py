@@ -30,7 +30,7 @@ from .arguments import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["APPRAISAL_VERBS", "UNDERGONE_NOUNS", "noun_arguments", "owner_undergoes"]
+__all__ = ["APPRAISAL_VERBS", "UNDERGONE_NOUNS", "leaders", "noun_arguments", "owner_undergoes"]
 
 _NOUN_TARGET_PREPS = {"against", "on", "upon", "into", "with", "to", "toward", "towards", "at"}
 _OF_IS_SOURCE = {"RETREAT", "MOBILIZE", "PROTEST"}
@@ -60,6 +60,17 @@ def owner_undergoes(trigger: Token) -> bool:
         and bool(children_in(trigger, {"poss"}))
         and not prep_objects(trigger, {"of"})
     )
+
+
+def leaders(trigger: Token) -> list[Token]:
+    """ "Saudi-led airstrikes", "the Washington-led war": who leads an act does it."""
+    return [
+        word
+        for mod in children_in(trigger, {"amod"})
+        if mod.lemma_.lower() == "lead" and mod.tag_ == "VBN"
+        for word in children_in(mod, {"npadvmod", "compound", "nmod", "advmod", "nsubj"})
+        if word.pos_ in {"PROPN", "NOUN", "ADJ"}
+    ]
 
 
 def noun_arguments(trigger: Token, event_type: str) -> Arguments:
@@ -97,6 +108,7 @@ def noun_arguments(trigger: Token, event_type: str) -> Arguments:
         targets += prep_objects(verb, _NOUN_TARGET_PREPS)
     for acl in children_in(trigger, {"acl"}):
         sources += prep_objects(acl, {"by"})
+    sources += leaders(trigger)
     if not targets:  # "a strike that shut down Kathmandu", "an attack which killed two"
         for clause in children_in(trigger, {"relcl"}):
             if any(c.lower_ in {"that", "which"} for c in children_in(clause, {"nsubj"})):

@@ -13,7 +13,7 @@ from ...pipeline.document import Document
 from ...records import Actor
 from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, overlaps
 from .arguments import with_conjuncts
-from .noun_roles import APPRAISAL_VERBS
+from .noun_roles import APPRAISAL_VERBS, leaders
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -212,6 +212,9 @@ def _lent_actor(doc: Document, word: Token) -> Actor | None:
             for grandchild in child.children:
                 if grandchild.dep_ in {"amod", "compound"} and grandchild.i in doc.actor_heads:
                     return doc.actor_heads[grandchild.i]
+    for leader in leaders(word):  # "Saudi-led airstrikes": who leads them
+        if leader.i in doc.actor_heads:
+            return doc.actor_heads[leader.i]
     return None
 
 

@@ -13,9 +13,7 @@ lists names no event of its type.
   scene", "call 911"): no visit and no call;
 * going back ("returned home"), which returns nothing to anyone;
 * a phrase of manner ("in exchange for", "in response to");
-* a danger ("poses a threat", "is facing a threat"), a rivalry ("a trade war", "a
-  legal battle") and a striving ("fought to keep the boy"), which are no threat made
-  and no assault;
+* a danger, a rivalry, a striving and a face recognised (:mod:`.figurative`);
 * harm by accident ("accidentally fired"), a device made, held or found ("making
   bombs", "found an IED") and a warrant or plan carried out ("executed a search
   warrant"), which are no attack; a question, an attempt, a showing and a patient
@@ -32,6 +30,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import PERSON_NOUNS, PERSONNEL_NOUNS, undergoers
 from .arguments import prep_objects
 from .calls import interview_or_hearsay, no_phone_call, public_appeal
+from .figurative import figurative_reading
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -55,8 +54,7 @@ def other_reading(match: TriggerMatch) -> bool:
         or _no_visit(match)
         or _went_back(match)
         or _in_an_idiom(match)
-        or _danger_or_rivalry(match)
-        or _striving(match)
+        or figurative_reading(match)
         or _question(match)
         or _attempt(match)
         or _showing(match)
@@ -284,69 +282,6 @@ def _question(match: TriggerMatch) -> bool:
         ):
             return True
     return False
-
-
-#: verbs whose object or complement "threat" is a danger, not an act of threatening
-_DANGER_VERBS = frozenset(
-    "pose represent constitute remain become see view consider perceive regard".split()
-    # a danger faced or countered: "Algeria is facing an increasing threat"
-    + "face confront counter combat tackle address assess reduce mitigate".split()
-)
-#: what a "war" or a "battle" is fought with when it is no fighting: "a trade war",
-#: "a legal battle", "a war of words"
-_RIVALRIES = frozenset(
-    "trade tariff price currency culture legal court political bidding custody "
-    "propaganda word words".split()
-)
-
-
-def _danger_or_rivalry(match: TriggerMatch) -> bool:
-    """ "Poses a threat", "sees China as a threat", "is facing an increasing threat",
-    "a high-threat inmate": a danger, not a threat made (CAMEO 13); "a trade war", "a
-    legal battle", "a war of words": a rivalry, not an assault."""
-    token = match.token
-    if match.entry.pos != "NOUN":
-        return False
-    lemma = token.lemma_.lower()
-    if match.entry.type == "THREATEN" and lemma == "threat":
-        head = token.head
-        if token.dep_ in {"attr", "oprd", "compound", "amod"}:
-            return True
-        if token.dep_ == "pobj" and head.lower_ == "as":
-            return True
-        return token.dep_ in {"dobj", "nsubj"} and head.lemma_.lower() in _DANGER_VERBS
-    if match.entry.type == "ASSAULT" and lemma in {"war", "battle"}:
-        words = [c for c in token.children if c.dep_ in {"compound", "amod"}]
-        words += [g for c in token.children if c.lower_ == "of" for g in c.children]
-        return any(w.lemma_.lower() in _RIVALRIES for w in words)
-    return False
-
-
-#: who fights as combatants
-_ARMED = frozenset(
-    "troop soldier fighter militant rebel insurgent guerrilla militia militiaman force "
-    "army gunman jihadist paratrooper commando marine police".split()
-)
-
-
-def _striving(match: TriggerMatch) -> bool:
-    """ "Have fought to keep the boy", "battling to save the plant": to fight *to do*
-    something is to strive for it; a fight has a foe, not a purpose clause."""
-    token = match.token
-    if match.entry.type != "ASSAULT" or match.entry.pos != "VERB":
-        return False
-    if token.lemma_.lower() not in {"fight", "battle", "struggle"}:
-        return False
-    purpose = any(c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VB" for c in token.children)
-    foe = any(c.dep_ == "dobj" for c in token.children) or bool(
-        prep_objects(token, {"against", "with", "between"})
-    )
-    armed = any(  # "troops fought to retake the town" is combat
-        c.dep_ in {"nsubj", "nsubjpass"}
-        and (c.lemma_.lower() in _ARMED or c.ent_type_ in {"ORG", "NORP"})
-        for c in token.children
-    )
-    return purpose and not foe and not armed
 
 
 #: "in X for/of/to": a phrase of manner that names no event ("in exchange for his
