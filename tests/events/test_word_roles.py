@@ -476,6 +476,8 @@ def test_thanks_to_a_party_and_ground_occupied_stay_events(
     [
         ("France recognized the new government in Kabul.", "recognized", "SUPPORT"),
         ("The foreign minister flew to Beijing on Tuesday.", "flew to", "CONSULT"),
+        ("Police and the suspect exchanged shots outside the bank.", "exchanged shots", "ASSAULT"),
+        ("He was hurt in an exchange of gunfire with officers.", "exchange of gunfire", "ASSAULT"),
     ],
 )
 def test_a_state_recognised_and_a_flight_taken_are_still_events(
