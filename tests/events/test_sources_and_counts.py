@@ -283,3 +283,17 @@ def test_who_leads_an_act_does_it(code: Code, text: str) -> None:
 def test_a_participle_adjunct_shares_its_clause_modal(code: Code) -> None:
     doc = code("They may impose trade sanctions on Somalia, cutting foreign aid to the country.")
     assert doc.events and all(e.hypothetical for e in doc.events if e.type == "SANCTION")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "hypothetical"),
+    [
+        ("Demonstrators demanded that Elian be allowed to stay.", "allowed", True),
+        ("The UN asked that Israel withdraw its troops.", "withdraw its troops", True),
+        ("He insisted that the prisoners were freed.", "prisoners were freed", False),
+    ],
+)
+def test_a_subjunctive_demand_is_not_told_as_done(
+    code: Code, text: str, word: str, hypothetical: bool
+) -> None:
+    assert _event(code(text), word).hypothetical is hypothetical

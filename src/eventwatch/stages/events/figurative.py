@@ -8,6 +8,10 @@
   or a government (CAMEO 054);
 * people carried somewhere ("40 detainees were flown to Louisiana"), which is a
   transfer, not a visit (CAMEO 042);
+* a label ("its characterization of his retention as a kidnapping", "condemned
+  the vote as an attack on democracy"), which names what something is called;
+* an opinion shared ("all agreed that some lights should stay off"), which is no
+  agreement to act; "agreed that elections would be held in July" still is;
 * a characterisation in the present ("this is an attack on our sovereignty", "an
   attack on one is an attack on all"), which judges and reports no act.
 """
@@ -33,6 +37,8 @@ def figurative_reading(match: TriggerMatch) -> bool:
         or _face_recognised(match)
         or _characterisation(match)
         or _carried(match)
+        or _labelled(match)
+        or _shared_opinion(match)
     )
 
 
@@ -140,3 +146,43 @@ def _carried(match: TriggerMatch) -> bool:
     if match.entry.type != "CONSULT" or token.lemma_.lower() not in _TRAVEL:
         return False
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+
+
+#: words of calling something by a name: what follows their "as" is a label
+_LABELLING = frozenset(
+    "describe characterize characterise characterization characterisation "
+    "description brand label term denounce condemn decry depict portray regard "
+    "view see consider dismiss".split()
+)
+
+
+def _labelled(match: TriggerMatch) -> bool:
+    """An event noun after the "as" of a word of labelling is the label, not the act."""
+    token = match.token
+    if match.entry.pos != "NOUN" or token.dep_ != "pobj" or token.head.lower_ != "as":
+        return False
+    word = token.head.head  # "characterization of his retention as a kidnapping" too
+    for _ in range(3):
+        if word.lemma_.lower() in _LABELLING:
+            return True
+        if word.dep_ not in {"pobj", "prep", "dobj"} or word.head.i == word.i:
+            return False
+        word = word.head
+    return False
+
+
+#: the modals of an arrangement: "agreed that elections would be held"
+_ARRANGED = frozenset({"will", "would", "shall", "'ll"})
+
+
+def _shared_opinion(match: TriggerMatch) -> bool:
+    """To agree *that* something is so, with no arrangement in it, is to share a view."""
+    token = match.token
+    if match.entry.type != "AGREE" or token.lemma_.lower() != "agree" or len(match.tokens) > 1:
+        return False
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in {"xcomp", "dobj", "prep"} for c in token.children):
+        return False
+    return not any(
+        c.dep_ == "aux" and c.lower_ in _ARRANGED for clause in clauses for c in clause.children
+    )

@@ -166,6 +166,8 @@ def is_hypothetical(trigger: Token) -> bool:
         return True
     if _shares_modal(trigger) or _shares_noun_frame(trigger) or _modal_adjunct(trigger):
         return True
+    if _mandated(trigger):
+        return True
     if trigger.dep_ in {"ccomp", "xcomp"} and _aims_at(trigger.head):
         return True  # "do everything to help me get released": the aim of an effort
     if _object_of_the_hypothetical(trigger):
@@ -200,6 +202,23 @@ def _shares_modal(verb: Token) -> bool:
     if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
         return False
     return is_hypothetical(verb.head)
+
+
+#: verbs whose "that" clause, in the subjunctive, says what should be done
+_MANDATING = frozenset(
+    "demand urge ask insist request propose suggest recommend order require".split()
+)
+
+
+def _mandated(verb: Token) -> bool:
+    """A subjunctive "that" clause of a demand: "demanding that Elian be allowed to
+    stay", "urged that the prisoners be freed"; "insisted that he was freed" tells."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _MANDATING:
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VB" if not auxiliaries else auxiliaries[0].tag_ == "VB"
 
 
 def _modal_adjunct(verb: Token) -> bool:
