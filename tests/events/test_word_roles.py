@@ -266,6 +266,7 @@ def test_harm_by_fire_or_in_an_attack_stays_an_attack(code: Code, text: str, wor
         ("Forty detainees were flown to Louisiana on Tuesday.", "flown to"),  # a transfer
         ("Rebels described the raid as a massacre.", "massacre"),  # a label
         ("The mayors all agreed that some lights should stay off.", "agreed"),  # a view
+        ("Police had amassed 100 pages of reports on him.", "amassed"),  # no force
         ("The clinic hosted a fundraising dinner.", "hosted"),
         ("The ministry did not respond to a request for comment.", "request"),  # the press's
         ("The country acceded to independence in 1968.", "acceded to"),  # a standing attained
@@ -481,6 +482,7 @@ def test_thanks_to_a_party_and_ground_occupied_stay_events(
         ("Police and the suspect exchanged shots outside the bank.", "exchanged shots", "ASSAULT"),
         ("He was hurt in an exchange of gunfire with officers.", "exchange of gunfire", "ASSAULT"),
         ("Israel and the PLO agreed that elections would be held in July.", "agreed", "AGREE"),
+        ("Russia has amassed tanks and troops on the border.", "amassed", "MOBILIZE"),
     ],
 )
 def test_a_state_recognised_and_a_flight_taken_are_still_events(

@@ -12,6 +12,8 @@
   the vote as an attack on democracy"), which names what something is called;
 * an opinion shared ("all agreed that some lights should stay off"), which is no
   agreement to act; "agreed that elections would be held in July" still is;
+* things amassed ("had amassed 100 pages of reports"), which mobilise no force
+  (CAMEO 154 masses troops and arms);
 * a characterisation in the present ("this is an attack on our sovereignty", "an
   attack on one is an attack on all"), which judges and reports no act.
 """
@@ -39,6 +41,7 @@ def figurative_reading(match: TriggerMatch) -> bool:
         or _carried(match)
         or _labelled(match)
         or _shared_opinion(match)
+        or _things_amassed(match)
     )
 
 
@@ -185,4 +188,22 @@ def _shared_opinion(match: TriggerMatch) -> bool:
         return False
     return not any(
         c.dep_ == "aux" and c.lower_ in _ARRANGED for clause in clauses for c in clause.children
+    )
+
+
+#: what is massed when forces are (besides the personnel nouns)
+_FORCES = frozenset(
+    "troop force army tank armour armor weapon artillery warship ship missile "
+    "reinforcement vehicle aircraft jet".split()
+)
+
+
+def _things_amassed(match: TriggerMatch) -> bool:
+    """ "Police had amassed 100 pages of reports": to amass what is no force."""
+    token = match.token
+    if match.entry.type != "MOBILIZE" or token.lemma_.lower() not in {"amass", "mass"}:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        o.lemma_.lower() in _FORCES or o.lemma_.lower() in PERSON_NOUNS for o in objects
     )
