@@ -209,3 +209,23 @@ def test_a_capital_before_an_event_noun_is_its_place_not_its_attacker(code: Code
 def test_a_capital_before_an_agent_noun_stays_an_actor(code: Code) -> None:
     event = event_at(code("Kabul police arrested two men."), "arrested")
     assert [a.text for a in event.source] == ["Kabul police"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States has voiced concern over the violence in Israel.",
+        "The U.S. has called for an inclusive government in Syria.",
+        "Politicians have expressed concerns over handing the islands to Mauritius.",
+    ],
+)
+def test_what_a_statement_is_about_is_not_where_it_was_made(code: Code, text: str) -> None:
+    said = [e for e in code(text).events if e.type in {"ACCUSE", "REQUEST"}]
+    assert said and all(e.location is None for e in said)
+
+
+@pytest.mark.issue(17)
+def test_a_statement_is_where_its_own_phrase_puts_it(code: Code) -> None:
+    event = event_at(code("In Belgrade, Vucic accused Pristina of lying."), "accused")
+    assert event.location is not None and event.location.name == "Belgrade"

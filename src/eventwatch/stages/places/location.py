@@ -19,6 +19,11 @@ A place that only fills an actor's role ("arrested *by* Serbia", "Israel
 said", "Mexico's army captured") is never reached, nor is a government
 standing in for its capital ("Belgrade indicated"), a demonym or the dateline.
 Without any, the location is ``None``: the sentence does not say.
+
+What is said (a complaint, a demand, a refusal, a threat, praise) is placed only
+by its own or its clause's "in"/"at" phrase ("In Belgrade, Vucic accused ..."):
+what it is about is no place of it ("voiced concern over the violence in
+Israel"), and it takes no place from the sentence before.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LOCATIVE", "locate_events"]
 
-LOCATIVE = {
+LOCATIVE = frozenset({
     "in",
     "at",
     "near",
@@ -58,7 +63,13 @@ LOCATIVE = {
     "towards",
     "toward",
     "through",
-}
+})  # fmt: skip
+#: the types of what is said (a complaint, a demand, a refusal, a threat, praise):
+#: what they are about is no place of theirs ("concern over the violence in Israel",
+#: "called for a government in Syria", "pressure on Iran")
+_SAID = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+#: the prepositions that still say where something was said ("in Geneva")
+_WHERE_SAID = frozenset({"in", "at", "near", "inside", "outside"})
 _BORDER_NOUNS = {"border", "frontier", "boundary", "borders"}
 #: nouns a country may modify and still be where something is ("the Kosovo town of
 #: X", "Iraq's north"); before any other noun it is an owner ("a US convoy")
@@ -254,11 +265,11 @@ def _specific(places: _Places, root: Token) -> Place | None:
     return best[3] if best else None
 
 
-def _phrases(places: _Places, head: Token) -> Place | None:
+def _phrases(places: _Places, head: Token, preps: frozenset[str] = LOCATIVE) -> Place | None:
     """The place of the first locative phrase on ``head`` that names one; a phrase of
     time is passed through ("on Wednesday in the city of Kandahar")."""
     for prep in head.children:
-        if prep.dep_ != "prep" or (prep.lower_ not in LOCATIVE and not _distance_from(prep)):
+        if prep.dep_ != "prep" or (prep.lower_ not in preps and not _distance_from(prep)):
             continue
         if _temporal(prep):
             objects = (c for c in prep.children if c.dep_ == "pobj")
@@ -357,7 +368,22 @@ def _adverbial(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "advcl"]
 
 
+def _locate_said(places: _Places, trigger: Token) -> Place | None:
+    """Where something was said: its own "in"/"at" phrase or its clause's, never a
+    place inside what it is about ("voiced concern over the violence in Israel")."""
+    verb = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
+    heads = [trigger] if verb is None else [trigger, verb]
+    for head in heads:
+        place = _phrases(places, head, _WHERE_SAID)
+        if place is not None:
+            return place
+    content = {t.i for t in heads[-1].subtree}
+    return _clause(places, heads[-1]) or _sentence(places, trigger, skip=content)
+
+
 def _locate(places: _Places, trigger: Token) -> Place | None:
+    if places.triggers.get(trigger.i) in _SAID:
+        return _locate_said(places, trigger)
     verb = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
     heads = [trigger] if verb is None else [trigger, verb]
     for step in (_own, _arguments):
@@ -415,13 +441,15 @@ def _elsewhere(places: _Places, token: Token, above: set[int], kind: str) -> boo
     return False
 
 
-def _sentence(places: _Places, trigger: Token) -> Place | None:
+def _sentence(places: _Places, trigger: Token, skip: set[int] | None = None) -> Place | None:
     """The place of the sentence's locative phrase nearest the trigger, unless it is
-    another event's or a source's."""
+    another event's or a source's (or among the words to ``skip``)."""
     best: tuple[int, Place] | None = None
     above = {t.i for t in trigger.ancestors} | {trigger.i}
     kind = places.triggers.get(trigger.i, "")
     for token in trigger.sent:
+        if skip and token.i in skip:
+            continue
         place = places.by_token.get(token.i)
         if place is None or _owner(token, place) or not _in_locative(token):
             continue
@@ -465,7 +493,7 @@ def locate_events(doc: Document, gazetteer: Gazetteer, metonyms: set[int]) -> No
             continue
         if event.location is not None:
             by_sentence.setdefault(trigger.sent.start, event.location)
-        else:
+        elif event.type not in _SAID:  # a statement is made where it says, or nowhere
             pending.append((event, trigger))
     for event, trigger in pending:
         sentence = trigger.sent
