@@ -20,7 +20,7 @@ said", "Mexico's army captured") is never reached, nor is a government
 standing in for its capital ("Belgrade indicated"), a demonym or the dateline.
 Without any, the location is ``None``: the sentence does not say.
 
-What is said (a complaint, a demand, a refusal, a threat, praise) is placed only
+What is said (a complaint, a demand, a refusal, a threat, praise, a discussion) is placed only
 by its own or its clause's "in"/"at" phrase ("In Belgrade, Vucic accused ..."):
 what it is about is no place of it ("voiced concern over the violence in
 Israel"), and it takes no place from the sentence before.
@@ -68,6 +68,8 @@ LOCATIVE = frozenset({
 #: what they are about is no place of theirs ("concern over the violence in Israel",
 #: "called for a government in Syria", "pressure on Iran")
 _SAID = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+#: consultations named by their topic: "discussed China's role"
+_DISCUSSING = frozenset({"discuss", "discussion", "debate"})
 #: the prepositions that still say where something was said ("in Geneva")
 _WHERE_SAID = frozenset({"in", "at", "near", "inside", "outside"})
 _BORDER_NOUNS = {"border", "frontier", "boundary", "borders"}
@@ -381,8 +383,14 @@ def _locate_said(places: _Places, trigger: Token) -> Place | None:
     return _clause(places, heads[-1]) or _sentence(places, trigger, skip=content)
 
 
+def _said(places: _Places, trigger: Token) -> bool:
+    """Whether the trigger says something (or discusses it): its topic is not where."""
+    kind = places.triggers.get(trigger.i)
+    return kind in _SAID or (kind == "CONSULT" and trigger.lemma_.lower() in _DISCUSSING)
+
+
 def _locate(places: _Places, trigger: Token) -> Place | None:
-    if places.triggers.get(trigger.i) in _SAID:
+    if _said(places, trigger):
         return _locate_said(places, trigger)
     verb = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
     heads = [trigger] if verb is None else [trigger, verb]
@@ -493,7 +501,7 @@ def locate_events(doc: Document, gazetteer: Gazetteer, metonyms: set[int]) -> No
             continue
         if event.location is not None:
             by_sentence.setdefault(trigger.sent.start, event.location)
-        elif event.type not in _SAID:  # a statement is made where it says, or nowhere
+        elif not _said(places, trigger):  # a statement is made where it says, or nowhere
             pending.append((event, trigger))
     for event, trigger in pending:
         sentence = trigger.sent
