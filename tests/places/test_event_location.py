@@ -239,3 +239,9 @@ def test_a_statement_is_where_its_own_phrase_puts_it(
 ) -> None:
     event = event_at(code(text), word)
     assert event.location is not None and event.location.name == place
+
+
+@pytest.mark.issue(17)
+def test_a_companion_along_with_the_actor_is_no_place(code: Code) -> None:
+    doc = code("The United States, along with Britain and France, called a meeting of the council.")
+    assert all(e.location is None for e in doc.events)

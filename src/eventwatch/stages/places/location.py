@@ -273,6 +273,8 @@ def _phrases(places: _Places, head: Token, preps: frozenset[str] = LOCATIVE) -> 
     for prep in head.children:
         if prep.dep_ != "prep" or (prep.lower_ not in preps and not _distance_from(prep)):
             continue
+        if prep.lower_ == "along" and any(c.lower_ == "with" for c in prep.children):
+            continue  # "the United States, along with Britain": a companion, not a place
         if _temporal(prep):
             objects = (c for c in prep.children if c.dep_ == "pobj")
             place = next((p for o in objects if (p := _phrases(places, o))), None)
