@@ -32,7 +32,7 @@ __all__ = ["figurative_reading"]
 
 
 def figurative_reading(match: TriggerMatch) -> bool:
-    """Whether the matched word names a danger, a rivalry, a striving or a face known."""
+    """Whether the matched word is used in one of the readings above, which name no act."""
     return (
         _danger_or_rivalry(match)
         or _striving(match)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...pipeline.document import Document
 from ...records import Actor
-from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, overlaps
+from ..lexicon import SPEECH_VERBS, SUBJECT_DEPS, companion_prep, overlaps
 from .arguments import with_conjuncts
 from .noun_roles import APPRAISAL_VERBS, leaders
 
@@ -152,13 +152,7 @@ def _in_a_source_phrase(word: Token, trigger: Token, phrases: list[set[int]]) ->
 
 def _companion(word: Token) -> bool:
     """A word in an "along with", "together with" or "alongside" phrase."""
-    for above in word.ancestors:
-        if above.dep_ == "prep" and (
-            above.lower_ == "alongside"
-            or (above.lower_ == "with" and above.head.lower_ in {"along", "together"})
-        ):
-            return True
-    return False
+    return any(companion_prep(above) for above in word.ancestors)
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -11,6 +11,7 @@ __all__ = [
     "OBJECT_DEPS",
     "SUBJECT_DEPS",
     "Spanned",
+    "companion_prep",
     "overlaps",
     "participle_of_its_noun",
     "undergoers",
@@ -38,6 +39,15 @@ def participle_of_its_noun(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and verb.head.pos_ in {"NOUN", "PROPN"}
         and not any(c.dep_ in _OWN_CLAUSE for c in verb.children)
+    )
+
+
+def companion_prep(prep: Token) -> bool:
+    """Whether a preposition opens an "along with", "together with" or "alongside"
+    phrase: who acts beside someone, not where or on whom."""
+    return prep.dep_ == "prep" and (
+        prep.lower_ == "alongside"
+        or (prep.lower_ == "with" and prep.head.lower_ in {"along", "together"})
     )
 
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["add_conjuncts", "county_lists"]
 
 _COORDINATORS = frozenset({"and", "or", "&"})
+#: what joins two members of a list
+_JOINTS = _COORDINATORS | {","}
 #: plural nouns after a list of county names ("Barrow and Jackson counties")
 _COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
 _MAX_WORDS = 4
@@ -43,6 +45,8 @@ class _Finding(Protocol):
     def add(self, start: int, end: int, entries: tuple[Entry, ...], label: str) -> None: ...
 
     def as_county(self, start: int, end: int, entries: tuple[Entry, ...]) -> None: ...
+
+    def abbreviation(self, sub: Span) -> tuple[Entry, ...]: ...
 
 
 def add_conjuncts(finder: _Finding, *, min_population: int = 1_000) -> None:
@@ -121,9 +125,7 @@ def _entries(
     if not finder.plausible(sub):
         return ()
     doc = finder.doc
-    entries = finder.gazetteer.lookup(sub.text)
-    if not entries and sub.end < len(doc) and doc[sub.end].text.startswith("."):
-        entries = finder.gazetteer.lookup(sub.text + ".")
+    entries = finder.gazetteer.lookup(sub.text) or finder.abbreviation(sub)
     own = [e for e in entries if e.main]
     if bare_comma and not _inner_member(doc, sub):
         own = [e for e in own if e.feature in _AREAS]
@@ -134,7 +136,7 @@ def _entries(
 
 def _inner_member(doc: Doc, sub: Span) -> bool:
     """Whether a member after a bare comma is followed by another joint of the list."""
-    return sub.end < len(doc) and (doc[sub.end].text == "," or doc[sub.end].lower_ in _COORDINATORS)
+    return sub.end < len(doc) and doc[sub.end].lower_ in _JOINTS
 
 
 def _root(span: Span) -> Token:
@@ -170,7 +172,7 @@ def county_lists(doc: Doc, lowers: list[str], finder: _Finding) -> None:
                 start -= 1
             if start == end:
                 break
-            listed = start > 0 and lowers[start - 1] in {",", "and", "or", "&"}
+            listed = start > 0 and lowers[start - 1] in _JOINTS
             name = doc[start:end].text
             if end == i and not listed and _subdivision(finder.gazetteer, name):
                 break  # "Indiana counties" are the state's, not a county named Indiana

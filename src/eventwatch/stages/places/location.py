@@ -20,10 +20,10 @@ said", "Mexico's army captured") is never reached, nor is a government
 standing in for its capital ("Belgrade indicated"), a demonym or the dateline.
 Without any, the location is ``None``: the sentence does not say.
 
-What is said (a complaint, a demand, a refusal, a threat, praise, a discussion) is placed only
-by its own or its clause's "in"/"at" phrase ("In Belgrade, Vucic accused ..."):
-what it is about is no place of it ("voiced concern over the violence in
-Israel"), and it takes no place from the sentence before.
+What is said (a complaint, a demand, a refusal, a threat, praise, a discussion)
+is placed only by its own or its clause's "in"/"at" phrase ("In Belgrade, Vucic
+accused ..."): what it is about is no place of it ("voiced concern over the
+violence in Israel"), and it takes no place from the sentence before.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from ...pipeline.document import Document
 from ...records import Event, Place
 from ...resources.gazetteer import Gazetteer
-from ..lexicon import PLACE_NOUNS, SITE_NOUNS, undergoers
+from ..lexicon import PLACE_NOUNS, SITE_NOUNS, companion_prep, undergoers
 from .toponyms import DIRECTIONS
 from .unresolved import GROUND_NOUNS, GROUND_VERBS
 
@@ -273,7 +273,7 @@ def _phrases(places: _Places, head: Token, preps: frozenset[str] = LOCATIVE) -> 
     for prep in head.children:
         if prep.dep_ != "prep" or (prep.lower_ not in preps and not _distance_from(prep)):
             continue
-        if prep.lower_ == "along" and any(c.lower_ == "with" for c in prep.children):
+        if any(companion_prep(c) for c in prep.children):
             continue  # "the United States, along with Britain": a companion, not a place
         if _temporal(prep):
             objects = (c for c in prep.children if c.dep_ == "pobj")
@@ -372,11 +372,15 @@ def _adverbial(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "advcl"]
 
 
-def _locate_said(places: _Places, trigger: Token) -> Place | None:
+def _heads(trigger: Token) -> list[Token]:
+    """The trigger, and for a noun the verb it belongs to."""
+    verb = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
+    return [trigger] if verb is None else [trigger, verb]
+
+
+def _locate_said(places: _Places, trigger: Token, heads: list[Token]) -> Place | None:
     """Where something was said: its own "in"/"at" phrase or its clause's, never a
     place inside what it is about ("voiced concern over the violence in Israel")."""
-    verb = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
-    heads = [trigger] if verb is None else [trigger, verb]
     for head in heads:
         place = _phrases(places, head, _WHERE_SAID)
         if place is not None:
@@ -392,10 +396,9 @@ def _said(places: _Places, trigger: Token) -> bool:
 
 
 def _locate(places: _Places, trigger: Token) -> Place | None:
+    heads = _heads(trigger)
     if _said(places, trigger):
-        return _locate_said(places, trigger)
-    verb = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
-    heads = [trigger] if verb is None else [trigger, verb]
+        return _locate_said(places, trigger, heads)
     for step in (_own, _arguments):
         for head in heads:
             place = step(places, head)

@@ -75,7 +75,6 @@ LOCAL_BODIES = frozenset(
 _LARGE_CITY = 250_000
 #: party letters before a lawmaker's home town ("Marty Seifert, R-Marshall")
 _PARTIES = {"R", "D", "I", "DFL"}
-
 #: generic words that are also the names of towns somewhere
 _GENERIC = frozenset(
     "street road avenue police court center centre university college hall city county "
@@ -271,14 +270,13 @@ class _Finder:
                 continue
             before_service = (start, end) in local
             entries = self.gazetteer.lookup(sub.text)
-            if end < len(self.doc) and self.doc[end].text.startswith("."):
-                # an abbreviation with its period ("Alta.") over a namesake town ("Alta")
-                dotted = self.gazetteer.lookup(sub.text + ".")
-                strong = any(e.feature in _STRONG for e in dotted) and not sub.text.isupper()
-                if dotted and (not entries or strong):  # not "the PA." ending a sentence
-                    entries = dotted
-                    # the period joins the name unless it also ends the sentence ("U.S..")
-                    end += int(self.doc[end].text == ".")
+            # an abbreviation with its period ("Alta.") over a namesake town ("Alta")
+            dotted = self.abbreviation(sub)
+            strong = any(e.feature in _STRONG for e in dotted) and not sub.text.isupper()
+            if dotted and (not entries or strong):  # not "the PA." ending a sentence
+                entries = dotted
+                # the period joins the name unless it also ends the sentence ("U.S..")
+                end += int(self.doc[end].text == ".")
             entries = _readings(sub, entries)
             if before_service:  # "Huntsville Fire": the service words are no name part
                 accepted = any(e.main for e in entries)
@@ -309,11 +307,15 @@ class _Finder:
         return [piece for piece in pieces if len(piece)]
 
     def _area_after(self, start: int, end: int) -> bool:
-        text = self.doc[start:end].text
-        entries = self.gazetteer.lookup(text)
-        if end < len(self.doc) and self.doc[end].text.startswith("."):
-            entries += self.gazetteer.lookup(text + ".")  # "Alta." beside Alta, Utah
+        sub = self.doc[start:end]  # "Alta." as well as Alta, Utah
+        entries = self.gazetteer.lookup(sub.text) + self.abbreviation(sub)
         return any(e.main and e.feature in {"ADM1", "PCLI"} for e in entries)
+
+    def abbreviation(self, sub: Span) -> tuple[Entry, ...]:
+        """The readings of a name with the period after it ("Alta.", "Ky."), if one follows."""
+        if sub.end < len(self.doc) and self.doc[sub.end].text.startswith("."):
+            return self.gazetteer.lookup(sub.text + ".")
+        return ()
 
     def _with_particles(self, span: Span) -> Span:
         """The span with the rest of a name joined by particles that the entity left
